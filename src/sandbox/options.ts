@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const PRESETS = ['forest', 'plains', 'extreme_hills', 'forest_hills'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** Minecraft versions the sandbox is tested on; 1.20.1 was measured best (see the sandbox facts). */
+export const SUPPORTED_VERSIONS = ['1.20.1', '1.20.4', '1.19.4', '1.18.2'] as const;
+export const DEFAULT_VERSION = '1.20.1';
+
+export const sandboxOptionsSchema = z.object({
+  port: z.number().int().min(0).max(65535).default(0),
+  host: z.string().default('127.0.0.1'),
+  seed: z.number().int().default(1),
+  preset: z.enum(PRESETS).default('forest'),
+  version: z.enum(SUPPORTED_VERSIONS).default(DEFAULT_VERSION),
+  viewDistance: z.number().int().min(2).max(16).default(6),
+  maxPlayers: z.number().int().min(1).max(100).default(20),
+});
+
+export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;
+export type SandboxOptionsInput = z.input<typeof sandboxOptionsSchema>;
+
+/** Turns any seed text into a 31-bit integer the same way every time ("42" stays 42). */
+export function seedFromText(text: string): number {
+  if (/^-?\d+$/.test(text)) return Number(text) | 0;
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 1;
+}

@@ -1,0 +1,4 @@
+import type { SandboxPlugin } from '../plugin.ts';
+
+// PLACEHOLDER: filled in by the digging work.
+export const diggingPlugin: SandboxPlugin = { name: 'skillcraft-digging' };

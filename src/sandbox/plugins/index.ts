@@ -1,0 +1,7 @@
+import type { SandboxPlugin } from '../plugin.ts';
+import { itemsPlugin } from './items.ts';
+import { diggingPlugin } from './digging.ts';
+import { commandsPlugin } from './commands.ts';
+
+/** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin];

@@ -1,0 +1,4 @@
+import type { SandboxPlugin } from '../plugin.ts';
+
+// PLACEHOLDER: filled in by the items work.
+export const itemsPlugin: SandboxPlugin = { name: 'skillcraft-items' };
