@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+
+export interface BenchDeps {
+  log: Logger;
+  /** Where figures are printed (stdout in the CLI). */
+  out: (line: string) => void;
+}
+
+type BenchFn = (args: string[], deps: BenchDeps) => Promise<number>;
+
+/** Every benchmark, by name. Each prints its figures and returns an exit code (0: ran; 1: a target missed). */
+const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }> = {
+  sandbox: {
+    describe: 'server-ready and bot-spawned time, RSS with 1 and 5 bots, ms per generated chunk',
+    load: async () => (await import('./sandbox.ts')).benchSandbox,
+  },
+};
+
+export function listBenches(): { name: string; describe: string }[] {
+  return Object.entries(BENCHES).map(([name, b]) => ({ name, describe: b.describe }));
+}
+
+export class UnknownBenchError extends Error {
+  readonly code = 'BAD_INPUT';
+  constructor(name: string) {
+    super(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+  }
+}
+
+export async function runBench(name: string, args: string[], deps: BenchDeps): Promise<number> {
+  const bench = BENCHES[name];
+  if (!bench) throw new UnknownBenchError(name);
+  const fn = await bench.load();
+  return fn(args, deps);
+}
