@@ -1,13 +1,16 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
-export type LogFormat = 'pretty' | 'json';
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Default: pretty on a TTY, JSON otherwise. */
+  /** Default: pretty when writing to a TTY stderr, JSON otherwise (and always JSON to a given destination). */
   format?: LogFormat;
-  /** Where JSON records go; tests pass an in-memory stream. Defaults to stderr so stdout stays for results. */
+  /** Where records go; tests pass an in-memory stream. Defaults to stderr so stdout stays for results. */
   destination?: DestinationStream;
 }
 
@@ -19,22 +22,26 @@ export const REDACT_PATHS = [
 ];
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
-  const format = opts.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
+  const format = opts.format ?? (!opts.destination && process.stderr.isTTY ? 'pretty' : 'json');
   const base = {
     level: opts.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: undefined,
   };
-  if (opts.destination) return pino(base, opts.destination);
   if (format === 'pretty') {
-    return pino({
-      ...base,
-      transport: {
-        target: 'pino-pretty',
-        options: { destination: 2, colorize: true, ignore: 'pid,hostname,component', messageFormat: '[{component}] {msg}', translateTime: 'HH:MM:ss' },
-      },
+    // pino-pretty as an in-thread stream rather than a transport: a transport runs in a worker thread
+    // that can lose the last lines when a CLI command returns and the process exits.
+    const stream = pretty({
+      destination: opts.destination ?? 2,
+      sync: true,
+      colorize: opts.destination ? false : Boolean(process.stderr.isTTY),
+      ignore: 'pid,hostname,component',
+      messageFormat: '{if component}[{component}] {end}{msg}',
+      translateTime: 'HH:MM:ss',
     });
+    return pino(base, stream);
   }
+  if (opts.destination) return pino(base, opts.destination);
   return pino(base, pino.destination({ dest: 2, sync: true }));
 }
 

@@ -15,6 +15,8 @@ export const sandboxOptionsSchema = z.object({
   version: z.enum(SUPPORTED_VERSIONS).default(DEFAULT_VERSION),
   viewDistance: z.number().int().min(2).max(16).default(6),
   maxPlayers: z.number().int().min(1).max(100).default(20),
+  /** Furnace ticks per server tick: 1 is vanilla; tests use more to smelt quickly. */
+  smeltSpeed: z.number().min(0.1).max(1000).default(1),
 });
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;

@@ -1,11 +1,12 @@
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { Vec3 } from 'vec3';
 import { silentLogger } from '../log/logger.ts';
 import { loadSquid, registerGenerator } from './squid.ts';
 import type { SquidPlayer, SquidServer } from './squidTypes.ts';
 import { sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from './options.ts';
-import { createWorldGenerator, type WorldGenerator } from './worldgen/index.ts';
+import { createWorldGenerator, type WorldGenerator, type WorldRegistry } from './worldgen/index.ts';
 import { SANDBOX_PLUGINS } from './plugins/index.ts';
 import type { SandboxContext } from './plugin.ts';
 
@@ -20,21 +21,27 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
+const require = createRequire(import.meta.url);
 let generatorCount = 0;
 
 export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger = silentLogger()): Promise<Sandbox> {
   const options = sandboxOptionsSchema.parse(input);
+  await ensurePortFree(options.host, options.port);
   const squid = loadSquid();
   const slog = log.child({ component: 'sandbox' });
 
-  // flying-squid looks generators up by name in one shared table; a unique name per server keeps
-  // several sandboxes with different seeds in one process apart.
+  // Built before the server so that a generator error is one clear failure, not a rejection inside
+  // flying-squid's start-up. flying-squid looks generators up by name in one shared table; a unique
+  // name per server keeps several sandboxes with different seeds in one process apart.
+  const registry = (require('prismarine-registry') as (v: string) => WorldRegistry)(options.version);
+  let world: WorldGenerator;
+  try {
+    world = createWorldGenerator({ seed: options.seed, preset: options.preset, registry });
+  } catch (err) {
+    throw new SandboxStartError(`sandbox world could not be generated: ${(err as Error).message}`, 'SANDBOX_START', { cause: err });
+  }
   const genName = `skillcraft-${++generatorCount}`;
-  let world: WorldGenerator | undefined;
-  registerGenerator(genName, (genOpts) => {
-    world = createWorldGenerator({ seed: options.seed, preset: options.preset, registry: genOpts.registry as never });
-    return (cx: number, cz: number) => world!.generateChunk(cx, cz);
-  });
+  registerGenerator(genName, () => (cx: number, cz: number) => world.generateChunk(cx, cz));
 
   const serv = squid.createMCServer({
     port: options.port,
@@ -71,31 +78,68 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     });
   }
 
-  const failed = once(serv, 'error').then(([err]) => { throw err as Error; });
-  await Promise.race([serv.waitForReady(10_000), failed]);
-  if (!world) throw new Error('sandbox world generator was not created');
+  const startup = new AbortController();
+  const failed = once(serv, 'error', { signal: startup.signal }).then(([err]) => { throw err as Error; });
+  try {
+    await Promise.race([serv.waitForReady(10_000), failed]);
+  } catch (err) {
+    await stopServer(serv, new Map()).catch(() => undefined);
+    throw new SandboxStartError(`sandbox could not start on ${options.host}:${options.port}: ${(err as Error).message}`, 'SANDBOX_START', { cause: err });
+  } finally {
+    startup.abort();
+    failed.catch(() => undefined); // settled by the abort above; nothing left to report
+  }
+  serv.on('error', (err: Error) => slog.error({ err }, 'sandbox server error'));
   const spawn = world.spawnPoint();
   serv.getSpawnPoint = () => Promise.resolve(new Vec3(spawn.x + 0.5, spawn.y, spawn.z + 0.5));
 
   const port = serv.listeningPort ?? options.port;
   slog.info({ port, seed: options.seed, preset: options.preset, version: options.version }, 'sandbox ready');
-  const readyWorld = world;
 
   let stopped: Promise<void> | undefined;
   return {
     host: options.host === '0.0.0.0' ? '127.0.0.1' : options.host,
     port,
     options,
-    world: readyWorld,
+    world,
     server: serv,
     async command(line: string) {
-      await serv.handleCommand(line);
+      // flying-squid's handleCommand only logs a failed command; `use` throws its error instead
+      // (console context: usage errors, unknown commands and our CommandErrors all throw).
+      const text = line.trim().replace(/^\//, '');
+      const output = await serv.commands.use(text, {}, true);
+      if (output) slog.info({ command: text, output }, 'command output');
     },
     stop() {
       stopped ??= stopServer(serv, timers);
       return stopped;
     },
   };
+}
+
+/** The sandbox did not start; `BAD_INPUT` when the address given cannot be used (busy port, bad host). */
+export class SandboxStartError extends Error {
+  constructor(message: string, readonly code: 'BAD_INPUT' | 'SANDBOX_START' = 'SANDBOX_START', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SandboxStartError';
+  }
+}
+
+/**
+ * flying-squid waits for 'listening' with a timer whose rejection nobody catches, so a busy port
+ * would crash the process seconds later. Checking the port first turns that into one clear error.
+ */
+async function ensurePortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const { createServer } = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      const why = `cannot listen on ${host}:${port}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}`;
+      reject(new SandboxStartError(why, 'BAD_INPUT', { cause: err }));
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 async function stopServer(serv: SquidServer, timers: Map<SquidPlayer, NodeJS.Timeout[]>): Promise<void> {
@@ -115,7 +159,8 @@ function routeSquidLogs(serv: SquidServer, log: Logger): void {
   // eslint-disable-next-line no-control-regex
   const plain = (m: string) => String(m).replace(/\u001b\[[0-9;]*m/g, '');
   serv.info = (m) => log.debug(plain(m));
-  serv.warn = (m) => log.warn(plain(m));
+  // We replace some of flying-squid's block handlers on purpose; its "registered twice" notice is expected.
+  serv.warn = (m) => (/registered twice/.test(m) ? log.debug(plain(m)) : log.warn(plain(m)));
   serv.err = (m) => log.error(plain(m));
   serv.log = (m) => log.debug(plain(m));
 }

@@ -24,6 +24,7 @@ export interface SquidWindow {
   slots: (Item | null)[];
   updateSlot(slot: number, item: Item | null): void;
   on(event: 'updateSlot', listener: (slot: number, oldItem: Item | null, newItem: Item | null) => void): void;
+  removeAllListeners(event: 'updateSlot'): void;
 }
 
 export interface SquidEntity extends EventEmitter {
@@ -91,7 +92,12 @@ export interface SquidServer extends EventEmitter {
   time: number;
   listeningPort?: number;
   _server: EventEmitter & { close(): void; socketServer?: { address(): { port: number } | string | null } };
-  commands: { add(cmd: SquidCommandInfo): void; uniqueHash?: Record<string, SquidCommandInfo> };
+  commands: {
+    add(cmd: SquidCommandInfo): void;
+    uniqueHash?: Record<string, SquidCommandInfo>;
+    /** Runs a command line (no leading slash); user errors are thrown (console) or returned as text (player). */
+    use(command: string, ctx?: { player?: SquidPlayer }, op?: boolean): Promise<string | undefined>;
+  };
   addPlugin(name: string, plugin: SquidPluginDef, settings?: unknown): void;
   getSpawnPoint(world: SquidWorld): Promise<Vec3>;
   spawnObject(type: number, world: SquidWorld, pos: Vec3, opts: Record<string, unknown>): SquidEntity;

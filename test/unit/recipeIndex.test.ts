@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RecipeIndex, type RawRecipe } from '../../src/sandbox/crafting/recipeIndex.ts';
 
 const require = createRequire(import.meta.url);
-const registry = require('prismarine-registry')('1.20.1') as {
+const loadRegistry = require('prismarine-registry') as (v: string) => unknown;
+const registry = loadRegistry('1.20.1') as {
   recipes: Record<string, RawRecipe[]>; itemsByName: Record<string, { id: number }>; items: Record<number, { name: string }>;
 };
 const id = (n: string) => registry.itemsByName[n]!.id;

@@ -1,4 +1,75 @@
+import type { Logger } from 'pino';
 import type { SandboxPlugin } from '../plugin.ts';
+import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
+import type { CommandContext } from './commandsCore.ts';
+import { INVENTORY_COMMANDS } from './commandsGive.ts';
+import { syncTeleports, TELEPORT_COMMANDS } from './commandsTeleport.ts';
+import { installTime, sendTime, TIME_COMMANDS } from './commandsTime.ts';
+import { playerInternals } from './itemsTypes.ts';
 
-// PLACEHOLDER: filled in by the commands work.
-export const commandsPlugin: SandboxPlugin = { name: 'skillcraft-commands' };
+export { CommandError } from './commandsCore.ts';
+export { clearItems, giveItems } from './commandsGive.ts';
+export { getGameRule, setGameRule, GAME_RULE_DEFAULTS, type GameRuleValue } from './commandsTime.ts';
+
+interface CommandDef {
+  base: string;
+  aliases?: string[];
+  info: string;
+  usage: string;
+  run: (serv: SquidServer, args: string, ctx: CommandContext) => void | Promise<void>;
+}
+
+const COMMANDS: readonly CommandDef[] = [...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS];
+
+/** Registers our commands over flying-squid's (a later `add` of the same name replaces the earlier one). */
+function registerCommands(serv: SquidServer): void {
+  for (const cmd of COMMANDS) {
+    serv.commands.add({
+      base: cmd.base,
+      aliases: cmd.aliases,
+      info: cmd.info,
+      usage: cmd.usage,
+      op: true,
+      // flying-squid calls `action(parse(args))`; without a parser it passes the raw argument text.
+      parse: (args: string) => ({ args }),
+      action: ({ args }: { args: string }, ctx: CommandContext) => cmd.run(serv, args, ctx),
+    });
+  }
+}
+
+/**
+ * flying-squid answers an unexpected (non-user) error in a player's command by rethrowing it from a
+ * timer, which ends the process. Here the player is told, as vanilla does, and the error is logged.
+ */
+function guardPlayerCommands(player: SquidPlayer, serv: SquidServer, log: Logger): void {
+  const p = playerInternals(player);
+  p.handleCommand = async (command: string) => {
+    try {
+      const output = await serv.commands.use(command, { player }, player.op);
+      if (output) player.chat(`&c${output}`);
+    } catch (err) {
+      if ((err as { userError?: unknown }).userError) {
+        player.chat(`&cError: ${(err as Error).message}`);
+        return;
+      }
+      log.error({ err, command, player: player.username }, 'command failed');
+      player.chat('&cAn unexpected error occurred trying to execute that command');
+    }
+  };
+}
+
+export const commandsPlugin: SandboxPlugin = {
+  name: 'skillcraft-commands',
+  server(serv) {
+    registerCommands(serv);
+    installTime(serv);
+  },
+  player(player, serv, ctx) {
+    player.once('asap', () => {
+      guardPlayerCommands(player, serv, ctx.log);
+      syncTeleports(player);
+    });
+    // flying-squid's join sends the time as if the daylight cycle always ran.
+    player.once('spawned', () => sendTime(serv, [player]));
+  },
+};

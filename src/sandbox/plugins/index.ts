@@ -2,6 +2,8 @@ import type { SandboxPlugin } from '../plugin.ts';
 import { itemsPlugin } from './items.ts';
 import { diggingPlugin } from './digging.ts';
 import { commandsPlugin } from './commands.ts';
+import { compatSoundPlugin } from './compatSound.ts';
+import { windowsPlugin } from './windows.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin];

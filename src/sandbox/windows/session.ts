@@ -10,8 +10,11 @@ export interface OpenWindow<S extends Stack> {
   afterChange?: () => void;
   /** Called once on close; returns items that must go back to the player (grid contents). */
   onClose?: () => S[];
-  /** Slots whose value is sent after every click even when unchanged (mineflayer waits for the result slot). */
-  alwaysSend?: number[];
+  /**
+   * Clicks on these slots (the crafting area) are always answered with the result slot, changed or not:
+   * mineflayer waits for that update after every grid click and has no timeout of its own.
+   */
+  craftArea?: { slots: [number, number]; result: number };
 }
 
 export interface WindowClickPacket {
@@ -61,8 +64,12 @@ export class WindowSession<S extends Stack> {
     return this.nextId;
   }
 
+  private copy(item: S | null): S | null {
+    return item && this.io.ops.clone ? this.io.ops.clone(item) : item;
+  }
+
   private snapshot(win: OpenWindow<S>): (S | null)[] {
-    return Array.from({ length: win.model.size }, (_, i) => win.model.get(i));
+    return Array.from({ length: win.model.size }, (_, i) => this.copy(win.model.get(i)));
   }
 
   private bump(): number {
@@ -82,22 +89,27 @@ export class WindowSession<S extends Stack> {
     const items = this.snapshot(win);
     this.io.write('window_items', { windowId: win.id, stateId: this.bump(), items: items.map((i) => this.io.toNotch(i)), carriedItem: this.io.toNotch(this.cursor.cursor) });
     this.remote.set(win.id, items);
-    this.remoteCursor = this.cursor.cursor;
+    this.remoteCursor = this.copy(this.cursor.cursor);
   }
 
   /** Sends every slot of the window (and the cursor) whose client view differs from the server's. */
-  broadcast(win: OpenWindow<S>, force: number[] = []): void {
+  broadcast(win: OpenWindow<S>, force?: number): void {
     const remote = this.remote.get(win.id) ?? new Array<S | null>(win.model.size).fill(null);
     for (let i = 0; i < win.model.size; i++) {
       const actual = win.model.get(i);
-      if (stackEquals(actual, remote[i] ?? null) && !force.includes(i)) continue;
+      if (stackEquals(actual, remote[i] ?? null)) {
+        // An unchanged slot sent only as an answer keeps the state id, so the client's next
+        // optimistic click (often already on the wire) is not taken for a stale one.
+        if (i === force) this.io.write('set_slot', { windowId: win.id, stateId: this.stateId, slot: i, item: this.io.toNotch(actual) });
+        continue;
+      }
       this.io.write('set_slot', { windowId: win.id, stateId: this.bump(), slot: i, item: this.io.toNotch(actual) });
-      remote[i] = actual;
+      remote[i] = this.copy(actual);
     }
     this.remote.set(win.id, remote);
     if (!stackEquals(this.cursor.cursor, this.remoteCursor)) {
       this.io.write('set_slot', { windowId: -1, stateId: this.bump(), slot: -1, item: this.io.toNotch(this.cursor.cursor) });
-      this.remoteCursor = this.cursor.cursor;
+      this.remoteCursor = this.copy(this.cursor.cursor);
     }
   }
 
@@ -120,8 +132,10 @@ export class WindowSession<S extends Stack> {
     const { drops, valid } = applyClick(win.model, this.cursor, p, this.io.ops);
     win.afterChange?.();
     if (drops.length) this.io.drop(drops);
+    const area = win.craftArea;
+    const inArea = area !== undefined && p.slot >= area.slots[0] && p.slot <= area.slots[1];
     if (stale || !valid) this.sendAll(win);
-    else this.broadcast(win, win.alwaysSend);
+    else this.broadcast(win, inArea ? area.result : undefined);
     // The inventory part of an open window is the player's inventory: keep window 0's view in step.
     if (win !== this.inventory) this.broadcastQuietly(this.inventory);
   }

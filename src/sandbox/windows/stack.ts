@@ -10,7 +10,9 @@ export interface Stack {
 /** How the engine makes and compares stacks, so it stays free of a registry. */
 export interface StackOps<S extends Stack> {
   /** A new stack of `from`'s kind with `count` items (count ≥ 1). */
-  withCount(from: S, count: number): S;
+  withCount: (from: S, count: number) => S;
+  /** A deep copy, so a later in-place change (tool wear) cannot alter what was recorded as sent. */
+  clone?: (from: S) => S;
 }
 
 export function sameKind(a: Stack | null, b: Stack | null): boolean {

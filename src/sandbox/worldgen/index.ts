@@ -1,31 +1,49 @@
-// PLACEHOLDER (replaced by the world generator work): flat grass so the server can start.
-import { createRequire } from 'node:module';
+// The sandbox's world generator: hills, lakes and rivers with sand shores, oak and birch trees,
+// plants, ores by depth and deep lava pools, all decided by the seed. See presets.ts for the presets.
 import { Vec3 } from 'vec3';
 import type { Preset } from '../options.ts';
+import type { WorldRegistry } from './blocks.ts';
+import type { GeneratedChunk } from './chunkWriter.ts';
+import { ChunkGenerator } from './generator.ts';
+import { SEA_LEVEL } from './presets.ts';
+import { findSpawn } from './spawn.ts';
 
-const require = createRequire(import.meta.url);
+export type { WorldRegistry } from './blocks.ts';
+export type { GeneratedChunk } from './chunkWriter.ts';
+export { measureChunkGeneration } from './measure.ts';
+export { SEA_LEVEL } from './presets.ts';
+export { ORE_VEINS, LAVA_POOL } from './underground.ts';
 
 export interface WorldGenerator {
-  generateChunk(chunkX: number, chunkZ: number): unknown;
+  /** A prismarine-chunk column spanning y -64..319, built synchronously. */
+  generateChunk(chunkX: number, chunkZ: number): GeneratedChunk;
+  /** The block position the player's feet stand in: dry solid ground below, two free blocks. */
   spawnPoint(): Vec3;
+  /** y of the highest terrain block (ground or lake/river bed) of a column. */
+  surfaceY(x: number, z: number): number;
+  /** The biome name set in a column. */
+  biomeAt(x: number, z: number): string;
+  /** y of the topmost water block of lakes and rivers. */
+  readonly seaLevel: number;
 }
 
 export interface WorldGenOptions {
   seed: number;
   preset: Preset;
-  registry: { blocksByName: Record<string, { id: number }>; biomesByName: Record<string, { id: number }> };
+  registry: WorldRegistry;
 }
 
 export function createWorldGenerator(opts: WorldGenOptions): WorldGenerator {
-  const Chunk = (require('prismarine-chunk') as (r: unknown) => new (o: unknown) => { setBlockType(p: Vec3, id: number): void })(opts.registry);
+  const gen = new ChunkGenerator(opts.seed, opts.preset, opts.registry);
+  let spawn: Vec3 | undefined;
   return {
-    generateChunk() {
-      const chunk = new Chunk(null);
-      for (let x = 0; x < 16; x++) for (let z = 0; z < 16; z++) for (let y = 0; y < 64; y++) {
-        chunk.setBlockType(new Vec3(x, y, z), y === 63 ? opts.registry.blocksByName.grass_block!.id : opts.registry.blocksByName.stone!.id);
-      }
-      return chunk;
+    generateChunk: (chunkX, chunkZ) => gen.generate(chunkX, chunkZ),
+    spawnPoint() {
+      spawn ??= findSpawn(gen);
+      return spawn.clone();
     },
-    spawnPoint: () => new Vec3(0, 64, 0),
+    surfaceY: (x, z) => gen.terrain.groundY(x, z),
+    biomeAt: (x, z) => gen.biomeNameAt(x, z),
+    seaLevel: SEA_LEVEL,
   };
 }

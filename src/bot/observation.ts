@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const point = z.object({ x: z.number(), y: z.number(), z: z.number() });
+const item = z.object({ name: z.string(), count: z.number().int().positive() });
+
+export const blockGroupSchema = z.object({
+  name: z.string(),
+  count: z.number().int().positive(),
+  /** Distance from the bot's feet to the centre of the nearest block of this type. */
+  nearest: z.number().nonnegative(),
+  /** Block coordinates of that nearest block. */
+  at: point,
+});
+
+export const entityGroupSchema = z.object({
+  /** mineflayer's entity type: player, hostile, animal, passive, object, ... */
+  type: z.string(),
+  /** The player's username, else the entity name (cow, zombie, item). */
+  name: z.string(),
+  count: z.number().int().positive(),
+  nearest: z.number().nonnegative(),
+  at: point,
+});
+
+export const stationSchema = z.object({
+  at: point,
+  /** Distance from the bot's eyes to the block centre. */
+  distance: z.number().nonnegative(),
+  inReach: z.boolean(),
+});
+
+/** One snapshot of what the bot knows about itself and its surroundings. */
+export const observationSchema = z.object({
+  position: point,
+  dimension: z.string(),
+  biome: z.string(),
+  time: z.object({
+    /** 0-23999; 0 is sunrise, 6000 noon, 18000 midnight. */
+    timeOfDay: z.number().int().min(0).max(23999),
+    day: z.number().int().nonnegative(),
+    phase: z.enum(['day', 'sunset', 'night', 'sunrise']),
+  }),
+  health: z.number().min(0),
+  food: z.number().int().min(0),
+  saturation: z.number().min(0),
+  heldItem: item.nullable(),
+  equipment: z.object({
+    head: item.nullable(),
+    chest: item.nullable(),
+    legs: item.nullable(),
+    feet: item.nullable(),
+    offhand: item.nullable(),
+  }),
+  /** Item name to total count over the main inventory and hotbar. */
+  inventory: z.record(z.string(), z.number().int().positive()),
+  /** Radius (blocks) the block and entity lists cover. */
+  radius: z.number().int().positive(),
+  /** Every block type but air within the radius, nearest first. */
+  blocks: z.array(blockGroupSchema),
+  /** Other entities within the radius grouped by name, nearest first. */
+  entities: z.array(entityGroupSchema),
+  stations: z.object({
+    craftingTable: stationSchema.nullable(),
+    furnace: stationSchema.nullable(),
+  }),
+});
+
+export type Observation = z.infer<typeof observationSchema>;
+export type BlockGroup = z.infer<typeof blockGroupSchema>;
+export type EntityGroup = z.infer<typeof entityGroupSchema>;
+export type Station = z.infer<typeof stationSchema>;
+export type Point = z.infer<typeof point>;

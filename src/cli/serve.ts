@@ -1,0 +1,51 @@
+import { Command } from 'commander';
+import { startSandbox } from '../sandbox/server.ts';
+import { PRESETS, SUPPORTED_VERSIONS } from '../sandbox/options.ts';
+import { DEFAULT_PORT } from '../config/index.ts';
+import { listenError } from './errors.ts';
+import { optionsOf, type RunJob } from './command.ts';
+import type { CommandContext } from './context.ts';
+
+interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string }
+
+export function serveCommand(run: RunJob): Command {
+  return new Command('serve')
+    .description('start the survival sandbox server and run until Ctrl+C (SIGINT) or SIGTERM')
+    .option('--port <n>', `port to listen on; 0 picks a free one (default ${DEFAULT_PORT})`)
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--seed <seed>', 'world seed: an integer or any text (default 1)')
+    .option('--preset <name>', `world preset: ${PRESETS.join(' | ')} (default forest)`)
+    .option('--mc-version <v>', `Minecraft version: ${SUPPORTED_VERSIONS.join(' | ')} (default ${SUPPORTED_VERSIONS[0]})`)
+    .option('--view-distance <n>', 'chunks sent around each player, 2-16 (default 6)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const o = optionsOf<ServeOptions>(cmd);
+      await run(cmd, {
+        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance,
+      }, serve);
+    });
+}
+
+async function serve(ctx: CommandContext): Promise<number> {
+  const { connection, sandbox } = ctx.config;
+  const sb = await startSandbox({
+    host: connection.host,
+    port: connection.port,
+    seed: sandbox.seed,
+    preset: sandbox.preset,
+    version: sandbox.mcVersion,
+    viewDistance: sandbox.viewDistance,
+  }, ctx.logger).catch((err: unknown) => { throw listenError(err, connection.host, connection.port); });
+  try {
+    ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
+    await untilAborted(ctx.signal);
+    ctx.log.info({ reason: String(ctx.signal.reason) }, 'stopping the sandbox');
+  } finally {
+    await sb.stop();
+  }
+  return 0;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
