@@ -6,7 +6,7 @@ import { listenError } from './errors.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 
-interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string }
+interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string }
 
 export function serveCommand(run: RunJob): Command {
   return new Command('serve')
@@ -17,10 +17,11 @@ export function serveCommand(run: RunJob): Command {
     .option('--preset <name>', `world preset: ${PRESETS.join(' | ')} (default forest)`)
     .option('--mc-version <v>', `Minecraft version: ${SUPPORTED_VERSIONS.join(' | ')} (default ${SUPPORTED_VERSIONS[0]})`)
     .option('--view-distance <n>', 'chunks sent around each player, 2-16 (default 6)')
+    .option('--smelt-speed <x>', 'furnace speed factor, 0.1-1000 (default 1, vanilla)')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<ServeOptions>(cmd);
       await run(cmd, {
-        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance,
+        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed,
       }, serve);
     });
 }
@@ -34,6 +35,7 @@ async function serve(ctx: CommandContext): Promise<number> {
     preset: sandbox.preset,
     version: sandbox.mcVersion,
     viewDistance: sandbox.viewDistance,
+    smeltSpeed: sandbox.smeltSpeed,
   }, ctx.logger).catch((err: unknown) => { throw listenError(err, connection.host, connection.port); });
   try {
     ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);

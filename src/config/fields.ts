@@ -30,6 +30,7 @@ export const FIELDS = [
   { name: 'preset', section: 'sandbox', key: 'preset', kind: 'string', env: ['SKILLCRAFT_PRESET'], flag: '--preset', rule: 'must be one of {presets}' },
   { name: 'sandbox.mcVersion', section: 'sandbox', key: 'mcVersion', kind: 'string', env: ['SKILLCRAFT_SANDBOX_VERSION'], flag: '--mc-version', rule: 'must be one of {versions}' },
   { name: 'viewDistance', section: 'sandbox', key: 'viewDistance', kind: 'int', env: ['SKILLCRAFT_VIEW_DISTANCE'], flag: '--view-distance', rule: 'must be an integer 2-16' },
+  { name: 'smeltSpeed', section: 'sandbox', key: 'smeltSpeed', kind: 'number', env: ['SKILLCRAFT_SMELT_SPEED'], flag: '--smelt-speed', rule: 'must be a number 0.1-1000' },
   { name: 'radius', section: 'observe', key: 'radius', kind: 'int', env: ['SKILLCRAFT_RADIUS'], flag: '--radius', rule: 'must be an integer 1-128' },
   { name: 'logLevel', section: 'log', key: 'level', kind: 'string', env: ['SKILLCRAFT_LOG_LEVEL'], flag: '--log-level', rule: 'must be one of {levels}' },
   { name: 'logFormat', section: 'log', key: 'format', kind: 'string', env: ['SKILLCRAFT_LOG_FORMAT'], flag: '--log-format', rule: 'must be one of pretty, json' },

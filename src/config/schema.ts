@@ -27,6 +27,8 @@ export const sandboxSchema = z.object({
   preset: z.enum(PRESETS).default('forest'),
   mcVersion: z.enum(SUPPORTED_VERSIONS).default(DEFAULT_VERSION),
   viewDistance: z.number().int().min(2).max(16).default(6),
+  /** Furnace ticks per server tick (1 is vanilla). */
+  smeltSpeed: z.number().min(0.1).max(1000).default(1),
 });
 
 export const configSchema = z.object({
