@@ -7,3 +7,5 @@ export * from './dropData.ts';
 export * from './drops.ts';
 export * from './support.ts';
 export * from './rng.ts';
+export * from './smelting.ts';
+export * from './kb.ts';

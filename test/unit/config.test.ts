@@ -31,7 +31,7 @@ describe('loadConfig: sources and precedence', () => {
   it('gives the documented defaults with no flags, environment or file', () => {
     const c = loadConfig({ env: {}, cwd: dir });
     expect(c.connection).toEqual({ host: '127.0.0.1', port: 25565, username: 'skillcraft', auth: 'offline', mcVersion: 'auto' });
-    expect(c.sandbox).toEqual({ seed: 1, preset: 'forest', mcVersion: '1.20.1', viewDistance: 6 });
+    expect(c.sandbox).toEqual({ seed: 1, preset: 'forest', mcVersion: '1.20.1', viewDistance: 6, smeltSpeed: 1 });
     expect(c.observe.radius).toBe(32);
     expect(c.log).toEqual({ level: 'warn', verbose: false });
     expect(c.model).toEqual({ temperature: 0, timeoutMs: 60_000 });

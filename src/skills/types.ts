@@ -1,0 +1,50 @@
+import type { Bot } from 'mineflayer';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Knowledge } from '../knowledge/kb.ts';
+import type { Missing, SkillErrorCode } from './errors.ts';
+
+/**
+ * What a skill needs, in Plan4MC's terms: items used up, items kept, the item held, and world facts
+ * such as `crafting_table_nearby`. Counts are item names to numbers.
+ */
+export interface Conditions {
+  consume?: Readonly<Record<string, number>>;
+  require?: Readonly<Record<string, number>>;
+  /** A tool that must be held; any of the listed items satisfies it (e.g. any pickaxe that harvests stone). */
+  equip?: readonly string[];
+  facts?: readonly string[];
+}
+
+/** What a skill brings about when it succeeds: items gained and facts made true. */
+export interface Effects {
+  obtain?: Readonly<Record<string, number>>;
+  facts?: readonly string[];
+}
+
+export interface SkillContext {
+  bot: Bot;
+  log: Logger;
+  /** Aborted on timeout, on stop, or by a reflex; every wait inside a skill honours it. */
+  signal: AbortSignal;
+  knowledge: Knowledge;
+}
+
+export interface SkillDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
+  name: string;
+  description: string;
+  params: P;
+  /** Preconditions for these arguments; data the planner searches over. */
+  preconditions: (args: z.infer<P>, kb: Knowledge) => Conditions;
+  effects: (args: z.infer<P>, kb: Knowledge) => Effects;
+  /** Upper bound for one run; the runner aborts the skill after it. */
+  timeoutMs: number | ((args: z.infer<P>) => number);
+  run: (ctx: SkillContext, args: z.infer<P>) => Promise<R>;
+}
+
+/** A registered skill with its types erased, as the planner and the runner hold it. */
+export type AnySkill = SkillDefinition<z.ZodType, unknown>;
+
+export type SkillOutcome =
+  | { ok: true; skill: string; args: unknown; elapsedMs: number; result: unknown }
+  | { ok: false; skill: string; args: unknown; elapsedMs: number; code: SkillErrorCode; message: string; missing?: Missing };

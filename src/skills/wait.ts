@@ -1,0 +1,74 @@
+import type { EventEmitter } from 'node:events';
+import { SkillError } from './errors.ts';
+
+/** The reason a signal was aborted, as a typed error. */
+export function abortReason(signal: AbortSignal): Error {
+  const r: unknown = signal.reason;
+  if (r instanceof Error) return r;
+  return new SkillError('ABORTED', typeof r === 'string' ? r : 'aborted');
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortReason(signal);
+}
+
+/** Resolves after `ms`, or rejects with the abort reason; the timer and listener are always removed. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortReason(signal));
+    const onAbort = () => { clearTimeout(timer); reject(abortReason(signal)); };
+    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Races a promise that cannot be cancelled (a mineflayer call) against the signal. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(abortReason(signal));
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e instanceof Error ? e : new Error(String(e))); },
+    );
+  });
+}
+
+export interface WaitOptions<A extends unknown[]> {
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** What is awaited, for the timeout message. */
+  what: string;
+  filter?: (...args: A) => boolean;
+}
+
+/** Waits for `event` (optionally matching `filter`) with a timeout and the signal; removes its listeners. */
+export function waitForEvent<A extends unknown[]>(emitter: EventEmitter, event: string, opts: WaitOptions<A>): Promise<A> {
+  return new Promise<A>((resolve, reject) => {
+    if (opts.signal.aborted) return reject(abortReason(opts.signal));
+    const cleanup = () => {
+      clearTimeout(timer);
+      emitter.removeListener(event, onEvent);
+      opts.signal.removeEventListener('abort', onAbort);
+    };
+    const onEvent = (...args: A) => {
+      if (opts.filter && !opts.filter(...args)) return;
+      cleanup();
+      resolve(args);
+    };
+    const onAbort = () => { cleanup(); reject(abortReason(opts.signal)); };
+    const timer = setTimeout(() => { cleanup(); reject(new SkillError('TIMEOUT', `no ${opts.what} within ${opts.timeoutMs} ms`)); }, opts.timeoutMs);
+    emitter.on(event, onEvent);
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Polls `check` every `everyMs` until it is true; TIMEOUT after `timeoutMs`. */
+export async function waitUntil(check: () => boolean, opts: { signal: AbortSignal; timeoutMs: number; what: string; everyMs?: number }): Promise<void> {
+  const end = Date.now() + opts.timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new SkillError('TIMEOUT', `no ${opts.what} within ${opts.timeoutMs} ms`);
+    await sleep(opts.everyMs ?? 50, opts.signal);
+  }
+}
