@@ -37,6 +37,11 @@ export interface SkillDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
   /** Preconditions for these arguments; data the planner searches over. */
   preconditions: (args: z.infer<P>, kb: Knowledge) => Conditions;
   effects: (args: z.infer<P>, kb: Knowledge) => Effects;
+  /**
+   * The planner's backward step: arguments for which this skill obtains `count` of `target` (an item
+   * name, or a fact such as `crafting_table_nearby` with count 1). Empty when it cannot.
+   */
+  producers?: (target: string, count: number, kb: Knowledge) => z.infer<P>[];
   /** Upper bound for one run; the runner aborts the skill after it. */
   timeoutMs: number | ((args: z.infer<P>) => number);
   run: (ctx: SkillContext, args: z.infer<P>) => Promise<R>;
