@@ -8,6 +8,7 @@ import { demoCommand } from './demo.ts';
 import { reportError } from './errors.ts';
 import { observeCommand } from './observe.ts';
 import { serveCommand } from './serve.ts';
+import { skillsCommand } from './skills.ts';
 import { interruptSignal } from './signals.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -62,7 +63,7 @@ export function buildProgram(io: CliIo, run: RunJob): Command {
       writeErr: (text) => io.err(text.replace(/\n$/, '')),
       outputError: () => undefined,
     });
-  for (const cmd of [serveCommand(run), observeCommand(run), benchCommand(run), demoCommand(run)]) {
+  for (const cmd of [serveCommand(run), observeCommand(run), benchCommand(run), demoCommand(run), skillsCommand(run)]) {
     // Subcommands built with `new Command` do not inherit exitOverride and the output settings by themselves.
     program.addCommand(cmd.copyInheritedSettings(program));
   }

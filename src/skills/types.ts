@@ -42,6 +42,8 @@ export interface SkillDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
    * name, or a fact such as `crafting_table_nearby` with count 1). Empty when it cannot.
    */
   producers?: (target: string, count: number, kb: Knowledge) => z.infer<P>[];
+  /** Arguments that show what the skill does (the `skills` listing evaluates conditions on them). */
+  example?: z.infer<P>;
   /** Upper bound for one run; the runner aborts the skill after it. */
   timeoutMs: number | ((args: z.infer<P>) => number);
   run: (ctx: SkillContext, args: z.infer<P>) => Promise<R>;
