@@ -71,7 +71,7 @@ export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
   const skillCounts: Record<string, number> = {};
   let failures = 0;
   let consecutive = 0;
-  let reason: StopReason = 'done';
+  let reason: StopReason;
   let detail: string | undefined;
   const look = () => observe(bot, { radius: opts.observeRadius ?? 32 });
   const gameSeconds = () => (Number(bot.time.age) - startAge) / 20;
