@@ -4,6 +4,8 @@ import { diggingPlugin } from './digging.ts';
 import { commandsPlugin } from './commands.ts';
 import { compatSoundPlugin } from './compatSound.ts';
 import { windowsPlugin } from './windows.ts';
+import { survivalPlugin } from './survival.ts';
+import { hungerPlugin } from './survivalHunger.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin];
