@@ -1,8 +1,17 @@
 import { SkillRegistry } from '../src/skills/define.ts';
 import type { AnySkill } from '../src/skills/types.ts';
+import { craftItem } from './craftItem.ts';
+import { depositToChest } from './depositToChest.ts';
+import { placeBlock } from './placeBlock.ts';
+import { placeCraftingTable } from './placeCraftingTable.ts';
+import { placeFurnace } from './placeFurnace.ts';
+import { smeltItem } from './smeltItem.ts';
+import { withdrawFromChest } from './withdrawFromChest.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
-export const SKILLS: readonly AnySkill[] = [];
+export const SKILLS: readonly AnySkill[] = [
+  craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
+] as unknown as readonly AnySkill[];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {
   return new SkillRegistry(skills);

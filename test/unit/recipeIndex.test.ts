@@ -45,3 +45,11 @@ describe('recipe index', () => {
     expect(made(2, ['oak_planks', 'dirt', 'oak_planks', 'oak_planks'])).toBeNull();
   });
 });
+
+describe('recipe index tag folding per tag', () => {
+  it('accepts sticks from mixed planks although sticks also have a bamboo recipe', () => {
+    expect(made(2, ['oak_planks', null, 'birch_planks', null])).toBe('4 stick');
+    expect(made(2, ['bamboo', null, 'bamboo', null])).toBe('1 stick');
+    expect(made(2, ['bamboo', null, 'oak_planks', null])).toBeNull();
+  });
+});

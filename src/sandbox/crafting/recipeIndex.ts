@@ -56,6 +56,14 @@ export class RecipeIndex {
   }
 
   private addShaped(group: RawRecipe[], nameOf: (id: number) => string): void {
+    // Variants fold together only when their cells belong to the same tags (sticks from any planks
+    // fold; sticks from bamboo stay a recipe of their own).
+    for (const part of bySignature(group, (r) => r.inShape!.flat().map((c) => (c == null || c < 0 ? '.' : tagKey(c, nameOf))).join(','))) {
+      this.addShapedPart(part, nameOf);
+    }
+  }
+
+  private addShapedPart(group: RawRecipe[], nameOf: (id: number) => string): void {
     const first = group[0]!.inShape!;
     const h = first.length;
     const w = Math.max(...first.map((r) => r.length));
@@ -71,7 +79,11 @@ export class RecipeIndex {
     for (const cells of variants) this.shaped.set(key, [...(this.shaped.get(key) ?? []), { w, h, cells, result: group[0]!.result }]);
   }
 
-  private addShapeless(group: RawRecipe[], nameOf: (id: number) => string): void {
+  private addShapeless(all: RawRecipe[], nameOf: (id: number) => string): void {
+    for (const part of bySignature(all, (r) => r.ingredients!.map((id) => tagKey(id, nameOf)).sort().join(','))) this.addShapelessPart(part, nameOf);
+  }
+
+  private addShapelessPart(group: RawRecipe[], nameOf: (id: number) => string): void {
     // Fold position-wise after sorting each variant, which lines up the varying ingredient.
     const sorted = group.map((r) => [...r.ingredients!].sort((a, b) => tagKey(a, nameOf).localeCompare(tagKey(b, nameOf)) || a - b));
     const unions = sorted[0]!.map(() => new Set<number>());
@@ -111,6 +123,15 @@ export class RecipeIndex {
     }
     return null;
   }
+}
+
+function bySignature(list: RawRecipe[], signature: (r: RawRecipe) => string): RawRecipe[][] {
+  const parts = new Map<string, RawRecipe[]>();
+  for (const r of list) {
+    const k = signature(r);
+    parts.set(k, [...(parts.get(k) ?? []), r]);
+  }
+  return [...parts.values()];
 }
 
 function tagKey(id: number, nameOf: (id: number) => string): string {

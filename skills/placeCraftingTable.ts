@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineSkill } from '../src/skills/define.ts';
+import { CRAFTING_TABLE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
+
+
+/** Places a crafting table from the inventory next to the bot; one already within reach is enough. */
+export const placeCraftingTable = defineSkill({
+  name: 'placeCraftingTable',
+  description: 'Place a crafting table from the inventory next to the bot (nothing to do when one is within reach).',
+  params: z.object({}),
+  preconditions: () => ({ consume: { crafting_table: 1 } }),
+  effects: () => ({ facts: [CRAFTING_TABLE_NEARBY] }),
+  producers: (target) => (target === CRAFTING_TABLE_NEARBY ? [{}] : []),
+  timeoutMs: 20_000,
+  run: (ctx) => placeStationNearby(ctx, 'crafting_table'),
+});

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineSkill } from '../src/skills/define.ts';
+import { FURNACE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
+
+
+/** Places a furnace from the inventory next to the bot; one already within reach is enough. */
+export const placeFurnace = defineSkill({
+  name: 'placeFurnace',
+  description: 'Place a furnace from the inventory next to the bot (nothing to do when one is within reach).',
+  params: z.object({}),
+  preconditions: () => ({ consume: { furnace: 1 } }),
+  effects: () => ({ facts: [FURNACE_NEARBY] }),
+  producers: (target) => (target === FURNACE_NEARBY ? [{}] : []),
+  timeoutMs: 20_000,
+  run: (ctx) => placeStationNearby(ctx, 'furnace'),
+});

@@ -1,0 +1,83 @@
+import type { Bot } from 'mineflayer';
+import { pathfinder } from 'mineflayer-pathfinder';
+import type { Item } from 'prismarine-item';
+import { Vec3 } from 'vec3';
+import { createKnowledge } from '../../src/knowledge/kb.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { itemClass } from '../../src/sandbox/plugins/itemsEntity.ts';
+import type { Sandbox } from '../../src/sandbox/server.ts';
+import { runSkill, type RunEnv } from '../../src/skills/runner.ts';
+import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
+import { counts } from './inventory.ts';
+import { buildPlatform, placeBot, serverPlayer } from './items.ts';
+import { testBot, waitFor } from './sandbox.ts';
+
+/** A test bot with mineflayer-pathfinder loaded, as the skills need it. */
+export async function craftBot(sb: Sandbox, name: string): Promise<Bot> {
+  const bot = await testBot(sb, name);
+  bot.loadPlugin(pathfinder);
+  return bot;
+}
+
+/** Runs a skill through the runner, as the agent does (logs at warn unless SKILLCRAFT_TEST_LOG is set). */
+export function runCraft(bot: Bot, skill: AnySkill, args: unknown, extra: Partial<RunEnv> = {}): Promise<SkillOutcome> {
+  const level = (process.env.SKILLCRAFT_TEST_LOG as 'debug' | undefined) ?? 'warn';
+  return runSkill(skill, args, { bot, log: createLogger({ level, format: 'json' }), knowledge: createKnowledge(bot.version), ...extra });
+}
+
+/**
+ * Replaces the bot's whole inventory server-side with `items` (one stack each, hotbar first) and
+ * waits until the client shows exactly that.
+ */
+export async function setInventory(sb: Sandbox, bot: Bot, items: Readonly<Record<string, number>>): Promise<void> {
+  const player = serverPlayer(sb, bot);
+  const Item = itemClass(sb.server.registry);
+  const want = new Map<number, Item | null>();
+  for (let i = 0; i < 46; i++) want.set(i, null);
+  let slot = 36;
+  for (const [name, n] of Object.entries(items)) {
+    const id = sb.server.registry.itemsByName[name]?.id;
+    if (id === undefined) throw new Error(`unknown item ${name}`);
+    want.set(slot, new Item(id, n));
+    slot = slot === 44 ? 9 : slot + 1;
+  }
+  for (const [i, item] of want) if (player.inventory.slots[i] || item) player.inventory.updateSlot(i, item);
+  const expected = JSON.stringify(Object.entries(items).sort());
+  await waitFor(() => JSON.stringify(Object.entries(counts(bot)).sort()) === expected, 3000, `inventory ${expected}`);
+}
+
+/**
+ * A stone room high above the terrain (floor radius `r`, 3 blocks of air above) with the bot
+ * standing in its middle; nothing else within reach. Re-running it clears placed blocks.
+ */
+export async function craftRoom(sb: Sandbox, bot: Bot, centre: Vec3, r = 6): Promise<void> {
+  await buildPlatform(sb, centre, r);
+  // Clear a margin too, so nothing placed by an earlier test stays just outside the room.
+  const air = sb.server.registry.blocksByName.air!.defaultState;
+  for (let dx = -r - 2; dx <= r + 2; dx++) {
+    for (let dz = -r - 2; dz <= r + 2; dz++) {
+      if (Math.abs(dx) <= r && Math.abs(dz) <= r) continue;
+      for (let dy = -1; dy < 3; dy++) await sb.server.setBlock(sb.server.overworld, centre.offset(dx, dy, dz), air);
+    }
+  }
+  await waitFor(() => bot.blockAt(centre.offset(r, -1, r))?.name === 'stone' && bot.blockAt(centre.offset(-r - 2, 0, -r - 2))?.name === 'air', 3000, 'the room to reach the client');
+  await placeBot(sb, bot, centre);
+  const stations = ['crafting_table', 'furnace', 'chest'].map((n) => bot.registry.blocksByName[n]!.id);
+  await waitFor(() => bot.findBlock({ matching: stations, maxDistance: 40 }) === null, 3000, 'no station near the room');
+}
+
+/** Puts a block server-side and waits until the client sees it. */
+export async function putBlock(sb: Sandbox, bot: Bot, pos: Vec3, name: string): Promise<void> {
+  const state = sb.server.registry.blocksByName[name]?.defaultState;
+  if (state === undefined) throw new Error(`unknown block ${name}`);
+  await sb.server.setBlock(sb.server.overworld, pos, state);
+  await waitFor(() => bot.blockAt(pos)?.name === name, 3000, `${name} at ${pos.toString()}`);
+}
+
+/** Blocks named `name` within `r` of `centre`, as the client sees them. */
+export function blocksNamed(bot: Bot, centre: Vec3, name: string, r = 8): Vec3[] {
+  const id = bot.registry.blocksByName[name]!.id;
+  return bot.findBlocks({ matching: id, maxDistance: r, count: 50, point: centre });
+}
+
+export { Vec3 };

@@ -1,0 +1,99 @@
+import type { Bot } from 'mineflayer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeBlock } from '../../skills/placeBlock.ts';
+import { placeCraftingTable } from '../../skills/placeCraftingTable.ts';
+import { placeFurnace } from '../../skills/placeFurnace.ts';
+import type { Sandbox } from '../../src/sandbox/server.ts';
+import { occupiesBot } from '../../src/skills/placement.ts';
+import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
+import { quit, testSandbox } from '../helpers/sandbox.ts';
+import { blocksNamed, craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
+
+describe('placing blocks and stations', () => {
+  let sb: Sandbox;
+  let bot: Bot;
+  let centre: Vec3;
+
+  beforeAll(async () => {
+    sb = await testSandbox({ seed: 32, preset: 'plains' });
+    bot = await craftBot(sb, 'placer');
+    const spawn = bot.entity.position.floored();
+    centre = new Vec3(spawn.x, 120, spawn.z);
+    await craftRoom(sb, bot, centre);
+  });
+  afterAll(async () => { quit(bot); await sb.stop(); });
+
+  it('places a crafting table next to the bot, then finds it within reach', async () => {
+    await setInventory(sb, bot, { crafting_table: 1 });
+    const out = await runCraft(bot, placeCraftingTable, {});
+    expect(out).toMatchObject({ ok: true, result: { placed: true } });
+    const [at] = blocksNamed(bot, centre, 'crafting_table');
+    expect(at).toBeDefined();
+    expect(at!.y).toBe(centre.y);
+    expect(occupiesBot(bot, at!)).toBe(false);
+    expect(counts(bot)).toEqual({});
+    await expectInventoriesMatch(sb, bot);
+    // Nothing in the inventory, but one within reach: done without placing.
+    expect(await runCraft(bot, placeCraftingTable, {})).toMatchObject({ ok: true, result: { placed: false, x: at!.x, y: at!.y, z: at!.z } });
+  });
+
+  it('fails with MISSING_ITEMS without a crafting table to place', async () => {
+    await craftRoom(sb, bot, centre);
+    await setInventory(sb, bot, { oak_planks: 4 });
+    expect(await runCraft(bot, placeCraftingTable, {})).toMatchObject({
+      ok: false, code: 'MISSING_ITEMS', message: 'need 1 crafting_table, have 0', missing: { item: 'crafting_table', need: 1, have: 0 },
+    });
+    expect(blocksNamed(bot, centre, 'crafting_table')).toEqual([]);
+  });
+
+  it('places a furnace, and fails without one', async () => {
+    await craftRoom(sb, bot, centre);
+    await setInventory(sb, bot, { cobblestone: 8 });
+    expect(await runCraft(bot, placeFurnace, {})).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'furnace', need: 1, have: 0 } });
+    await setInventory(sb, bot, { furnace: 1 });
+    expect(await runCraft(bot, placeFurnace, {})).toMatchObject({ ok: true, result: { placed: true } });
+    expect(blocksNamed(bot, centre, 'furnace')).toHaveLength(1);
+    expect(counts(bot)).toEqual({});
+  });
+
+  it('places a block at a given position, walking into reach', async () => {
+    await craftRoom(sb, bot, centre);
+    await setInventory(sb, bot, { cobblestone: 5 });
+    const at = centre.offset(5, 0, -5);
+    const out = await runCraft(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z });
+    expect(out).toMatchObject({ ok: true, result: { block: 'cobblestone', x: at.x, y: at.y, z: at.z } });
+    expect(bot.blockAt(at)?.name).toBe('cobblestone');
+    expect(counts(bot)).toEqual({ cobblestone: 4 });
+    await expectInventoriesMatch(sb, bot);
+  });
+
+  it('places a block next to the bot when no position is given, never where it stands', async () => {
+    const out = await runCraft(bot, placeBlock, { item: 'cobblestone' });
+    expect(out).toMatchObject({ ok: true, result: { block: 'cobblestone' } });
+    const r = out.ok ? (out.result as { x: number; y: number; z: number }) : { x: 0, y: 0, z: 0 };
+    const p = new Vec3(r.x, r.y, r.z);
+    expect(bot.blockAt(p)?.name).toBe('cobblestone');
+    expect(occupiesBot(bot, p)).toBe(false);
+    expect(counts(bot)).toEqual({ cobblestone: 3 });
+  });
+
+  it('fails cleanly: item not held, cell taken, not a block, partial position', async () => {
+    await craftRoom(sb, bot, centre);
+    await setInventory(sb, bot, { cobblestone: 1, stick: 1 });
+    const at = centre.offset(2, 0, 0);
+    expect(await runCraft(bot, placeBlock, { item: 'dirt', x: at.x, y: at.y, z: at.z })).toMatchObject({
+      ok: false, code: 'MISSING_ITEMS', message: 'need 1 dirt, have 0', missing: { item: 'dirt', need: 1, have: 0 },
+    });
+    await putBlock(sb, bot, at, 'oak_planks');
+    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z })).toMatchObject({
+      ok: false, code: 'FAILED', message: `cannot place cobblestone at ${at.x},${at.y},${at.z}: oak_planks is there`,
+    });
+    expect(await runCraft(bot, placeBlock, { item: 'stick' })).toMatchObject({ ok: false, code: 'BAD_ARGS', message: 'stick is not a block that can be placed' });
+    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: 1 })).toMatchObject({ ok: false, code: 'BAD_ARGS' });
+    const air = centre.offset(3, 2, 0);
+    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: air.x, y: air.y, z: air.z })).toMatchObject({
+      ok: false, code: 'FAILED', message: expect.stringContaining('no solid block next to it') as unknown,
+    });
+    expect(counts(bot)).toEqual({ cobblestone: 1, stick: 1 });
+  });
+});
