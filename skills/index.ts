@@ -2,6 +2,9 @@ import { SkillRegistry } from '../src/skills/define.ts';
 import type { AnySkill } from '../src/skills/types.ts';
 import { craftItem } from './craftItem.ts';
 import { depositToChest } from './depositToChest.ts';
+import { digToLevel } from './digToLevel.ts';
+import { explore } from './explore.ts';
+import { goTo } from './goTo.ts';
 import { placeBlock } from './placeBlock.ts';
 import { placeCraftingTable } from './placeCraftingTable.ts';
 import { placeFurnace } from './placeFurnace.ts';
@@ -10,7 +13,7 @@ import { withdrawFromChest } from './withdrawFromChest.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
-  craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
+  explore, goTo, digToLevel, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
 ] as unknown as readonly AnySkill[];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {

@@ -59,10 +59,16 @@ export async function runSkill(skill: AnySkill, rawArgs: unknown, env: RunEnv): 
     clearTimeout(timer);
     parent?.removeEventListener('abort', onParentAbort);
     if (onAbort) ac.signal.removeEventListener('abort', onAbort);
-    if (ac.signal.aborted) stopActivity(env.bot, log);
-    else ac.abort(new SkillError('ABORTED', `${skill.name} finished`)); // releases waits a skill left behind
-    // A skill cut short may still settle later; its outcome is already reported.
-    void running.catch((err: unknown) => log.debug({ err: err instanceof Error ? err.message : String(err) }, 'skill settled after it was cut short'));
+    if (ac.signal.aborted) {
+      stopActivity(env.bot, log);
+      // A skill cut short may still settle later; its outcome is already reported.
+      running.then(
+        () => log.debug('skill finished after it was cut short'),
+        (err: unknown) => log.debug({ err: err instanceof Error ? err.message : String(err) }, 'skill settled after it was cut short'),
+      );
+    } else {
+      ac.abort(new SkillError('ABORTED', `${skill.name} finished`)); // releases waits a skill left behind
+    }
   }
 }
 
