@@ -22,6 +22,13 @@ const MAX_VIEW_DISTANCE = 8;
 
 type BlockCtor = { fromProperties(name: string, props: Record<string, unknown>, biome: number): Block };
 
+const storesByServer = new WeakMap<SquidServer, BlockStores>();
+
+/** The chests' and furnaces' contents of a sandbox server (read by tests and observers). */
+export function blockStoresOf(serv: SquidServer): BlockStores | undefined {
+  return storesByServer.get(serv);
+}
+
 /** Crafting tables, furnaces, chests and the player's own 2x2 grid, through the real window protocol. */
 export const windowsPlugin: SandboxPlugin = {
   name: 'skillcraft-windows',
@@ -33,6 +40,7 @@ export const windowsPlugin: SandboxPlugin = {
     const nameOf = (id: number) => registry.items[id]?.name ?? 'unknown';
     const recipes = new RecipeIndex(registry.recipes as unknown as Record<string, RawRecipe[]>, nameOf);
     const stores = new BlockStores();
+    storesByServer.set(serv, stores);
     const players = new Map<SquidPlayer, PlayerWindows>();
 
     const resultOf = (kind: FurnaceKind) => (input: Item) => {
@@ -94,13 +102,16 @@ export const windowsPlugin: SandboxPlugin = {
       const steps = Math.floor(carry);
       carry -= steps;
       for (const [key, store] of stores.stores) {
-        if (store.kind !== 'furnace' || !store.state.active) continue;
-        const wasLit = store.state.lit;
-        let changed = false;
-        for (let i = 0; i < steps; i++) changed = store.state.tick() || changed;
-        if (changed) stores.syncViewers(key);
+        if (store.kind !== 'furnace') continue;
+        if (store.state.active) {
+          const wasLit = store.state.lit;
+          let changed = false;
+          for (let i = 0; i < steps; i++) changed = store.state.tick() || changed;
+          if (changed) stores.syncViewers(key);
+          if (wasLit !== store.state.lit) setLit(store.pos, store.state.lit, store.world).catch((err: unknown) => ctx.log.error({ err }, 'furnace lit state not updated'));
+        }
+        // Idle furnaces too: a viewer that just opened one gets the properties it missed (see furnaceProperties).
         for (const v of stores.viewers.get(key) ?? []) (v as PlayerWindows).furnaceProperties(store.state.properties());
-        if (wasLit !== store.state.lit) setLit(store.pos, store.state.lit, store.world).catch((err: unknown) => ctx.log.error({ err }, 'furnace lit state not updated'));
       }
       if (tick % 5 === 0) checkBlocks().catch((err: unknown) => ctx.log.error({ err }, 'container check failed'));
     });

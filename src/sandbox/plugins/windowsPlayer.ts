@@ -96,6 +96,10 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
         const store = { get: (i: number) => st.slots[i] ?? null, set: (i: number, v: Item | null) => { st.slots[i] = v; } };
         session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore) });
         sendFurnaceProperties(st.properties(), true);
+        // mineflayer's openFurnace listens for `craft_progress_bar` only after `windowOpen`, which it
+        // emits on `window_items`: properties written right behind it arrive before the listener and are
+        // lost (the totals then never come). Forgetting what was sent makes the next tick send all four again.
+        lastProps = [];
       }
       openKey = key;
       deps.stores.addViewer(key, self);
@@ -136,7 +140,10 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       (player as SquidPlayer & { setEquipment(i: number, it: Item | null): void }).setEquipment(equipment, item);
       player._writeOthersNearby('entity_equipment', { entityId: player.id, equipments: [{ slot: equipment, item: ItemClass.toNotch(item) }] });
     }
-    if (!inClick) session.syncChanges();
+    if (inClick) return;
+    // A grid changed outside a click (/clear) must not leave a stale result to take.
+    if (slot >= 1 && slot <= 4) playerGrid.updateResult();
+    session.syncChanges();
   });
 
   player._client.on('window_click', (packet: WindowClickPacket) => {
