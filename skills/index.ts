@@ -5,6 +5,10 @@ import { depositToChest } from './depositToChest.ts';
 import { digToLevel } from './digToLevel.ts';
 import { explore } from './explore.ts';
 import { goTo } from './goTo.ts';
+import { collectDrops } from './collectDrops.ts';
+import { eat } from './eat.ts';
+import { equip } from './equip.ts';
+import { mineBlock } from './mineBlock.ts';
 import { placeBlock } from './placeBlock.ts';
 import { placeCraftingTable } from './placeCraftingTable.ts';
 import { placeFurnace } from './placeFurnace.ts';
@@ -13,7 +17,7 @@ import { withdrawFromChest } from './withdrawFromChest.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
-  explore, goTo, digToLevel, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
+  explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
 ] as unknown as readonly AnySkill[];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {

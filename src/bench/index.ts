@@ -10,9 +10,21 @@ type BenchFn = (args: string[], deps: BenchDeps) => Promise<number>;
 
 /** Every benchmark, by name. Each prints its figures and returns an exit code (0: ran; 1: a target missed). */
 const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }> = {
+  skills: {
+    describe: 'the four skill tasks over N seeds: success, median seconds, ratio to a lower bound',
+    load: async () => (await import('./skills.ts')).benchSkills,
+  },
+  tasks: {
+    describe: 'the agent on whole tasks (default wooden and stone pickaxe) over seeds, from an empty inventory',
+    load: async () => (await import('./tasks.ts')).benchTasks,
+  },
   sandbox: {
     describe: 'server-ready and bot-spawned time, RSS with 1 and 5 bots, ms per generated chunk',
     load: async () => (await import('./sandbox.ts')).benchSandbox,
+  },
+  planner: {
+    describe: 'graph planner: ms per decision (p50/p95/max) over simulated runs of the 40 Plan4MC tasks',
+    load: async () => (await import('./planner.ts')).benchPlanner,
   },
 };
 

@@ -7,8 +7,10 @@ import { createContext, processIo, type CliIo, type GlobalOptions } from './cont
 import { demoCommand } from './demo.ts';
 import { reportError } from './errors.ts';
 import { observeCommand } from './observe.ts';
+import { planCommand } from './plan.ts';
 import { serveCommand } from './serve.ts';
 import { skillsCommand } from './skills.ts';
+import { runCommand } from './run.ts';
 import { interruptSignal } from './signals.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -63,7 +65,7 @@ export function buildProgram(io: CliIo, run: RunJob): Command {
       writeErr: (text) => io.err(text.replace(/\n$/, '')),
       outputError: () => undefined,
     });
-  for (const cmd of [serveCommand(run), observeCommand(run), benchCommand(run), demoCommand(run), skillsCommand(run)]) {
+  for (const cmd of [serveCommand(run), observeCommand(run), planCommand(run), benchCommand(run), demoCommand(run), skillsCommand(run), runCommand(run)]) {
     // Subcommands built with `new Command` do not inherit exitOverride and the output settings by themselves.
     program.addCommand(cmd.copyInheritedSettings(program));
   }

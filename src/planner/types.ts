@@ -21,7 +21,13 @@ export type PlannerVerdict =
   | { kind: 'next'; decision: Decision; plan?: Decision[] }
   | { kind: 'done' }
   /** The goal cannot be reached from here; `missing` names the resource (e.g. "no diamond_ore in this world"). */
-  | { kind: 'unplannable'; reason: string; missing?: string };
+  | {
+    kind: 'unplannable';
+    reason: string;
+    missing?: string;
+    /** A skill that is not registered but would make the goal plannable (e.g. killMob for beef). */
+    missingSkill?: string;
+  };
 
 export interface PlannerInput {
   goal: Goal;

@@ -1,4 +1,5 @@
 import type { Bot } from 'mineflayer';
+import { findNearestBlocks } from './findBlocks.ts';
 import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
@@ -39,15 +40,9 @@ export interface FindOptions {
  * the next ring that is a little closer can be missed; the result is sorted by true distance.
  */
 export function findBlockPositions(bot: Bot, names: readonly string[], opts: FindOptions = {}): Vec3[] {
-  const ids = blockIds(bot, names);
-  if (ids.length === 0) return [];
-  const from = opts.from ?? bot.entity.position;
-  return bot.findBlocks({
-    matching: ids,
-    maxDistance: opts.maxDistance ?? NEARBY_RADIUS,
-    count: opts.count ?? 1,
-    point: new Vec3(from.x, from.y, from.z),
-  });
+  // findNearestBlocks decides all-air and all-stone sections from their single value; mineflayer's
+  // findBlocks reads every block of them (0.2-0.5 s for one search).
+  return findNearestBlocks(bot, names, opts.maxDistance ?? NEARBY_RADIUS, opts.count ?? 1, opts.from ?? bot.entity.position);
 }
 
 /** The nearest block named one of `names`, or null. */

@@ -12,7 +12,7 @@ export const goalSchema = z.discriminatedUnion('kind', [
 export type Goal = z.infer<typeof goalSchema>;
 
 export function describeGoal(g: Goal): string {
-  if (g.kind === 'item') return g.label ?? `${g.count} ${g.items.length === 1 ? g.items[0] : `of ${g.items.join('/')}`}`;
+  if (g.kind === 'item') return `${g.count} ${g.label ?? (g.items.length === 1 ? g.items[0] : `of ${g.items.join('/')}`)}`;
   if (g.kind === 'placed') return g.label ?? `${g.block} placed nearby`;
   return g.text;
 }

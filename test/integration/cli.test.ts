@@ -143,7 +143,7 @@ describe('skillcraft failures: one stderr line, exit 2', () => {
 
 describe('skillcraft help and demo', () => {
   it('--help exits 0 for the program and every command', async () => {
-    const results = await Promise.all([[], ['serve'], ['observe'], ['bench'], ['demo']].map((cmd) => run([...cmd, '--help'])));
+    const results = await Promise.all([[], ['serve'], ['observe'], ['bench'], ['demo'], ['run'], ['plan'], ['skills']].map((cmd) => run([...cmd, '--help'])));
     for (const r of results) {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Usage: skillcraft');
@@ -151,14 +151,15 @@ describe('skillcraft help and demo', () => {
     }
   });
 
-  it('demo starts a sandbox, prints its address and the bot observation, and exits 0', async () => {
+  it('demo starts a sandbox, prints its address, runs the task step by step and exits 0', async () => {
     // Warnings of the sandbox's own are not the demo's output; errors would still show.
-    const r = await run(['demo', '--seed', '7', '--log-level', 'error']);
+    const r = await run(['demo', '--seed', '7', '--task', 'wooden pickaxe', '--log-level', 'error']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const [address, ...observation] = lines(r.stdout);
-    expect(address).toMatch(ADDRESS_LINE);
-    expect(observation[0]).toMatch(/^Position /);
-    expect(observation.join('\n')).toContain('Blocks within 32');
+    const out = lines(r.stdout);
+    expect(out[0]).toMatch(ADDRESS_LINE);
+    expect(out[1]).toBe('task: wooden pickaxe → {"kind":"item","items":["wooden_pickaxe"],"count":1}');
+    expect(out.filter((l) => /^step +\d+ /.test(l)).length).toBeGreaterThanOrEqual(4);
+    expect(out[out.length - 1]).toMatch(/^done: 1 wooden_pickaxe — \d+ steps/);
   });
 });

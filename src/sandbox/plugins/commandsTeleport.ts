@@ -59,11 +59,16 @@ export function syncTeleports(player: SquidPlayer): void {
   p._client.on('teleport_confirm', ({ teleportId }: { teleportId: number }) => {
     if (awaiting?.id === teleportId) awaiting = undefined;
   });
-  p.teleport = (to: Vec3) => {
+  p.teleport = async (to: Vec3) => {
     teleported = true;
     // flying-squid moves the player (with awaits) before it writes the packet: hold moves from now.
     awaiting = { id: PENDING, since: Date.now() };
-    return teleport(to);
+    try {
+      await teleport(to);
+    } finally {
+      // A teleport to where the player already is writes no packet, so no confirmation will come.
+      if (awaiting?.id === PENDING) awaiting = undefined;
+    }
   };
   p.sendPosition = (position: Vec3, onGround: boolean, isTeleport = false) => {
     const held = awaiting !== undefined && Date.now() - awaiting.since < CONFIRM_TIMEOUT_MS;

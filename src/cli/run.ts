@@ -1,0 +1,87 @@
+import { Command } from 'commander';
+import type { Bot } from 'mineflayer';
+import { runAgent, type RunSummary } from '../agent/loop.ts';
+import { TraceWriter } from '../agent/trace.ts';
+import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { createKnowledge } from '../knowledge/kb.ts';
+import { createGraphPlanner } from '../planner/graph/index.ts';
+import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { PRESETS } from '../sandbox/options.ts';
+import { parseTask } from '../tasks/parse.ts';
+import { createSkillRegistry } from '../../skills/index.ts';
+import { optionsOf, type RunJob } from './command.ts';
+import type { CommandContext } from './context.ts';
+import { CliInputError } from './errors.ts';
+import { formatPlan, formatStep, formatSummary } from './progress.ts';
+
+export interface RunOptions {
+  task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
+  json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string;
+}
+
+export const DEFAULT_TASK = 'stone pickaxe';
+const PLANNERS = ['graph'] as const;
+
+export function runCommand(run: RunJob): Command {
+  return new Command('run')
+    .description('run a task to completion: on the embedded sandbox, or on your server with --host/--port')
+    .requiredOption('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
+    .option('--planner <name>', `planner: ${PLANNERS.join(' | ')} (default graph)`)
+    .option('--host <host>', 'server to join instead of starting the sandbox')
+    .option('--port <n>', 'server port (with --host; default 25565)')
+    .option('--username <name>', 'player name (default skillcraft)')
+    .option('--seed <seed>', 'sandbox world seed (default 1)')
+    .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
+    .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
+    .option('--max-steps <n>', 'stop after this many skills (default 80)')
+    .option('--runs-dir <dir>', 'where traces go (default runs)')
+    .option('--json', 'print one JSON summary instead of progress lines')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const o = optionsOf<RunOptions>(cmd);
+      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed }, (ctx) => runTask(ctx, o));
+    });
+}
+
+/** Runs one task; exit 0 when the goal is met, 1 when not. */
+export async function runTask(ctx: CommandContext, o: RunOptions): Promise<number> {
+  const planner = o.planner ?? 'graph';
+  if (!(PLANNERS as readonly string[]).includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
+  const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
+  if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) throw new CliInputError(`--max-steps must be a positive integer (got "${o.maxSteps}")`);
+  const { connection, sandbox } = ctx.config;
+  const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
+  const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
+  const parsed = parseTask(kb, o.task ?? DEFAULT_TASK);
+  if (parsed.needsChatModel) throw new CliInputError(`"${o.task}": this task needs a chat model (--planner llm), which is not available yet`);
+
+  let sb: Sandbox | undefined;
+  let bot: Bot | undefined;
+  try {
+    if (useSandbox) {
+      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed }, ctx.logger);
+      if (!o.json) ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
+    }
+    const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;
+    bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
+    const skills = createSkillRegistry();
+    const trace = new TraceWriter(o.runsDir ?? 'runs');
+    if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(parsed.goal)}`);
+    let lastPlan = '';
+    const summary: RunSummary = await runAgent({
+      bot, goal: parsed.goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
+      log: ctx.logger.child({ component: 'agent' }), signal: ctx.signal, trace,
+      limits: maxSteps ? { maxSteps } : {},
+      onPlan: (plan) => {
+        const text = formatPlan(plan);
+        if (!o.json && text !== lastPlan) ctx.io.out(text);
+        lastPlan = text;
+      },
+      onStep: (r) => { if (!o.json) ctx.io.out(formatStep(r)); },
+    }).finally(() => trace.close());
+    ctx.io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
+    return summary.success ? 0 : 1;
+  } finally {
+    if (bot) await disconnectBot(bot, { log: ctx.log });
+    if (sb) await sb.stop();
+  }
+}

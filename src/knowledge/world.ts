@@ -1,0 +1,92 @@
+// The natural resources of an overworld, as the planner assumes them: which blocks can be found by
+// exploring (and at what depth), which animals live there, and what only another dimension has.
+// Defaults follow the embedded sandbox's generator, which matches vanilla 1.18+ ore heights.
+
+export interface Resource {
+  block: string;
+  /** Heights where it generates (block y). */
+  minY: number;
+  maxY: number;
+  /** Where to dig down to before looking for it, when it is not in sight. */
+  bestY: number;
+  /** Found by walking around on the surface (no digging down first); below minY, the bot goes up first. */
+  surface: boolean;
+}
+
+export interface MobSource {
+  mob: string;
+  /** Items a kill drops (mean counts), for killMob. */
+  drops: Readonly<Record<string, number>>;
+}
+
+export interface WorldModel {
+  name: string;
+  resources: ReadonlyMap<string, Resource>;
+  /** Animals and monsters that spawn; their drops come from mob skills (killMob, shearSheep, milkCow). */
+  mobs: readonly MobSource[];
+}
+
+const surface = (block: string): Resource => ({ block, minY: 40, maxY: 200, bestY: 64, surface: true });
+const ore = (block: string, minY: number, maxY: number, bestY: number): Resource => ({ block, minY, maxY, bestY, surface: false });
+
+const SANDBOX_RESOURCES: readonly Resource[] = [
+  // Short grass is `grass` up to 1.20.2 and `short_grass` from 1.20.3.
+  ...['grass_block', 'sand', 'clay', 'oak_log', 'birch_log', 'oak_leaves', 'birch_leaves', 'grass', 'short_grass', 'sugar_cane', 'water'].map(surface),
+  // Found on the surface and all the way down: stone under a few blocks of dirt, gravel and dirt pockets.
+  ...['stone', 'dirt', 'gravel'].map((b) => ({ ...surface(b), minY: b === 'stone' ? 0 : -64 })),
+  // Coal sits in the hills too (vanilla's upper coal band); the rest needs digging.
+  { ...ore('coal_ore', 0, 320, 48), surface: true },
+  ore('iron_ore', -64, 384, 16),
+  ore('copper_ore', -16, 112, 48),
+  ore('gold_ore', -64, 32, -16),
+  ore('redstone_ore', -64, 15, -58),
+  ore('lapis_ore', -64, 64, 0),
+  ore('diamond_ore', -64, 16, -58),
+  ore('deepslate', -64, 8, -8),
+  ore('deepslate_iron_ore', -64, 8, -8),
+  ore('deepslate_copper_ore', -16, 8, -8),
+  ore('deepslate_gold_ore', -64, 8, -16),
+  ore('deepslate_redstone_ore', -64, 8, -58),
+  ore('deepslate_lapis_ore', -64, 8, -16),
+  ore('deepslate_diamond_ore', -64, 8, -58),
+  ore('deepslate_coal_ore', -8, 8, 0),
+  ore('granite', 0, 60, 30), ore('diorite', 0, 60, 30), ore('andesite', 0, 60, 30), ore('tuff', -64, 0, -30),
+  ore('lava', -57, -52, -55),
+];
+
+const ANIMALS: readonly MobSource[] = [
+  { mob: 'cow', drops: { beef: 2, leather: 1 } },
+  { mob: 'sheep', drops: { mutton: 1.5, white_wool: 1 } },
+  { mob: 'pig', drops: { porkchop: 2 } },
+  { mob: 'chicken', drops: { chicken: 1, feather: 1 } },
+];
+
+/** The embedded sandbox's overworld (oak and birch forests, vanilla ores by depth, farm animals). */
+export const SANDBOX_OVERWORLD: WorldModel = {
+  name: 'sandbox overworld',
+  resources: new Map(SANDBOX_RESOURCES.map((r) => [r.block, r])),
+  mobs: ANIMALS,
+};
+
+/** A world model with extra resources (e.g. a vanilla world's spruce forests) or without some. */
+export function worldWith(base: WorldModel, add: readonly Resource[], remove: readonly string[] = []): WorldModel {
+  const resources = new Map(base.resources);
+  for (const r of add) resources.set(r.block, r);
+  for (const b of remove) resources.delete(b);
+  return { ...base, resources };
+}
+
+const NETHER = new Set([
+  'netherrack', 'nether_quartz_ore', 'quartz', 'nether_gold_ore', 'ancient_debris', 'netherite_scrap', 'glowstone',
+  'glowstone_dust', 'soul_sand', 'soul_soil', 'basalt', 'blackstone', 'gilded_blackstone', 'magma_block', 'nether_wart',
+  'crimson_stem', 'warped_stem', 'crimson_fungus', 'warped_fungus', 'shroomlight', 'blaze_rod', 'blaze_powder',
+  'ghast_tear', 'magma_cream', 'wither_skeleton_skull', 'nether_star', 'crying_obsidian', 'weeping_vines', 'twisting_vines',
+]);
+const END = new Set(['end_stone', 'chorus_fruit', 'chorus_flower', 'shulker_shell', 'elytra', 'dragon_egg', 'dragon_breath', 'purpur_block']);
+
+/** Where an item comes from when the overworld does not have it: "nether", "the end", or undefined. */
+export function otherDimension(item: string): 'nether' | 'the end' | undefined {
+  if (NETHER.has(item) || item.startsWith('crimson_') || item.startsWith('warped_')) return 'nether';
+  if (END.has(item)) return 'the end';
+  return undefined;
+}

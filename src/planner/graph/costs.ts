@@ -1,0 +1,200 @@
+import type { Knowledge } from '../../knowledge/kb.ts';
+import { cookTicks } from '../../knowledge/smelting.ts';
+import type { WorldModel } from '../../knowledge/world.ts';
+import { FUEL_GROUP, isGroup } from '../../skills/groups.ts';
+import { digCost, resourcesOf, SURFACE_Y, targetDepth } from './depth.ts';
+import { membersOf } from './members.ts';
+import type { Action, SkillModel } from './model.ts';
+import { factBlocks, nearbySubject } from './state.ts';
+import { virtualProducers } from './virtual.ts';
+
+/** Skills that walk far: what was nearby before is not nearby after. */
+export const MOVING_SKILLS: ReadonlySet<string> = new Set(['explore', 'goTo', 'digToLevel']);
+
+function num(args: Record<string, unknown>, key: string, fallback: number): number {
+  const v = args[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Estimated seconds one run of an action takes (walking, digging, crafting, cooking). */
+export function skillSeconds(a: Action, kb: Knowledge): number {
+  const count = num(a.args, 'count', 1);
+  switch (a.skill) {
+    case 'explore': return 30;
+    case 'goTo': return 10;
+    case 'digToLevel': return 60;
+    case 'mineBlock': {
+      const block = typeof a.args.block === 'string' ? factBlocks(kb, a.args.block)[0] ?? '' : '';
+      const ms = kb.isBlock(block) ? kb.digTimeMs(block, a.equip[0] ?? null) : 1000;
+      return count * (2.5 + Math.min(ms, 20_000) / 1000);
+    }
+    case 'craftItem': return 2 + 0.1 * count;
+    case 'smeltItem': return 3 + count * (cookTicks('furnace') / 20);
+    case 'placeCraftingTable': case 'placeFurnace': case 'placeBlock': return 2;
+    case 'equip': return 0.5;
+    case 'collectDrops': return 5;
+    case 'killMob': return 20;
+    case 'shearSheep': case 'milkCow': return 8;
+    default: return 5;
+  }
+}
+
+/** A cost that grows with the amount: `per` seconds per item plus `fixed` once (tools, finding the place). */
+export interface Cost {
+  per: number;
+  fixed: number;
+}
+
+const NEVER: Cost = { per: Infinity, fixed: Infinity };
+
+export function total(c: Cost, n: number): number {
+  return n > 0 ? n * c.per + c.fixed : 0;
+}
+
+/**
+ * Static costs (seconds) of getting items, or of making a fact true, from nothing, in this world:
+ * the planner's lookahead when it chooses between producers. Computed lazily and kept for the
+ * planner's life. In hypothetical mode, mob skills that are not registered are assumed, so that an
+ * unplannable goal can name the skill it lacks.
+ */
+export class CostTable {
+  private readonly memo = new Map<string, Cost>();
+  private readonly active = new Set<string>();
+  /** In-progress names a computation ran into (a cycle, cut there); nothing above them is cached until they finish. */
+  private hits = new Set<string>();
+
+  /**
+   * @param base the real table, for a hypothetical one: assumed skills only make things cheaper
+   *   that cannot be had at all without them, so whatever the real table can price is taken from it.
+   */
+  constructor(
+    private readonly model: SkillModel,
+    private readonly world: WorldModel,
+    readonly hypothetical: boolean,
+    private readonly base?: CostTable,
+  ) {}
+
+  private get kb(): Knowledge {
+    return this.model.kb;
+  }
+
+  /** Actions that obtain `name` (plain item) or make fact `name` true: the skills', plus assumed mob skills. */
+  producersOf(name: string, count: number): Action[] {
+    const real = this.model.producers(name, count);
+    return this.hypothetical ? [...real, ...virtualProducers(this.model, this.world, name, count)] : real;
+  }
+
+  /** Seconds to get `n` of an item or group (smelts for `#fuel`) from nothing. */
+  items(name: string, n: number): number {
+    return total(this.item(name), n);
+  }
+
+  item(name: string): Cost {
+    return this.memoized(name, () => {
+      let best = NEVER;
+      const consider = (c: Cost) => {
+        if (total(c, 4) < total(best, 4)) best = c;
+      };
+      if (isGroup(name)) {
+        for (const m of membersOf(name, this.kb)) {
+          const c = this.item(m);
+          const per = name === FUEL_GROUP ? cookTicks('furnace') / this.kb.fuelTicks(m) : 1;
+          consider({ per: c.per * per, fixed: c.fixed });
+        }
+        return best;
+      }
+      for (const a of this.producersOf(name, 1)) {
+        const got = a.obtain.get(name) ?? 0;
+        if (got > 0) {
+          const c = this.action(a);
+          consider({ per: c.per / got, fixed: c.fixed });
+        }
+      }
+      return best;
+    });
+  }
+
+  /**
+   * Cost of making a fact true from nothing nearby, standing at height `y`: finding it (with the way
+   * down to an underground resource) or placing it.
+   */
+  fact(fact: string, y = SURFACE_Y): number {
+    const subject = nearbySubject(fact);
+    const depth = subject === undefined ? undefined : targetDepth(this.kb, this.world, subject, y);
+    const down = depth === undefined ? 0 : this.model.has('digToLevel') ? digCost(y, depth) : Infinity;
+    const find = this.memoized(`find:${fact}`, () => this.factCost(fact, true));
+    const place = this.memoized(`place:${fact}`, () => this.factCost(fact, false));
+    return Math.min(find.fixed + down, place.fixed);
+  }
+
+  /** Whether exploring can find `subject`: a resource or an animal of this world. */
+  findable(subject: string): boolean {
+    return resourcesOf(this.kb, this.world, subject).length > 0 || this.world.mobs.some((m) => m.mob === subject);
+  }
+
+  private factCost(fact: string, finds: boolean): Cost {
+    const subject = nearbySubject(fact);
+    if (finds && (subject === undefined || !this.findable(subject))) return NEVER;
+    let best = Infinity;
+    // An action that uses nothing up finds the thing (explore); one that uses something up puts it there (placing).
+    for (const a of this.producersOf(fact, 1)) {
+      if ((subject !== undefined && a.consume.size === 0) !== finds) continue;
+      const c = this.action(a);
+      best = Math.min(best, c.per + c.fixed);
+    }
+    return { per: 0, fixed: best };
+  }
+
+  /** Cost of an action including everything it needs, from nothing: what scales with its output, and what does not. */
+  action(a: Action): Cost {
+    let per = skillSeconds(a, this.kb);
+    let fixed = 0;
+    for (const [name, n] of [...a.consume, ...a.require]) {
+      const c = this.item(name);
+      per += n * c.per;
+      fixed += c.fixed;
+    }
+    if (a.equip.length > 0) fixed += this.cheapest(a.equip).cost;
+    for (const f of a.facts) fixed += this.fact(f);
+    return { per, fixed };
+  }
+
+  /** A finite cost already worked out, if any. */
+  known(key: string): Cost | undefined {
+    const c = this.memo.get(key);
+    return c && Number.isFinite(c.per) && Number.isFinite(c.fixed) ? c : undefined;
+  }
+
+  /** The cheapest of some items to obtain one of, and its cost. */
+  cheapest(items: readonly string[]): { item: string | undefined; cost: number } {
+    let best: { item: string | undefined; cost: number } = { item: undefined, cost: Infinity };
+    for (const i of items) {
+      const c = this.items(i, 1);
+      if (c < best.cost) best = { item: i, cost: c };
+    }
+    return best;
+  }
+
+  private memoized(key: string, compute: () => Cost): Cost {
+    const hit = this.memo.get(key) ?? this.base?.known(key);
+    if (hit !== undefined) return hit;
+    if (this.active.has(key)) {
+      this.hits.add(key);
+      return NEVER;
+    }
+    const outer = this.hits;
+    this.hits = new Set();
+    this.active.add(key);
+    let value: Cost;
+    try {
+      value = compute();
+    } finally {
+      this.active.delete(key);
+    }
+    this.hits.delete(key);
+    if (this.hits.size === 0) this.memo.set(key, value);
+    for (const h of this.hits) outer.add(h);
+    this.hits = outer;
+    return value;
+  }
+}

@@ -1,0 +1,2 @@
+// The offline planner: Plan4MC-style backward search over the skill graph.
+export { createGraphPlanner, GraphPlanner, isDone, type GraphPlannerOptions } from './planner.ts';

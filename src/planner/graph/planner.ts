@@ -1,0 +1,118 @@
+import type { Observation } from '../../bot/observation.ts';
+import type { Knowledge } from '../../knowledge/kb.ts';
+import { SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
+import { SkillRegistry } from '../../skills/define.ts';
+import type { AnySkill } from '../../skills/types.ts';
+import type { Goal } from '../../tasks/goal.ts';
+import { NEEDS_CHAT_MODEL } from '../../tasks/parse.ts';
+import type { Decision, Planner, PlannerInput, PlannerVerdict, StepRecord } from '../types.ts';
+import { coalesce } from './coalesce.ts';
+import { CostTable } from './costs.ts';
+import { explain, runGoal } from './explain.ts';
+import { adviceFrom } from './history.ts';
+import { SkillModel } from './model.ts';
+import { Search, type PlanStep, type SearchContext } from './search.ts';
+import { simulateStep } from './simulate.ts';
+import { cloneState, stateFromObservation, type PlanState } from './state.ts';
+import { Unplannable } from './unplannable.ts';
+
+export interface GraphPlannerOptions {
+  /** The registry, or a list of skills (tests). */
+  skills: SkillRegistry | readonly AnySkill[];
+  knowledge: Knowledge;
+  /** What the world offers (default: the sandbox's overworld). */
+  world?: WorldModel;
+  /** Work out the static cost of every item up front (a few hundred ms) so that decisions stay fast (default true). */
+  prime?: boolean;
+}
+
+export function createGraphPlanner(opts: GraphPlannerOptions): GraphPlanner {
+  const planner = new GraphPlanner(opts);
+  if (opts.prime !== false) planner.prime();
+  return planner;
+}
+
+/** The offline planner: backward search over the skill graph, re-planned from the observation on every call. */
+export class GraphPlanner implements Planner {
+  readonly name = 'graph';
+  private readonly model: SkillModel;
+  private readonly world: WorldModel;
+  private readonly costs: CostTable;
+  private readonly hypotheticalCosts: CostTable;
+
+  constructor(private readonly opts: GraphPlannerOptions) {
+    this.model = new SkillModel(opts.skills instanceof SkillRegistry ? opts.skills.list() : opts.skills, opts.knowledge);
+    this.world = opts.world ?? SANDBOX_OVERWORLD;
+    this.costs = new CostTable(this.model, this.world, false);
+    this.hypotheticalCosts = new CostTable(this.model, this.world, true, this.costs);
+  }
+
+  /** Computes the static cost of every item once; returns how many the skills and the world can provide. */
+  prime(): number {
+    let reachable = 0;
+    for (const item of this.opts.knowledge.registry.itemsArray) if (Number.isFinite(this.costs.items(item.name, 1))) reachable++;
+    return reachable;
+  }
+
+  decide(input: PlannerInput): Promise<PlannerVerdict> {
+    if (input.signal.aborted) return Promise.reject(input.signal.reason instanceof Error ? input.signal.reason : new Error('aborted'));
+    return Promise.resolve(this.plan(input.goal, input.observation, input.history));
+  }
+
+  /** The whole plan from this observation (synchronous: no I/O, no model). */
+  plan(goal: Goal, observation: Observation, history: readonly StepRecord[] = []): PlannerVerdict {
+    if (goal.kind === 'text') return { kind: 'unplannable', reason: NEEDS_CHAT_MODEL, missing: 'chat model' };
+    const state = stateFromObservation(observation);
+    if (isDone(goal, state)) return { kind: 'done' };
+    const advice = adviceFrom(history, (step) => this.model.action(step.decision.skill, step.decision.args));
+    const ctx: SearchContext = {
+      model: this.model, kb: this.opts.knowledge, world: this.world, costs: this.costs,
+      penalty: advice.penalty, distrust: advice.distrust, extraTools: advice.extraTools,
+    };
+    try {
+      const steps = coalesce(this.twoPasses(goal, state, ctx), state, goal, this.model, isDone);
+      const plan = steps.map(toDecision);
+      const first = plan[0];
+      if (!first) return { kind: 'done' };
+      return { kind: 'next', decision: first, plan };
+    } catch (err) {
+      if (!(err instanceof Unplannable)) throw err;
+      const hypothetical: SearchContext = { ...ctx, costs: this.hypotheticalCosts, hypothetical: true };
+      const why = explain(err, goal, state, ctx, hypothetical);
+      return { kind: 'unplannable', reason: why.reason, missing: why.missing, ...(why.missingSkill ? { missingSkill: why.missingSkill } : {}) };
+    }
+  }
+
+  /**
+   * Plays the goal twice: the first pass learns how much of each item the whole plan uses, the
+   * second makes each item in one go (3 logs once, not 1 log three times).
+   */
+  private twoPasses(goal: Goal, state: PlanState, ctx: SearchContext): PlanStep[] {
+    const first = new Search(ctx, cloneState(state));
+    runGoal(first, goal);
+    const second = new Search({ ...ctx, reserve: first.used }, cloneState(state));
+    try {
+      runGoal(second, goal);
+    } catch (err) {
+      // The batched plan took another turn and got stuck; the first one is still a plan.
+      if (err instanceof Unplannable) return first.steps;
+      throw err;
+    }
+    return second.steps.length <= first.steps.length ? second.steps : first.steps;
+  }
+
+  /** The observation after a decision, as its effects say (see simulate.ts). */
+  simulate(obs: Observation, decision: Decision): Observation {
+    return simulateStep(obs, decision, this.model);
+  }
+}
+
+export function isDone(goal: Goal, state: PlanState): boolean {
+  if (goal.kind === 'item') return goal.items.reduce((n, i) => n + (state.inv.get(i) ?? 0), 0) >= goal.count;
+  if (goal.kind === 'placed') return state.inReach.has(goal.block);
+  return false;
+}
+
+function toDecision(step: PlanStep): Decision {
+  return { skill: step.action.skill, args: step.action.args, reason: step.reason };
+}

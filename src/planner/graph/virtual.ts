@@ -1,0 +1,32 @@
+import type { WorldModel } from '../../knowledge/world.ts';
+import { actionKey, actionKind, type Action, type SkillModel } from './model.ts';
+
+/**
+ * Mob skills the planner assumes when explaining an unplannable goal: what killMob, shearSheep and
+ * milkCow would give if they were registered (finding the animal is left out). Never part of a
+ * plan; a registered skill of the same name replaces its assumed twin.
+ */
+export function virtualProducers(model: SkillModel, world: WorldModel, item: string, count: number): Action[] {
+  const out: Action[] = [];
+  const make = (skill: string, args: Record<string, unknown>, parts: Partial<Action>): void => {
+    if (model.has(skill)) return;
+    out.push({
+      skill, args, consume: new Map(), require: new Map(), equip: [], facts: [], obtain: new Map(), factsOut: [],
+      ...parts, virtual: true, key: actionKey(skill, args), kind: actionKind(skill, args),
+    });
+  };
+  for (const { mob, drops } of world.mobs) {
+    const per = drops[item];
+    if (per !== undefined) {
+      const kills = Math.max(1, Math.ceil(count / per));
+      make('killMob', { mob, count: kills }, { obtain: new Map([[item, kills * per]]) });
+    }
+  }
+  if (item === 'white_wool' && world.mobs.some((m) => m.mob === 'sheep')) {
+    make('shearSheep', { count }, { equip: ['shears'], obtain: new Map([['white_wool', count]]) });
+  }
+  if (item === 'milk_bucket' && world.mobs.some((m) => m.mob === 'cow')) {
+    make('milkCow', { count }, { consume: new Map([['bucket', count]]), obtain: new Map([['milk_bucket', count]]) });
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// Fixture skills for planner unit tests: pure data (conditions, effects, producers), never run.
+// They follow the real skills' conventions: `<block>_nearby` facts, `#group` ingredients, `#fuel` in
+// smelts, crafting_table_nearby / furnace_nearby stations.
+import { z } from 'zod';
+import type { Observation } from '../../src/bot/observation.ts';
+import type { Knowledge } from '../../src/knowledge/kb.ts';
+import { planningRecipes, type Ingredient } from '../../src/knowledge/recipes.ts';
+import { blankObservation } from '../../src/planner/graph/simulate.ts';
+import { defineSkill } from '../../src/skills/define.ts';
+import { groupMembers, tagOf } from '../../src/skills/groups.ts';
+import type { AnySkill } from '../../src/skills/types.ts';
+
+const notRun = (): Promise<never> => Promise.reject(new Error('fixture skills are data for the planner; they never run'));
+
+/** What mining each block gives (item → the blocks that drop it), a small world. */
+const MINED: Readonly<Record<string, readonly string[]>> = {
+  oak_log: ['oak_log'], birch_log: ['birch_log'], cobblestone: ['stone'], raw_iron: ['iron_ore'], coal: ['coal_ore'],
+  diamond: ['diamond_ore'], emerald: ['emerald_ore'], sand: ['sand'],
+};
+
+function toolsFor(kb: Knowledge, block: string): string[] {
+  const req = kb.harvestRequirement(block);
+  if (!req) return [];
+  return kb.registry.itemsArray.map((i) => i.name).filter((n) => kb.canHarvest(block, n));
+}
+
+export const fxExplore = defineSkill({
+  name: 'explore',
+  description: 'fixture: find a block',
+  params: z.object({ target: z.string() }),
+  preconditions: () => ({}),
+  effects: ({ target }) => ({ facts: [`${target}_nearby`] }),
+  producers: (fact, _n, kb) => {
+    const m = /^(.+)_nearby$/.exec(fact);
+    return m && kb.isBlock(m[1]!) ? [{ target: m[1]! }] : [];
+  },
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+export const fxMine = defineSkill({
+  name: 'mineBlock',
+  description: 'fixture: mine blocks for their drop',
+  params: z.object({ block: z.string(), count: z.number().int().min(1) }),
+  preconditions: ({ block }, kb) => {
+    const tools = toolsFor(kb, block);
+    return { ...(tools.length ? { equip: tools } : {}), facts: [`${block}_nearby`] };
+  },
+  effects: ({ block, count }) => ({ obtain: { [Object.keys(MINED).find((i) => MINED[i]!.includes(block)) ?? block]: count } }),
+  producers: (target, count) => (MINED[target] ?? []).map((block) => ({ block, count })),
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+/** A recipe ingredient as a condition name: `#tag` when the whole set is one tag's items, else its first item. */
+function conditionName(ing: Ingredient, kb: Knowledge): string {
+  const tags = new Set(ing.items.map(tagOf));
+  const [tag] = tags;
+  const whole = tag !== undefined && tags.size === 1 && groupMembers(`#${tag}`, kb).length === ing.items.length;
+  return whole ? `#${tag}` : ing.items[0]!;
+}
+
+export const fxCraft = defineSkill({
+  name: 'craftItem',
+  description: 'fixture: craft with one of the recipes of src/knowledge/recipes.ts',
+  params: z.object({ item: z.string(), count: z.number().int().min(1), recipe: z.number().int().min(0).default(0) }),
+  preconditions: ({ item, count, recipe }, kb) => {
+    const r = planningRecipes(kb, item)[recipe];
+    if (!r) return {};
+    const crafts = Math.ceil(count / r.count);
+    const consume: Record<string, number> = {};
+    for (const ing of r.ingredients) consume[conditionName(ing, kb)] = (consume[conditionName(ing, kb)] ?? 0) + ing.count * crafts;
+    return { consume, ...(r.needsTable ? { facts: ['crafting_table_nearby'] } : {}) };
+  },
+  effects: ({ item, count, recipe }, kb) => {
+    const r = planningRecipes(kb, item)[recipe];
+    return r ? { obtain: { [item]: Math.ceil(count / r.count) * r.count } } : {};
+  },
+  // Every recipe is an option: the planner chooses (iron ingots from nuggets, or smelted).
+  producers: (target, count, kb) => planningRecipes(kb, target).map((_, recipe) => ({ item: target, count, recipe })),
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+export const fxSmelt = defineSkill({
+  name: 'smeltItem',
+  description: 'fixture: smelt',
+  params: z.object({ item: z.string(), count: z.number().int().min(1) }),
+  preconditions: ({ item, count }, kb) => {
+    const input = kb.smeltRecipesMaking(item)[0]?.input;
+    return { consume: { ...(input ? { [input]: count } : {}), '#fuel': count }, facts: ['furnace_nearby'] };
+  },
+  effects: ({ item, count }) => ({ obtain: { [item]: count } }),
+  producers: (target, count, kb) => (kb.smeltRecipesMaking(target).length > 0 ? [{ item: target, count }] : []),
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+const placer = (name: string, item: string) => defineSkill({
+  name,
+  description: `fixture: place a ${item}`,
+  params: z.object({}),
+  preconditions: () => ({ consume: { [item]: 1 } }),
+  effects: () => ({ facts: [`${item}_nearby`] }),
+  producers: (target) => (target === `${item}_nearby` ? [{}] : []),
+  timeoutMs: 1000,
+  run: notRun,
+});
+export const fxPlaceTable = placer('placeCraftingTable', 'crafting_table');
+export const fxPlaceFurnace = placer('placeFurnace', 'furnace');
+
+export const fxDig = defineSkill({
+  name: 'digToLevel',
+  description: 'fixture: dig a staircase to a height',
+  params: z.object({ y: z.number().int() }),
+  preconditions: () => ({ equip: ['wooden_pickaxe', 'stone_pickaxe', 'iron_pickaxe', 'diamond_pickaxe'] }),
+  effects: () => ({}),
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+export const fxGoTo = defineSkill({
+  name: 'goTo',
+  description: 'fixture: walk to a block',
+  params: z.object({ block: z.string(), range: z.number().optional() }),
+  preconditions: ({ block }) => ({ facts: [`${block}_nearby`] }),
+  effects: () => ({}),
+  timeoutMs: 1000,
+  run: notRun,
+});
+
+export const FIXTURE_SKILLS: readonly AnySkill[] = [fxExplore, fxMine, fxCraft, fxSmelt, fxPlaceTable, fxPlaceFurnace, fxDig, fxGoTo];
+
+/** An observation with some blocks in sight: name → distance. */
+export function observationWith(inventory: Record<string, number>, blocks: Record<string, number> = {}, y = 70): Observation {
+  const obs = blankObservation(inventory, y);
+  obs.blocks = Object.entries(blocks).map(([name, d]) => ({ name, count: 1, nearest: d, at: { x: Math.round(d), y, z: 0 } }));
+  const station = (name: string) => {
+    const d = blocks[name];
+    return d === undefined ? null : { at: { x: Math.round(d), y, z: 0 }, distance: d, inReach: d <= 4.5 };
+  };
+  obs.stations = { craftingTable: station('crafting_table'), furnace: station('furnace') };
+  return obs;
+}
