@@ -18,7 +18,7 @@ import { withdrawFromChest } from './withdrawFromChest.ts';
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
-] as unknown as readonly AnySkill[];
+];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {
   return new SkillRegistry(skills);

@@ -21,11 +21,14 @@ function intArg(args: string[], name: string, def: number, max: number): number 
  * furnace speed), each from the state the previous one left, run through the real skill runner.
  */
 export async function benchSkills(args: string[], { out, log }: BenchDeps): Promise<number> {
-  const seeds = intArg(args, '--seeds', 10, 100);
+  const only = args.indexOf('--only-seeds');
+  const seedList = only >= 0 ? (args[only + 1] ?? '').split(',').map(Number) : Array.from({ length: intArg(args, '--seeds', 10, 100) }, (_, i) => i + 1);
+  if (seedList.some((n) => !Number.isInteger(n))) throw new Error('--only-seeds takes whole numbers separated by commas');
+  const seeds = seedList.length;
   const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const rows = new Map<string, ScenarioResult[]>(SCENARIOS.map((s) => [s.name, []]));
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (const seed of seedList) {
     const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
     try {
       const bot = await connectBot({ host: sb.host, port: sb.port, username: 'bench', auth: 'offline', mcVersion: '1.20.1' }, { log, signal: AbortSignal.timeout(60_000) });

@@ -2,7 +2,7 @@ import type { Decision } from '../planner/types.ts';
 import type { RunSummary, StepReport } from '../agent/loop.ts';
 
 function argsText(args: Record<string, unknown>): string {
-  const parts = Object.entries(args).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  const parts = Object.entries(args).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return parts.join(' ');
 }
 

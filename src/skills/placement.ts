@@ -69,7 +69,27 @@ export function findPlaceSpot(bot: Bot, radius = 2): Vec3 | null {
     }
   }
   spots.sort((a, b) => a.score - b.score);
-  return spots[0]?.pos ?? null;
+  return spots[0]?.pos ?? wallSpot(bot, feet, radius);
+}
+
+/**
+ * In a tunnel or a shaft there may be no free cell on solid ground: vanilla places against any solid
+ * face, so take the nearest free cell in reach with a solid neighbour (a wall or a ceiling).
+ */
+function wallSpot(bot: Bot, feet: Vec3, radius: number): Vec3 | null {
+  let best: { pos: Vec3; score: number } | null = null;
+  for (const dy of [0, 1, -1, 2]) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      for (let dz = -radius; dz <= radius; dz++) {
+        const pos = feet.offset(dx, dy, dz);
+        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos))) continue;
+        if (!NEIGHBOURS.some((n) => isSolid(bot.blockAt(pos.plus(n))))) continue;
+        const score = Math.abs(dy) * 10 + Math.hypot(dx, dz);
+        if (!best || score < best.score) best = { pos, score };
+      }
+    }
+  }
+  return best?.pos ?? null;
 }
 
 /** The block an item places, when the item is a block of the same name. */

@@ -1,6 +1,5 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
-import { parseTool, TIER_INFO } from '../../knowledge/tools.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
 import { FUEL_GROUP, isGroup } from '../../skills/groups.ts';
 import type { CostTable } from './costs.ts';
@@ -9,7 +8,8 @@ import { digAction, digStops, digUses, targetDepth } from './depth.ts';
 import type { Action, SkillModel } from './model.ts';
 import { describeAction, noWay, rankOptions, unitsOf, usesOf } from './rank.ts';
 import { membersOf } from './members.ts';
-import { itemsFor, lookahead } from './score.ts';
+import { itemsFor } from './score.ts';
+import { bringPickaxes, getTool } from './tools.ts';
 import { applyAction, cloneState, countOf, holds, nearbySubject, type PlanState } from './state.ts';
 import { Unplannable } from './unplannable.ts';
 
@@ -129,7 +129,7 @@ export class Search {
       const first = digAction(model, y);
       if (!first) throw new Unplannable(fact, `${subject} is underground and no digToLevel skill is registered`);
       // Pickaxes for the whole way down before setting off: sticks and planks are up here.
-      if (y < this.state.y) this.bringPickaxes(first.equip, digUses(this.state.y - y), why, depth);
+      if (y < this.state.y) bringPickaxes(this, this.ctx.costs, first.equip, digUses(this.state.y - y), why, depth);
       // In stages, so that the plan is made again on the way and an ore seen early is mined there.
       for (const stop of digStops(this.state.y, y)) {
         const dig = digAction(model, stop)!;
@@ -141,31 +141,6 @@ export class Search {
     const options = this.producersOfFact(fact, subject);
     const a = this.runBest(options, depth, fact, `${fact} for ${why}`);
     if (!this.factHolds(fact)) throw new Unplannable(fact, `${a.skill} does not make ${fact} true`);
-  }
-
-  /**
-   * `n` more of any of `tools`, the cheapest to get from here first (a stone pickaxe when cobblestone
-   * and sticks are at hand), the next one when that gets stuck (its cobblestone is what it is for).
-   */
-  private getTool(tools: readonly string[], n: number, why: string, depth: number): void {
-    const { costs, kb } = this.ctx;
-    const ranked = tools.map((t) => ({ t, c: lookahead(t, 1, this.state, costs, kb) })).filter((x) => Number.isFinite(x.c)).sort((x, y) => x.c - y.c);
-    const options = ranked.length > 0 ? ranked.slice(0, 3).map((x) => x.t) : [tools[0]!];
-    this.firstThatWorks(options, (t) => this.item(t, (this.state.inv.get(t) ?? 0) + n, why, depth));
-  }
-
-  /** Carries pickaxes (of `tools`, the best value first) enough for `uses`, counting them as new. */
-  private bringPickaxes(tools: readonly string[], uses: number, why: string, depth: number): void {
-    const { costs } = this.ctx;
-    const durability = (t: string) => TIER_INFO[parseTool(t)?.tier ?? 'wooden'].durability;
-    const carried = () => tools.reduce((n, t) => n + (this.state.inv.get(t) ?? 0) * durability(t), 0);
-    // Cheap per use among the cheap ones (a stone pickaxe, not a diamond one that needs this very dig).
-    const cheapest = Math.min(...tools.map((t) => costs.items(t, 1)));
-    const best = tools.filter((t) => costs.items(t, 1) <= 3 * cheapest)
-      .sort((a, b) => costs.items(a, 1) / durability(a) - costs.items(b, 1) / durability(b))[0];
-    for (let extra = 0; best !== undefined && carried() < uses && extra < 6; extra++) {
-      this.item(best, (this.state.inv.get(best) ?? 0) + 1, `digToLevel (${why}; about ${uses} pickaxe uses)`, depth);
-    }
   }
 
   /** Gets `block` placed within reach: walk to one in sight, or place one (crafting and all). */
@@ -199,7 +174,7 @@ export class Search {
       const needs = [...a.consume, ...a.require, ...stations].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]));
       for (const [name, n] of needs) this.item(name, n, label, depth);
       const tools = this.toolsShort(a);
-      if (tools > 0) this.getTool(a.equip, tools, label, depth);
+      if (tools > 0) getTool(this, this.ctx, a.equip, tools, label, depth);
       // Things found in the world last: getting the rest may walk away from them.
       const facts = [...a.facts].sort((x, y) => rank(this, x) - rank(this, y));
       for (const f of facts) this.fact(f, label, depth);
@@ -278,7 +253,7 @@ export class Search {
    * Plans with each option in turn until one works; a failed try is undone (within a budget, so that
    * an unplannable goal fails fast). When all fail, the first (best) option's failure is reported.
    */
-  private firstThatWorks<T>(options: readonly T[], attempt: (o: T) => void): T | undefined {
+  firstThatWorks<T>(options: readonly T[], attempt: (o: T) => void): T | undefined {
     let first: Unplannable | undefined;
     for (const o of options) {
       const snap = { state: cloneState(this.state), steps: this.steps.length, used: new Map(this.used) };

@@ -1,0 +1,39 @@
+import type { Knowledge } from '../../knowledge/kb.ts';
+import { parseTool, TIER_INFO } from '../../knowledge/tools.ts';
+import type { CostTable } from './costs.ts';
+import { lookahead } from './score.ts';
+import type { PlanState } from './state.ts';
+
+/** The part of a search that tool planning drives. */
+export interface ToolSearch {
+  state: PlanState;
+  item(name: string, count: number, why: string, depth: number): void;
+  firstThatWorks<T>(options: readonly T[], attempt: (o: T) => void): T | undefined;
+}
+
+/**
+ * `n` more of any of `tools`, the cheapest to get from here first (a stone pickaxe when cobblestone
+ * and sticks are at hand), the next one when that gets stuck (its cobblestone is what it is for).
+ */
+export function getTool(search: ToolSearch, ctx: { costs: CostTable; kb: Knowledge }, tools: readonly string[], n: number, why: string, depth: number): void {
+  const ranked = tools.map((t) => ({ t, c: lookahead(t, 1, search.state, ctx.costs, ctx.kb) }))
+    .filter((x) => Number.isFinite(x.c)).sort((x, y) => x.c - y.c);
+  const options = ranked.length > 0 ? ranked.slice(0, 3).map((x) => x.t) : [tools[0]!];
+  search.firstThatWorks(options, (t) => search.item(t, (search.state.inv.get(t) ?? 0) + n, why, depth));
+}
+
+/**
+ * Carries pickaxes (of `tools`) enough for `uses`, counting those carried as new (the observation
+ * does not say how worn they are): a dig that runs out halfway leaves the bot deep down without sticks.
+ */
+export function bringPickaxes(search: ToolSearch, costs: CostTable, tools: readonly string[], uses: number, why: string, depth: number): void {
+  const durability = (t: string) => TIER_INFO[parseTool(t)?.tier ?? 'wooden'].durability;
+  const carried = () => tools.reduce((k, t) => k + (search.state.inv.get(t) ?? 0) * durability(t), 0);
+  // Cheap per use among the cheap ones (a stone pickaxe, not a diamond one that needs this very dig).
+  const cheapest = Math.min(...tools.map((t) => costs.items(t, 1)));
+  const best = tools.filter((t) => costs.items(t, 1) <= 3 * cheapest)
+    .sort((a, b) => costs.items(a, 1) / durability(a) - costs.items(b, 1) / durability(b))[0];
+  for (let extra = 0; best !== undefined && carried() < uses && extra < 6; extra++) {
+    search.item(best, (search.state.inv.get(best) ?? 0) + 1, `digToLevel (${why}; about ${uses} pickaxe uses)`, depth);
+  }
+}
