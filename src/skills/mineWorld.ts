@@ -55,7 +55,9 @@ export function safeToDigUnder(bot: Bot, pos: Vec3): boolean {
 
 /** Feet positions the bot must not dig from: on top of the block (unless safe) and under a falling block. */
 export function forbiddenStands(bot: Bot, pos: Vec3): (x: number, y: number, z: number) => boolean {
-  const onTopOk = safeToDigUnder(bot, pos);
+  // Digging the block underfoot drops the bot into its hole: only where it can step out again,
+  // else the mine becomes a shaft the pathfinder may not climb out of.
+  const onTopOk = safeToDigUnder(bot, pos) && canStepOut(bot, pos);
   const fallsAfter = canFall(bot.blockAt(pos.offset(0, 1, 0))?.name) || canFall(bot.blockAt(pos)?.name);
   return (x, y, z) => {
     if (x !== pos.x || z !== pos.z) return false;
@@ -64,6 +66,15 @@ export function forbiddenStands(bot: Bot, pos: Vec3): (x: number, y: number, z: 
     // Standing in the column under the target: whatever sits on it would come down on the bot.
     return y < pos.y && fallsAfter;
   };
+}
+
+/** Whether a bot standing in `pos` (once dug) has a side cell one block up to step onto. */
+function canStepOut(bot: Bot, pos: Vec3): boolean {
+  const free = (p: Vec3) => { const b = bot.blockAt(p); return b !== null && b.boundingBox === 'empty' && !b.name.includes('water') && !b.name.includes('lava'); };
+  return SIDES.some((d) => {
+    const side = pos.offset(d.x, 0, d.z);
+    return bot.blockAt(side)?.boundingBox === 'block' && free(side.offset(0, 1, 0)) && free(side.offset(0, 2, 0));
+  });
 }
 
 /** A goal that excludes some end positions of another goal. */

@@ -1,3 +1,5 @@
+import { blockStoresOf } from '../../src/sandbox/plugins/windows.ts';
+import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/itemsEntity.ts';
 import type { Bot } from 'mineflayer';
 import { pathfinder } from 'mineflayer-pathfinder';
 import type { Item } from 'prismarine-item';
@@ -64,6 +66,13 @@ export async function craftRoom(sb: Sandbox, bot: Bot, centre: Vec3, r = 6): Pro
   await placeBot(sb, bot, centre);
   const stations = ['crafting_table', 'furnace', 'chest'].map((n) => bot.registry.blocksByName[n]!.id);
   await waitFor(() => bot.findBlock({ matching: stations, maxDistance: 40 }) === null, 3000, 'no station near the room');
+  // A furnace or chest an earlier test left spills its contents once its block is gone (as in
+  // vanilla); wait for the spill, then take those items away so they cannot be picked up later.
+  const stores = blockStoresOf(sb.server);
+  await waitFor(() => [...(stores?.stores.values() ?? [])].every((st) => st.pos.distanceTo(centre) > r + 4), 3000, 'old containers to spill');
+  for (const e of Object.values(sb.server.entities)) {
+    if (isDroppedItem(e) && e.position.distanceTo(centre) < r + 8) removeItemEntity(sb.server, e);
+  }
 }
 
 /** Puts a block server-side and waits until the client sees it. */
