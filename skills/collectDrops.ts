@@ -30,6 +30,7 @@ export const collectDrops = defineSkill<typeof params, CollectResult>({
   name: 'collectDrops',
   description: 'Pick up dropped items lying within `radius` blocks (only `item` when given) by walking over them. Fails NO_TARGET when there are none, INVENTORY_FULL when nothing fits.',
   params,
+  example: { radius: 16 },
   preconditions: () => ({}),
   effects: (args) => (args.item ? { obtain: { [args.item]: 1 } } : {}),
   timeoutMs: 60_000,

@@ -25,6 +25,7 @@ export const craftItem = defineSkill({
   name: 'craftItem',
   description: 'Craft an item from ingredients in the inventory (2x2 grid, or a crafting table nearby or placed from the inventory).',
   params,
+  example: { item: 'wooden_pickaxe', count: 1 },
   preconditions({ item, count }, kb) {
     const c = craftConsumption(kb, item, count);
     if (!c) return {};

@@ -15,6 +15,7 @@ export const depositToChest = defineSkill({
   name: 'depositToChest',
   description: 'Put items from the inventory into a chest nearby (all of that item when no count is given).',
   params,
+  example: { item: 'cobblestone', count: 16 },
   preconditions: ({ item, count }) => ({ consume: { [item]: count ?? 1 } }),
   effects: () => ({}),
   timeoutMs: 60_000,

@@ -44,6 +44,7 @@ export const digToLevel = defineSkill({
     'never digging under its feet, turning away from water, lava, sand/gravel overhead and blocks it cannot dig; DANGER when every way is unsafe. ' +
     'Up: walks up an existing way (its own stairs) when there is one, else digs a staircase up. Needs a pickaxe (NO_TOOL).',
   params,
+  example: { y: 16 },
   preconditions: () => ({ equip: [...PICKAXES].reverse() }),
   effects: () => ({}),
   // About 3 s per step in stone with a stone pickaxe; a deep dig from a mountain top has ~150 steps.

@@ -29,6 +29,7 @@ export const eat = defineSkill<typeof params, EatResult>({
     'Eat one food from the inventory (the best fit for the hunger bar, or `item`) and wait for the food level to rise. ' +
     'Harmful foods and golden apples are only eaten when named. Fails FAILED "not hungry" at full food, MISSING_ITEMS without food.',
   params,
+  example: { item: 'cooked_beef' },
   preconditions: (args) => (args.item ? { consume: { [args.item]: 1 } } : {}),
   effects: () => ({ facts: ['fed'] }),
   producers: (target) => (target === 'fed' ? [{}] : []),

@@ -25,6 +25,7 @@ export const equip = defineSkill<typeof params, EquipResult>({
   name: 'equip',
   description: 'Equip an item from the inventory: hand (default), off-hand, or armour in its slot (head, torso, legs, feet). Fails MISSING_ITEMS when it is not carried.',
   params,
+  example: { item: 'stone_pickaxe' },
   preconditions: (args) => ({ require: { [args.item]: 1 } }),
   effects: (args) => ({ facts: [`${args.item}_equipped`] }),
   producers: (target) => (target.endsWith('_equipped') ? [{ item: target.slice(0, -'_equipped'.length) }] : []),

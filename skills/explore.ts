@@ -41,6 +41,7 @@ export const explore = defineSkill({
   name: 'explore',
   description: `Walks a bounded spiral (${LEG}-block legs) until a block or entity type is within ${NEARBY_RADIUS} blocks; returns at once when it already is. A target already seen farther away is approached directly.`,
   params,
+  example: { target: 'sand', kind: 'block' as const, maxDistance: 160 },
   preconditions: () => ({}),
   effects: (args) => ({ facts: [`${args.target}_nearby`] }),
   producers(target, _count, kb): Args[] {

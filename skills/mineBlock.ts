@@ -25,6 +25,7 @@ export const mineBlock = defineSkill<typeof params, MineResult>({
     'Fails NO_TOOL (naming the tool) when nothing carried harvests it, NO_TARGET when none is within `radius`, ' +
     'INVENTORY_FULL when the drop does not fit.',
   params,
+  example: { block: 'iron_ore', count: 3, radius: 32 },
   preconditions(args, kb) {
     const tools = toolsFor(kb, resolveBlocks(kb, args.block));
     return { ...(tools.length > 0 ? { equip: tools } : {}), facts: [`${args.block}_nearby`] };

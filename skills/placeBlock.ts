@@ -18,6 +18,7 @@ export const placeBlock = defineSkill({
   name: 'placeBlock',
   description: 'Place a block from the inventory at x,y,z, or next to the bot when no position is given.',
   params,
+  example: { item: 'cobblestone' },
   preconditions: ({ item }) => ({ consume: { [item]: 1 } }),
   effects: () => ({}),
   timeoutMs: 30_000,

@@ -8,6 +8,7 @@ export const placeCraftingTable = defineSkill({
   name: 'placeCraftingTable',
   description: 'Place a crafting table from the inventory next to the bot (nothing to do when one is within reach).',
   params: z.object({}),
+  example: {},
   preconditions: () => ({ consume: { crafting_table: 1 } }),
   effects: () => ({ facts: [CRAFTING_TABLE_NEARBY] }),
   producers: (target) => (target === CRAFTING_TABLE_NEARBY ? [{}] : []),

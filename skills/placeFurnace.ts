@@ -8,6 +8,7 @@ export const placeFurnace = defineSkill({
   name: 'placeFurnace',
   description: 'Place a furnace from the inventory next to the bot (nothing to do when one is within reach).',
   params: z.object({}),
+  example: {},
   preconditions: () => ({ consume: { furnace: 1 } }),
   effects: () => ({ facts: [FURNACE_NEARBY] }),
   producers: (target) => (target === FURNACE_NEARBY ? [{}] : []),

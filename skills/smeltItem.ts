@@ -39,6 +39,7 @@ export const smeltItem = defineSkill({
   name: 'smeltItem',
   description: 'Smelt items in a furnace to make `item` (e.g. iron_ingot from raw_iron), with fuel from the inventory.',
   params,
+  example: { item: 'iron_ingot', count: 3 },
   preconditions: ({ item, count }) => {
     const input = smeltRecipesMaking(item)[0]?.input;
     return { consume: { ...(input ? { [input]: count } : {}), [FUEL_GROUP]: count }, facts: [FURNACE_NEARBY] };

@@ -15,6 +15,7 @@ export const withdrawFromChest = defineSkill({
   name: 'withdrawFromChest',
   description: 'Take items from a chest nearby into the inventory.',
   params,
+  example: { item: 'cobblestone', count: 16 },
   preconditions: () => ({}),
   effects: ({ item, count }) => ({ obtain: { [item]: count } }),
   timeoutMs: 60_000,

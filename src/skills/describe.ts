@@ -31,9 +31,11 @@ function fmtCounts(c: Readonly<Record<string, number>> | undefined): string {
 
 /** A few lines per skill for a terminal. */
 export function renderSkill(d: SkillDescription): string {
-  const schema = d.parameters as { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
-  const params = Object.entries(schema.properties ?? {})
-    .map(([k, v]) => `${k}${schema.required?.includes(k) ? '' : '?'}: ${v.type ?? 'value'}`).join(', ');
+  type Obj = { properties?: Record<string, { type?: string }>; required?: string[]; anyOf?: Obj[]; oneOf?: Obj[] };
+  const fields = (o: Obj) => Object.entries(o.properties ?? {}).map(([k, v]) => `${k}${o.required?.includes(k) ? '' : '?'}: ${v.type ?? 'value'}`).join(', ');
+  const schema = d.parameters as Obj;
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  const params = alternatives ? alternatives.map((a) => `{${fields(a)}}`).join(' | ') : fields(schema);
   const lines = [`${d.name}(${params})  — ${d.description}`];
   if (d.example) {
     const p = d.example.preconditions;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createSkillRegistry, SKILLS } from '../../skills/index.ts';
+import { main } from '../../src/cli/main.ts';
+import { createKnowledge } from '../../src/knowledge/kb.ts';
+import { describeSkill } from '../../src/skills/describe.ts';
+
+const EXPECTED = ['explore', 'goTo', 'digToLevel', 'mineBlock', 'collectDrops', 'equip', 'eat', 'craftItem', 'placeBlock',
+  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest'];
+
+describe('the skill list', () => {
+  it('registers every skill once, each file named after its skill', () => {
+    expect(createSkillRegistry().names()).toEqual(EXPECTED);
+    expect(new Set(SKILLS.map((s) => s.name)).size).toBe(SKILLS.length);
+  });
+
+  it('describes each skill with a JSON schema and its conditions on an example', () => {
+    const kb = createKnowledge('1.20.1');
+    for (const skill of SKILLS) {
+      const d = describeSkill(skill, kb);
+      expect(d.parameters, skill.name).toHaveProperty('$schema');
+      expect(d.example, skill.name).toBeDefined();
+      expect(skill.params.safeParse(skill.example).success, skill.name).toBe(true);
+    }
+    const mine = describeSkill(createSkillRegistry().get('mineBlock')!, kb);
+    expect(mine.example?.effects.obtain).toEqual({ raw_iron: 3 });
+    expect(mine.example?.preconditions.equip).toContain('stone_pickaxe');
+  });
+
+  it('skillcraft skills --json prints them all', async () => {
+    const out: string[] = [];
+    const code = await main(['skills', '--json'], { io: { out: (l) => out.push(l), err: () => undefined, env: {}, cwd: process.cwd() }, signal: new AbortController().signal });
+    expect(code).toBe(0);
+    const list = JSON.parse(out.join('\n')) as { name: string }[];
+    expect(list.map((s) => s.name)).toEqual(EXPECTED);
+  });
+});
