@@ -66,15 +66,16 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
     const skills = createSkillRegistry();
     const trace = new TraceWriter(o.runsDir ?? 'runs');
     if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(parsed.goal)}`);
-    let lastPlan = '';
+    // The plan is shown when it changes, not when a step simply came off its front.
+    let expected = '';
     const summary: RunSummary = await runAgent({
       bot, goal: parsed.goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
       log: ctx.logger.child({ component: 'agent' }), signal: ctx.signal, trace,
       limits: maxSteps ? { maxSteps } : {},
       onPlan: (plan) => {
         const text = formatPlan(plan);
-        if (!o.json && text !== lastPlan) ctx.io.out(text);
-        lastPlan = text;
+        if (!o.json && text !== expected) ctx.io.out(text);
+        expected = formatPlan(plan.slice(1));
       },
       onStep: (r) => { if (!o.json) ctx.io.out(formatStep(r)); },
     }).finally(() => trace.close());
