@@ -96,7 +96,16 @@ export type TargetKind = 'block' | 'entity';
 /** Where the nearest `target` is within `maxDistance` of the bot, or null. */
 export function locate(bot: Bot, target: string, kind: TargetKind, maxDistance: number): Vec3 | null {
   if (kind === 'entity') return findNearestEntity(bot, target, maxDistance)?.position.clone() ?? null;
-  return findBlockPositions(bot, [target], { maxDistance })[0] ?? null;
+  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance })[0] ?? null;
+}
+
+/**
+ * An ore and its deepslate form are one target, as mineBlock treats them: below y 0 only the
+ * deepslate form exists (diamond_ore → deepslate_diamond_ore).
+ */
+export function withDeepslateTwin(bot: Bot, name: string): string[] {
+  const twin = `deepslate_${name}`;
+  return name.endsWith('_ore') && bot.registry.blocksByName[twin] ? [name, twin] : [name];
 }
 
 /** Whether `name` is a block or an entity type of the bot's Minecraft version. */
