@@ -1,22 +1,14 @@
 import type { Registry } from 'prismarine-registry';
+import { sameKind, type Stack } from '../windows/stack.ts';
 
 /** The stack shape inventory insertion needs; prismarine-item's Item satisfies it. */
-export interface StackLike {
-  type: number;
-  count: number;
-  metadata: number;
-  nbt: unknown;
-  stackSize: number;
-}
+export type StackLike = Stack;
+export { sameKind };
 
 /** Player window (id 0) slots: 0 result, 1–4 crafting grid, 5–8 armour, 9–35 main, 36–44 hotbar, 45 off-hand. */
 export const HOTBAR_START = 36;
 export const MAIN_START = 9;
 export const OFFHAND_SLOT = 45;
-
-export function sameKind(a: StackLike, b: StackLike): boolean {
-  return a.type === b.type && a.metadata === b.metadata && JSON.stringify(a.nbt ?? null) === JSON.stringify(b.nbt ?? null);
-}
 
 function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, i) => start + i);

@@ -4,7 +4,8 @@ import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
 import { craftingGrid, type GridDeps } from '../crafting/craftingGrid.ts';
 import type { BlockStore, BlockStores } from '../windows/blockStores.ts';
 import { posKey } from '../windows/blockStores.ts';
-import { addToInventory, itemOps } from '../windows/itemOps.ts';
+import { itemOps } from '../windows/itemOps.ts';
+import { planInsert } from './itemsStacks.ts';
 import { containerLayout, craftingTableLayout, furnaceLayout, playerLayout, type ItemFacts } from '../windows/layouts.ts';
 import { windowModel } from '../windows/memoryModel.ts';
 import { menuTypeId, MENU_TITLES, type MenuKind } from '../windows/menus.ts';
@@ -43,8 +44,9 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
 
   const giveBack = (items: Item[]) => {
     for (const item of items) {
-      const rest = addToInventory(inv.slots, item, ops.withCount, (slot, it) => inv.updateSlot(slot, it));
-      if (rest) tossFromPlayer(serv, player, rest);
+      const { changes, remainder } = planInsert(inv.slots, item, player.heldItemSlot, ops.withCount);
+      for (const { slot, item: it } of changes) inv.updateSlot(slot, it);
+      if (remainder > 0) tossFromPlayer(serv, player, ops.withCount(item, remainder));
     }
   };
   const gridDeps: GridDeps<Item> = { ...deps.grid, giveBack };

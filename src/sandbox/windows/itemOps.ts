@@ -17,33 +17,3 @@ export function itemOps(ItemClass: ItemCtor): StackOps<Item> & {
     fromNotch: (notch) => ItemClass.fromNotch(notch as never) ?? null,
   };
 }
-
-/**
- * Puts stacks into inventory slots 9–44 the vanilla way (merge into matching stacks, hotbar first,
- * then empty slots). Returns what did not fit.
- */
-export function addToInventory(slots: (Item | null)[], item: Item, withCount: (f: Item, n: number) => Item, set: (slot: number, it: Item) => void): Item | null {
-  let left = item.count;
-  const order = [...range(36, 45), ...range(9, 36)];
-  for (const i of order) {
-    const t = slots[i];
-    if (left <= 0) break;
-    if (!t || t.type !== item.type || JSON.stringify(t.nbt ?? null) !== JSON.stringify(item.nbt ?? null)) continue;
-    const n = Math.min(left, t.stackSize - t.count);
-    if (n <= 0) continue;
-    set(i, withCount(t, t.count + n));
-    left -= n;
-  }
-  for (const i of order) {
-    if (left <= 0) break;
-    if (slots[i]) continue;
-    const n = Math.min(left, item.stackSize);
-    set(i, withCount(item, n));
-    left -= n;
-  }
-  return left > 0 ? withCount(item, left) : null;
-}
-
-function range(a: number, b: number): number[] {
-  return Array.from({ length: b - a }, (_, i) => a + i);
-}
