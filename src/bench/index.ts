@@ -26,6 +26,18 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'graph planner: ms per decision (p50/p95/max) over simulated runs of the 40 Plan4MC tasks',
     load: async () => (await import('./planner.ts')).benchPlanner,
   },
+  plan4mc: {
+    describe: 'the 40 Plan4MC tasks × seeds on fresh sandboxes (--seeds N --jobs N --tasks 1,21-30 --shard i/n --out DIR --planner P --host H --port N)',
+    load: async () => (await import('./plan4mc/suite.ts')).benchPlan4mc,
+  },
+  merge: {
+    describe: 'join plan4mc result directories (shards) into one report: merge DIR... [--out DIR]',
+    load: async () => (await import('./plan4mc/suite.ts')).benchMerge,
+  },
+  techtree: {
+    describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe (--seeds N --out DIR)',
+    load: async () => (await import('./plan4mc/techtree.ts')).benchTechtree,
+  },
 };
 
 export function listBenches(): { name: string; describe: string }[] {

@@ -1,0 +1,115 @@
+import type { Logger } from 'pino';
+import { createSkillRegistry } from '../../../skills/index.ts';
+import { runAgent, type RunSummary } from '../../agent/loop.ts';
+import { connectBot, disconnectBot } from '../../bot/connect.ts';
+import { createKnowledge } from '../../knowledge/kb.ts';
+import type { Planner } from '../../planner/types.ts';
+import { createGraphPlanner } from '../../planner/graph/index.ts';
+import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { parseTask } from '../../tasks/parse.ts';
+import type { Plan4mcTask } from '../../tasks/plan4mc.ts';
+import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
+import { setupTask } from './setup.ts';
+import type { PlannerName, TaskResult } from './types.ts';
+
+export interface RunOneOptions {
+  planner: PlannerName;
+  /** A server to use instead of a fresh sandbox per task (setup then uses commands only). */
+  host?: string;
+  port?: number;
+  log: Logger;
+  /** Builds the chat-model planners (llm, hybrid); the graph planner needs none. */
+  makePlanner?: (name: PlannerName, graph: Planner) => Planner;
+  /** Wall-clock cap per task, on top of the game-time budget (default 15 min). */
+  wallLimitMs?: number;
+}
+
+export const MOB_TASK_MOBS = { cow: 3, sheep: 3 } as const;
+
+/** Runs one Plan4MC task with one seed from its initial inventory and returns its row. */
+export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunOneOptions): Promise<TaskResult> {
+  const started = performance.now();
+  const kb = createKnowledge('1.20.1');
+  const skills = createSkillRegistry();
+  const budgetSeconds = task.maxSteps / 20;
+  const base = { id: task.id, name: task.name, group: task.group, seed, budgetSeconds };
+  const signal = AbortSignal.timeout(opts.wallLimitMs ?? 15 * 60_000);
+  let sb: Sandbox | undefined;
+  try {
+    if (!opts.host) sb = await startSandbox({ port: 0, seed, preset: task.preset }, opts.log);
+    const host = sb ? sb.host : opts.host!;
+    const port = sb ? sb.port : opts.port ?? 25565;
+    const bot = await connectBot({ host, port, username: `p4mc${task.id}`, auth: 'offline', mcVersion: sb ? sb.options.version : 'auto' }, { log: opts.log, signal });
+    try {
+      await setupTask(bot, { inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
+      const graph = createGraphPlanner({ skills, knowledge: kb });
+      const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
+      if (!planner) throw new Error(`planner ${opts.planner} is not available`);
+      const executed: ExecutedStep[] = [];
+      const start = position(bot);
+      let before = inventoryOf(bot);
+      const summary = await runAgent({
+        bot, goal: parseTask(kb, task.task).goal, planner, skills, knowledge: kb, log: opts.log, signal,
+        limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
+        onStep: (r) => {
+          const after = inventoryOf(bot);
+          executed.push({ skill: r.decision.skill, args: r.decision.args, ok: r.outcome.ok, end: position(bot), inventoryBefore: before, inventoryAfter: after });
+          before = after;
+        },
+      });
+      const lowerBound = round1(lowerBoundSeconds(kb, start, executed));
+      return {
+        ...base, ...fromSummary(summary), lowerBound,
+        ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
+        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ' ✗'}`),
+      };
+    } finally {
+      await disconnectBot(bot, { log: opts.log });
+    }
+  } catch (err) {
+    return {
+      ...base, success: false, cause: 'crash', detail: err instanceof Error ? err.message : String(err),
+      gameSeconds: 0, wallSeconds: round1((performance.now() - started) / 1000), steps: 0, failuresRecovered: 0,
+      modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [],
+    };
+  } finally {
+    if (sb) await sb.stop();
+  }
+}
+
+function fromSummary(s: RunSummary): Omit<TaskResult, 'id' | 'name' | 'group' | 'seed' | 'budgetSeconds' | 'lowerBound' | 'ratio' | 'plan'> {
+  const model = (s as RunSummary & { model?: { calls?: number; promptTokens?: number; completionTokens?: number } }).model;
+  return {
+    success: s.success,
+    ...(s.success ? {} : { cause: causeOf(s), ...(s.detail ? { detail: s.detail } : {}) }),
+    gameSeconds: s.gameSeconds, wallSeconds: s.wallSeconds, steps: s.steps, failuresRecovered: s.failuresRecovered,
+    modelCalls: model?.calls ?? 0, tokens: (model?.promptTokens ?? 0) + (model?.completionTokens ?? 0),
+  };
+}
+
+/** A failure's category, for the report: what stopped the run. */
+export function causeOf(s: RunSummary): string {
+  switch (s.reason) {
+    case 'game_time': return 'time budget';
+    case 'max_steps': return 'step budget';
+    case 'failures': return 'repeated skill failures';
+    case 'unplannable': return 'unplannable';
+    case 'aborted': return 'wall-clock limit';
+    default: return s.reason;
+  }
+}
+
+function position(bot: { entity: { position: { x: number; y: number; z: number } } }): [number, number, number] {
+  const p = bot.entity.position;
+  return [p.x, p.y, p.z];
+}
+
+function inventoryOf(bot: { inventory: { items(): { name: string; count: number }[] } }): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of bot.inventory.items()) out[i.name] = (out[i.name] ?? 0) + i.count;
+  return out;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
+import type { BenchDeps } from '../index.ts';
+import { BenchInputError, idList, intArg, parseBenchArgs, shardArg } from './args.ts';
+import { runPool, type Job } from './pool.ts';
+import { Progress } from './progress.ts';
+import { GROUPS, groupRates, markdownReport, overall, PLAN4MC_GROUP_RATES, terminalReport } from './report.ts';
+import { barChartSvg } from './svg.ts';
+import type { PlannerName, SuiteResults, TaskResult } from './types.ts';
+
+const PLANNERS: readonly PlannerName[] = ['graph', 'llm', 'hybrid'];
+
+/**
+ * `bench plan4mc [--seeds N] [--jobs N] [--planner graph|llm|hybrid] [--tasks 1,21-30] [--shard i/n]
+ * [--out DIR] [--host H --port N]`: the 40 Plan4MC tasks × N seeds, each on a fresh sandbox in a
+ * child process (or on the given server, one at a time). Writes results.json, report.md and
+ * success-by-group.svg under DIR. Exit 1 when overall success is under 0.95.
+ */
+export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<number> {
+  const { values } = parseBenchArgs(args, ['--seeds', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port']);
+  const seedsN = intArg(values, '--seeds', 3, 1, 100);
+  const seeds = Array.from({ length: seedsN }, (_, i) => i + 1);
+  const host = values.get('--host');
+  const port = intArg(values, '--port', 25565, 1, 65535);
+  const jobsN = host ? 1 : intArg(values, '--jobs', 1, 1, 32);
+  const planner = (values.get('--planner') ?? 'graph') as PlannerName;
+  if (!PLANNERS.includes(planner)) throw new BenchInputError(`--planner must be one of ${PLANNERS.join(', ')} (got "${planner}")`);
+  const ids = values.has('--tasks') ? idList(values.get('--tasks')!, '--tasks', 1, 40) : PLAN4MC_TASKS.map((t) => t.id);
+  const shard = shardArg(values.get('--shard'));
+  const dir = values.get('--out') ?? join('bench', 'results', `plan4mc-${planner}`);
+
+  // Longest tasks first, so the last job to finish is a short one.
+  const all: Job[] = ids.flatMap((taskId) => seeds.map((seed) => ({ taskId, seed })));
+  const jobs = all.filter((_, i) => !shard || i % shard.count === shard.index)
+    .sort((a, b) => budget(b.taskId) - budget(a.taskId) || a.taskId - b.taskId || a.seed - b.seed);
+  const startedAt = new Date();
+  const results: TaskResult[] = [];
+  const progress = new Progress(jobs.length, out);
+  out(`plan4mc: ${jobs.length} runs (${ids.length} tasks × seeds ${seeds.join(',')}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  try {
+    await runPool(jobs, jobsN, { planner, ...(host ? { host, port } : {}) }, (job, reply) => {
+      const task = PLAN4MC_TASKS.find((t) => t.id === job.taskId)!;
+      const r: TaskResult = 'result' in reply ? reply.result : {
+        id: task.id, name: task.name, group: task.group, seed: job.seed, success: false, cause: 'crash', detail: reply.error,
+        gameSeconds: 0, wallSeconds: 0, steps: 0, failuresRecovered: 0, modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null,
+        budgetSeconds: task.maxSteps / 20, plan: [],
+      };
+      results.push(r);
+      progress.done(r);
+    }, ac.signal);
+  } finally {
+    process.removeListener('SIGINT', stop);
+    progress.end();
+  }
+  const suite: SuiteResults = {
+    meta: {
+      suite: 'plan4mc', planner, seeds, jobs: jobsN, ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
+      target: host ? `${host}:${port}` : 'the embedded sandbox (flying-squid 1.12.0, Minecraft 1.20.1)',
+      startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      node: process.versions.node, cpus: cpus().length, ...gitCommit(),
+    },
+    results: results.sort((a, b) => a.id - b.id || a.seed - b.seed),
+  };
+  writeSuite(dir, suite);
+  out(terminalReport(suite));
+  out(`report: ${join(dir, 'report.md')}`);
+  return overall(suite.results) >= 0.95 ? 0 : 1;
+}
+
+/**
+ * `bench merge DIR... [--out DIR]`: joins the results.json of shards (or of several machines) into one
+ * report. Rows of the same task and seed are kept once (the last directory wins).
+ */
+export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> {
+  const { values, rest } = parseBenchArgs(args, ['--out']);
+  if (rest.length === 0) throw new BenchInputError('bench merge needs the result directories to merge');
+  const parts = rest.map((d) => readSuite(d));
+  const rows = new Map<string, TaskResult>();
+  for (const p of parts) for (const r of p.results) rows.set(`${r.id}/${r.seed}`, r);
+  const first = parts[0]!.meta;
+  const merged: SuiteResults = {
+    meta: {
+      ...first, shard: undefined, seeds: [...new Set(parts.flatMap((p) => p.meta.seeds))].sort((a, b) => a - b),
+      jobs: parts.reduce((n, p) => n + p.meta.jobs, 0), wallSeconds: Math.max(...parts.map((p) => p.meta.wallSeconds)),
+    },
+    results: [...rows.values()].sort((a, b) => a.id - b.id || a.seed - b.seed),
+  };
+  delete merged.meta.shard;
+  const dir = values.get('--out') ?? rest[0]!;
+  writeSuite(dir, merged);
+  out(terminalReport(merged));
+  out(`report: ${join(dir, 'report.md')}`);
+  return Promise.resolve(overall(merged.results) >= 0.95 ? 0 : 1);
+}
+
+function budget(id: number): number {
+  return PLAN4MC_TASKS.find((t) => t.id === id)?.maxSteps ?? 0;
+}
+
+export function readSuite(dir: string): SuiteResults {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'results.json'), 'utf8');
+  } catch (err) {
+    throw new BenchInputError(`cannot read ${join(dir, 'results.json')}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const data = JSON.parse(text) as SuiteResults;
+  if (data.meta?.suite !== 'plan4mc' || !Array.isArray(data.results)) throw new BenchInputError(`${join(dir, 'results.json')} is not a plan4mc results file`);
+  return data;
+}
+
+/** Writes results.json, report.md and the chart, each through a temporary file so nothing is half-written. */
+function writeSuite(dir: string, s: SuiteResults): void {
+  mkdirSync(dir, { recursive: true });
+  const chart = 'success-by-group.svg';
+  const groups = groupRates(s.results);
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, `${name}.tmp`), text);
+    renameSync(join(dir, `${name}.tmp`), join(dir, name));
+  };
+  write('results.json', `${JSON.stringify(s, null, 1)}\n`);
+  write(chart, barChartSvg({
+    title: `Plan4MC tasks: success by group (${s.meta.planner} planner, ${s.results.length} runs)`,
+    categories: GROUPS, max: 1,
+    series: [
+      { label: 'Skillcraft', colour: '#2e7d32', values: GROUPS.map((g) => (Number.isFinite(groups[g].rate) ? groups[g].rate : null)) },
+      { label: 'Plan4MC (paper)', colour: '#9e9e9e', values: GROUPS.map((g) => PLAN4MC_GROUP_RATES[g]) },
+    ],
+  }));
+  write('report.md', markdownReport(s, chart));
+}
+
+function gitCommit(): { commit?: string } {
+  try {
+    return { commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() };
+  } catch {
+    // Not a git checkout (an unpacked release): the report simply names no commit.
+    return {};
+  }
+}
