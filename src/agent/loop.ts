@@ -10,6 +10,8 @@ import type { SkillOutcome } from '../skills/types.ts';
 import { describeGoal, type Goal } from '../tasks/goal.ts';
 import { goalMet, goalProgress } from './goalCheck.ts';
 import { digest, type TraceWriter } from './trace.ts';
+import { ReflexMonitor, type ReflexRecord } from './reflexes.ts';
+import type { ModelEvent, ModelSummary } from '../llm/usage.ts';
 
 export interface StopLimits {
   maxSteps: number;
@@ -29,6 +31,8 @@ export interface StepReport {
   outcome: SkillOutcome;
   /** The rest of the plan after this step, when the planner gave one. */
   plan?: Decision[];
+  /** The reflex that interrupted this step (its outcome is DANGER), and what it did. */
+  reflex?: ReflexRecord;
 }
 
 export interface RunSummary {
@@ -43,6 +47,10 @@ export interface RunSummary {
   wallSeconds: number;
   gameSeconds: number;
   skills: Record<string, number>;
+  /** Reflexes that took over (fight, flee, eat, leave water or lava); the steps they cut short are not failures. */
+  reflexes: number;
+  /** Chat-model calls, tokens, retries and fallbacks (llm and hybrid planners). */
+  model?: ModelSummary;
   traceDir?: string;
 }
 
@@ -59,10 +67,28 @@ export interface AgentOptions {
   observeRadius?: number;
   onPlan?: (plan: Decision[], obs: Observation) => void;
   onStep?: (report: StepReport) => void;
+  /** The chat model's record for this task (src/llm/usage.ts): its events go to the trace, its totals to the summary. */
+  model?: { drain(): ModelEvent[]; summary(): ModelSummary };
+  /** Called just before a step's skill runs (dashboards show it as running). */
+  onSkillStart?: (step: number, decision: Decision) => void;
+  /** Reflexes that interrupt a skill when the bot is attacked, hungry, or in lava or deep water (default true). */
+  reflexes?: boolean;
 }
 
 /** observe → decide → run the skill → check the goal → repeat, until done or a stop condition. */
 export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
+  // The goal's own items are never eaten by the eat reflex ("harvest beef").
+  const keep = opts.goal.kind === 'item' ? opts.goal.items : [];
+  const reflexes = opts.reflexes === false ? undefined : new ReflexMonitor({ bot: opts.bot, log: opts.log.child({ component: 'reflexes' }), knowledge: opts.knowledge, keep });
+  reflexes?.start();
+  try {
+    return await runLoop(opts, reflexes);
+  } finally {
+    reflexes?.stop();
+  }
+}
+
+async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined): Promise<RunSummary> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const { bot, goal, trace, log } = opts;
   const started = performance.now();
@@ -71,23 +97,37 @@ export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
   const skillCounts: Record<string, number> = {};
   let failures = 0;
   let consecutive = 0;
+  // Steps a reflex cut short: counted as steps, kept out of the planner's history (nothing failed).
+  let interrupted = 0;
+  let reflexCount = 0;
+  const stepNo = () => history.length + interrupted;
+  const recordReflex = (r: ReflexRecord, during?: Decision) => {
+    reflexCount++;
+    trace?.write({ event: 'reflex', step: stepNo(), ...(during ? { interrupted: during } : {}), ...r, observation: digest(look()) });
+  };
   let reason: StopReason;
   let detail: string | undefined;
   const look = () => observe(bot, { radius: opts.observeRadius ?? 32 });
   const gameSeconds = () => (Number(bot.time.age) - startAge) / 20;
   trace?.write({ event: 'start', goal, limits, planner: opts.planner.name });
+  const modelEvents = (step?: number) => { for (const e of opts.model?.drain() ?? []) trace?.write(step === undefined ? e : { ...e, step }); };
+  modelEvents();
 
   let obs = look();
   for (;;) {
     if (goalMet(goal, obs)) { reason = 'done'; break; }
     if (opts.signal.aborted) { reason = 'aborted'; break; }
-    if (history.length >= limits.maxSteps) { reason = 'max_steps'; break; }
+    if (stepNo() >= limits.maxSteps) { reason = 'max_steps'; break; }
     if (gameSeconds() > limits.maxGameSeconds) { reason = 'game_time'; break; }
     if (consecutive >= limits.maxConsecutiveFailures) { reason = 'failures'; break; }
+    // A reflex called for between steps (hungry, attacked while planning) runs before the next plan.
+    const between = await reflexes?.runPending(opts.signal);
+    if (between) { recordReflex(between); obs = look(); continue; }
 
     const t0 = performance.now();
     const verdict = await opts.planner.decide({ goal, observation: obs, history, signal: opts.signal });
     const planMs = performance.now() - t0;
+    modelEvents(stepNo() + 1);
     if (verdict.kind === 'done') {
       obs = look();
       if (goalMet(goal, obs)) { reason = 'done'; break; }
@@ -98,22 +138,30 @@ export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
     if (verdict.kind === 'unplannable') { reason = 'unplannable'; detail = verdict.reason; break; }
     const decision = verdict.decision;
     if (verdict.plan) opts.onPlan?.(verdict.plan, obs);
+    opts.onSkillStart?.(stepNo() + 1, decision);
     const skill = opts.skills.get(decision.skill);
+    const armed = reflexes?.arm(opts.signal);
     const outcome: SkillOutcome = skill
-      ? await runSkill(skill, decision.args, { bot, log, knowledge: opts.knowledge, signal: opts.signal })
+      ? await runSkill(skill, decision.args, { bot, log, knowledge: opts.knowledge, signal: armed?.signal ?? opts.signal })
       : { ok: false, skill: decision.skill, args: decision.args, elapsedMs: 0, code: 'BAD_ARGS', message: `unknown skill ${decision.skill}` };
+    armed?.disarm();
+    // A step a reflex cut short says nothing about the skill: the reflex runs, then the loop re-plans.
+    const reflex = armed?.byReflex() ? await reflexes?.runPending(opts.signal) : undefined;
+    const cut = reflex != null && !outcome.ok;
     skillCounts[decision.skill] = (skillCounts[decision.skill] ?? 0) + 1;
-    history.push({ decision, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code, message: outcome.message }) });
+    if (cut) interrupted++;
+    else history.push({ decision, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code, message: outcome.message }) });
+    if (reflex) recordReflex(reflex, decision);
     if (outcome.ok) consecutive = 0;
-    else { failures++; consecutive++; }
-    const report: StepReport = { step: history.length, decision, outcome, ...(verdict.plan ? { plan: verdict.plan } : {}) };
+    else if (!cut) { failures++; consecutive++; }
+    const report: StepReport = { step: stepNo(), decision, outcome, ...(verdict.plan ? { plan: verdict.plan } : {}), ...(reflex ? { reflex } : {}) };
     opts.onStep?.(report);
     obs = look();
     trace?.write({
-      event: 'step', step: history.length, decision, outcome, planMs: Math.round(planMs * 100) / 100,
+      event: 'step', step: stepNo(), decision, outcome, planMs: Math.round(planMs * 100) / 100,
       observation: digest(obs), gameSeconds: gameSeconds(), progress: goalProgress(goal, obs),
     });
-    log.debug({ step: history.length, skill: decision.skill, ok: outcome.ok }, 'step');
+    log.debug({ step: stepNo(), skill: decision.skill, ok: outcome.ok }, 'step');
   }
   if (opts.signal.aborted && reason !== 'done') reason = 'aborted';
 
@@ -122,9 +170,9 @@ export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
   const lastOk = history.map((h) => h.ok).lastIndexOf(true);
   const failuresRecovered = history.filter((h, i) => !h.ok && i < lastOk).length;
   const summary: RunSummary = {
-    goal: describeGoal(goal), success, reason, ...(detail ? { detail } : {}), steps: history.length, failures,
+    goal: describeGoal(goal), success, reason, ...(detail ? { detail } : {}), steps: stepNo(), failures,
     failuresRecovered, wallSeconds: round1((performance.now() - started) / 1000), gameSeconds: round1(gameSeconds()),
-    skills: skillCounts, ...(trace ? { traceDir: trace.dir } : {}),
+    skills: skillCounts, reflexes: reflexCount, ...(opts.model ? { model: opts.model.summary() } : {}), ...(trace ? { traceDir: trace.dir } : {}),
   };
   trace?.write({ event: 'end', summary });
   trace?.summary(summary as unknown as Record<string, unknown>);

@@ -26,6 +26,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'graph planner: ms per decision (p50/p95/max) over simulated runs of the 40 Plan4MC tasks',
     load: async () => (await import('./planner.ts')).benchPlanner,
   },
+  prompt: {
+    describe: 'chat-model planner: prompt tokens per decision (min/median/p95/max) over a stone-pickaxe run, scripted model',
+    load: async () => (await import('./prompt.ts')).benchPrompt,
+  },
   plan4mc: {
     describe: 'the 40 Plan4MC tasks × seeds on fresh sandboxes (--seeds N --jobs N --tasks 1,21-30 --shard i/n --out DIR --planner P --host H --port N)',
     load: async () => (await import('./plan4mc/suite.ts')).benchPlan4mc,

@@ -23,5 +23,6 @@ export function formatPlan(plan: Decision[]): string {
 
 export function formatSummary(s: RunSummary): string {
   const head = s.success ? `done: ${s.goal}` : `not done: ${s.goal} (${s.reason}${s.detail ? `: ${s.detail}` : ''})`;
-  return `${head} — ${s.steps} steps, ${s.failures} failed (${s.failuresRecovered} recovered), ${s.wallSeconds} s wall, ${s.gameSeconds} s game${s.traceDir ? `, trace ${s.traceDir}` : ''}`;
+  const model = s.model ? `; ${s.model.calls} model calls, ${s.model.promptTokens + s.model.completionTokens} tokens (${s.model.promptTokens} prompt), ${s.model.retries} retries, ${s.model.fallbacks} fallbacks` : '';
+  return `${head} — ${s.steps} steps, ${s.failures} failed (${s.failuresRecovered} recovered), ${s.wallSeconds} s wall, ${s.gameSeconds} s game${model}${s.traceDir ? `, trace ${s.traceDir}` : ''}`;
 }

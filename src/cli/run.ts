@@ -7,26 +7,35 @@ import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { PRESETS } from '../sandbox/options.ts';
-import { parseTask } from '../tasks/parse.ts';
+import { NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';
+import type { Goal } from '../tasks/goal.ts';
+import type { Planner } from '../planner/types.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { CliInputError } from './errors.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
+import { goalThroughModel, modelEventLine, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './runModel.ts';
 
 export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
   json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string;
+  baseUrl?: string; model?: string; temperature?: string; modelTimeoutMs?: string; maxCalls?: string; maxTokens?: string;
 }
 
 export const DEFAULT_TASK = 'stone pickaxe';
-const PLANNERS = ['graph'] as const;
 
 export function runCommand(run: RunJob): Command {
   return new Command('run')
     .description('run a task to completion: on the embedded sandbox, or on your server with --host/--port')
     .requiredOption('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
-    .option('--planner <name>', `planner: ${PLANNERS.join(' | ')} (default graph)`)
+    .option('--planner <name>', `planner: ${PLANNERS.join(' | ')} (default graph; llm and hybrid need a chat model)`)
+    .option('--base-url <url>', 'OpenAI-compatible endpoint of the chat model, e.g. http://127.0.0.1:11434/v1')
+    .option('--model <name>', 'chat model name')
+    .option('--temperature <t>', 'chat model temperature 0-2 (default 0)')
+    .option('--model-timeout-ms <ms>', 'one model request\'s timeout (default 60000)')
+    .option('--max-calls <n>', 'model requests this task may make (default 200)')
+    .option('--max-tokens <n>', 'model tokens this task may spend (default 500000)')
     .option('--host <host>', 'server to join instead of starting the sandbox')
     .option('--port <n>', 'server port (with --host; default 25565)')
     .option('--username <name>', 'player name (default skillcraft)')
@@ -38,21 +47,33 @@ export function runCommand(run: RunJob): Command {
     .option('--json', 'print one JSON summary instead of progress lines')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<RunOptions>(cmd);
-      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed }, (ctx) => runTask(ctx, o));
+      await run(cmd, {
+        host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed,
+        baseUrl: o.baseUrl, model: o.model, temperature: o.temperature, timeoutMs: o.modelTimeoutMs, maxCalls: o.maxCalls, maxTokens: o.maxTokens,
+      }, (ctx) => runTask(ctx, o));
     });
 }
 
 /** Runs one task; exit 0 when the goal is met, 1 when not. */
 export async function runTask(ctx: CommandContext, o: RunOptions): Promise<number> {
-  const planner = o.planner ?? 'graph';
-  if (!(PLANNERS as readonly string[]).includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
+  const planner = (o.planner ?? 'graph') as PlannerName;
+  if (!PLANNERS.includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
   const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) throw new CliInputError(`--max-steps must be a positive integer (got "${o.maxSteps}")`);
   const { connection, sandbox } = ctx.config;
   const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
   const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
   const parsed = parseTask(kb, o.task ?? DEFAULT_TASK);
-  if (parsed.needsChatModel) throw new CliInputError(`"${o.task}": this task needs a chat model (--planner llm), which is not available yet`);
+  if (parsed.needsChatModel && planner === 'graph') throw new CliInputError(`"${o.task}": ${NEEDS_CHAT_MODEL}`);
+  const model: ModelSetup | undefined = planner === 'graph' ? undefined : modelSetup(ctx, planner, (e) => {
+    const line = modelEventLine(e);
+    if (line && !o.json) ctx.io.out(line);
+  });
+  let goal: Goal = parsed.goal;
+  if (parsed.needsChatModel && model) {
+    goal = await goalThroughModel(ctx, o.task ?? DEFAULT_TASK, model, kb);
+    if (!o.json) ctx.io.out(`goal: "${o.task}" → ${JSON.stringify(goal)}`);
+  }
 
   let sb: Sandbox | undefined;
   let bot: Bot | undefined;
@@ -65,11 +86,13 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
     bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
     const skills = createSkillRegistry();
     const trace = new TraceWriter(o.runsDir ?? 'runs');
-    if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(parsed.goal)}`);
+    if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(goal)}`);
+    const graph = createGraphPlanner({ skills, knowledge: kb });
+    const chosen: Planner = model && planner !== 'graph' ? modelPlanner(planner, model, graph, skills, kb, ctx) : graph;
     // The plan is shown when it changes, not when a step simply came off its front.
     let expected = '';
     const summary: RunSummary = await runAgent({
-      bot, goal: parsed.goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
+      bot, goal, planner: chosen, skills, knowledge: kb, ...(model ? { model: model.usage } : {}),
       log: ctx.logger.child({ component: 'agent' }), signal: ctx.signal, trace,
       limits: maxSteps ? { maxSteps } : {},
       onPlan: (plan) => {

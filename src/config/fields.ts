@@ -31,6 +31,7 @@ export const FIELDS = [
   { name: 'sandbox.mcVersion', section: 'sandbox', key: 'mcVersion', kind: 'string', env: ['SKILLCRAFT_SANDBOX_VERSION'], flag: '--mc-version', rule: 'must be one of {versions}' },
   { name: 'viewDistance', section: 'sandbox', key: 'viewDistance', kind: 'int', env: ['SKILLCRAFT_VIEW_DISTANCE'], flag: '--view-distance', rule: 'must be an integer 2-16' },
   { name: 'smeltSpeed', section: 'sandbox', key: 'smeltSpeed', kind: 'number', env: ['SKILLCRAFT_SMELT_SPEED'], flag: '--smelt-speed', rule: 'must be a number 0.1-1000' },
+  { name: 'peaceful', section: 'sandbox', key: 'peaceful', kind: 'boolean', env: ['SKILLCRAFT_PEACEFUL'], flag: '--peaceful', rule: 'must be true or false' },
   { name: 'radius', section: 'observe', key: 'radius', kind: 'int', env: ['SKILLCRAFT_RADIUS'], flag: '--radius', rule: 'must be an integer 1-128' },
   { name: 'logLevel', section: 'log', key: 'level', kind: 'string', env: ['SKILLCRAFT_LOG_LEVEL'], flag: '--log-level', rule: 'must be one of {levels}' },
   { name: 'logFormat', section: 'log', key: 'format', kind: 'string', env: ['SKILLCRAFT_LOG_FORMAT'], flag: '--log-format', rule: 'must be one of pretty, json' },
@@ -40,6 +41,8 @@ export const FIELDS = [
   { name: 'model', section: 'model', key: 'model', kind: 'string', env: ['SKILLCRAFT_MODEL'], flag: '--model', rule: 'must be a non-empty model name' },
   { name: 'temperature', section: 'model', key: 'temperature', kind: 'number', env: ['SKILLCRAFT_TEMPERATURE'], flag: '--temperature', rule: 'must be a number 0-2' },
   { name: 'timeoutMs', section: 'model', key: 'timeoutMs', kind: 'int', env: ['SKILLCRAFT_MODEL_TIMEOUT_MS'], flag: '--model-timeout-ms', rule: 'must be an integer 1000-600000' },
+  { name: 'maxCalls', section: 'model', key: 'maxCalls', kind: 'int', env: ['SKILLCRAFT_MAX_CALLS'], flag: '--max-calls', rule: 'must be an integer 1-100000' },
+  { name: 'maxTokens', section: 'model', key: 'maxTokens', kind: 'int', env: ['SKILLCRAFT_MAX_TOKENS'], flag: '--max-tokens', rule: 'must be an integer 1000-100000000' },
 ] as const satisfies readonly FieldSpec[];
 
 export type FieldName = (typeof FIELDS)[number]['name'];

@@ -29,6 +29,8 @@ export const sandboxSchema = z.object({
   viewDistance: z.number().int().min(2).max(16).default(6),
   /** Furnace ticks per server tick (1 is vanilla). */
   smeltSpeed: z.number().min(0.1).max(1000).default(1),
+  /** No hostile mobs in the sandbox; unset means the sandbox default (off). */
+  peaceful: z.boolean().optional(),
 });
 
 export const configSchema = z.object({
@@ -48,6 +50,9 @@ export const configSchema = z.object({
     model: z.string().trim().min(1).optional(),
     temperature: z.number().min(0).max(2).default(0),
     timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+    /** Per task: HTTP requests to the model, and prompt plus completion tokens; spending stops at either (defaults in src/llm/usage.ts). */
+    maxCalls: z.number().int().min(1).max(100_000).optional(),
+    maxTokens: z.number().int().min(1000).max(100_000_000).optional(),
   }).prefault({}),
 });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { idList, parseBenchArgs, shardArg } from '../../src/bench/plan4mc/args.ts';
-import { lowerBoundSeconds } from '../../src/bench/plan4mc/lowerBound.ts';
+import { lowerBoundSeconds, type ExecutedStep } from '../../src/bench/plan4mc/lowerBound.ts';
 import { byTask, causes, groupRates, markdownReport, overall } from '../../src/bench/plan4mc/report.ts';
 import { benchMerge, readSuite } from '../../src/bench/plan4mc/suite.ts';
 import { barChartSvg } from '../../src/bench/plan4mc/svg.ts';
@@ -49,7 +49,7 @@ describe('bench plan4mc arguments', () => {
 
 describe('lower bound of an executed plan', () => {
   it('adds dig time with the best tool carried, smelting and straight-line sprinting', () => {
-    const steps = [
+    const steps: ExecutedStep[] = [
       { skill: 'mineBlock', args: { block: 'stone', count: 3 }, ok: true, end: [5.6, 64, 0] as [number, number, number], inventoryBefore: { wooden_pickaxe: 1 }, inventoryAfter: { wooden_pickaxe: 1, cobblestone: 3 } },
       { skill: 'smeltItem', args: { item: 'raw_iron', count: 2 }, ok: true, end: [5.6, 64, 0] as [number, number, number], inventoryBefore: { raw_iron: 2 }, inventoryAfter: { iron_ingot: 2 } },
       { skill: 'mineBlock', args: { block: 'stone', count: 3 }, ok: false, end: [11.2, 64, 0] as [number, number, number], inventoryBefore: {}, inventoryAfter: {} },

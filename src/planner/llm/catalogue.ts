@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { AnySkill } from '../../skills/types.ts';
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The skill list as the model reads it: one line per skill, its arguments rendered compactly from their
+ * JSON schema (zod's `z.toJSONSchema`): `{block: string (what); count: int 1-256; radius?: int 1-96 =32}`.
+ * The same facts as the schema (types, bounds, defaults, enums, required, descriptions) in about 40 %
+ * fewer tokens than the schema's JSON, since the catalogue is most of every prompt.
+ */
+export function renderCatalogue(skills: readonly AnySkill[]): string {
+  return skills.map((s) => `- ${s.name} ${renderArgs(argsSchema(s))}: ${firstSentence(s.description)}`).join('\n');
+}
+
+/** The JSON schema of a skill's arguments (input side: defaults make fields optional). */
+export function argsSchema(skill: AnySkill): JsonSchema {
+  return z.toJSONSchema(skill.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  default?: unknown;
+  description?: string;
+}
+
+/** An object schema as `{a: string; b?: int 1-9 =3 (what b is)}`; alternatives joined with `|`. */
+export function renderArgs(s: JsonSchema): string {
+  const alts = s.anyOf ?? s.oneOf;
+  // A field described once (goTo's `range` in each alternative) is not described again.
+  const described = new Set<string>();
+  if (alts) return alts.map((a) => renderObject(a, described)).join(' | ');
+  return renderObject(s, described);
+}
+
+function renderObject(s: JsonSchema, described: Set<string>): string {
+  if (!s.properties) return renderType(s);
+  const fields = Object.entries(s.properties).map(([name, p]) => {
+    const optional = !(s.required ?? []).includes(name);
+    const def = p.default === undefined ? '' : ` =${JSON.stringify(p.default)}`;
+    const key = `${name}\u0000${p.description ?? ''}`;
+    // An optional field with a default reads well enough from its name and default (radius?: int 1..96 =32).
+    const what = p.description && !described.has(key) && !(optional && p.default !== undefined) ? ` (${p.description})` : '';
+    described.add(key);
+    return `${name}${optional ? '?' : ''}: ${renderType(p)}${def}${what}`;
+  });
+  return `{${fields.join('; ')}}`;
+}
+
+function renderType(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|');
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) return alts.map(renderType).join('|');
+  if (s.properties) return renderArgs(s);
+  const type = Array.isArray(s.type) ? s.type.join('|') : s.type ?? 'any';
+  if (type === 'array') return `${s.items ? renderType(s.items) : 'any'}[]`;
+  if (type !== 'integer' && type !== 'number') return type;
+  const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? `>${s.exclusiveMinimum}` : undefined);
+  const hi = s.maximum ?? (s.exclusiveMaximum !== undefined ? `<${s.exclusiveMaximum}` : undefined);
+  const name = type === 'integer' ? 'int' : 'number';
+  const low = lo === -SAFE ? undefined : lo;
+  const high = hi === SAFE ? undefined : hi;
+  if (low !== undefined && high !== undefined) return `${name} ${low}..${high}`;
+  if (low !== undefined) return `${name} >=${String(low).replace(/^>/, '')}`;
+  if (high !== undefined) return `${name} <=${String(high).replace(/^</, '')}`;
+  return name;
+}
+
+/**
+ * The description's first sentence (ending at ". " before a capital or a backtick), cut at its first
+ * "; " too: what follows is detail the arguments or the outcome messages give anyway.
+ */
+export function firstSentence(text: string): string {
+  const m = /^([\s\S]*?[.!?])\s+(?=[A-Z`])/.exec(text.trim());
+  const sentence = (m ? m[1]! : text.trim()).replace(/\s+/g, ' ');
+  const clause = /^(.*?);\s/.exec(sentence);
+  return clause ? `${clause[1]!}.` : sentence;
+}

@@ -1,0 +1,72 @@
+import { NEARBY_BLOCKS } from '../../agent/goalCheck.ts';
+import { renderObservation } from '../../bot/render.ts';
+import type { Observation } from '../../bot/observation.ts';
+import type { ChatMessage } from '../../llm/client.ts';
+import { renderPrompt } from '../../prompts/render.ts';
+import type { Goal } from '../../tasks/goal.ts';
+import type { Decision, StepRecord } from '../types.ts';
+import { answerShape } from './decision.ts';
+
+export interface DecidePromptInput {
+  goal: Goal;
+  observation: Observation;
+  history: readonly StepRecord[];
+  /** The skill catalogue (see catalogue.ts), rendered once per planner. */
+  catalogue: string;
+  /** Hybrid: the feasible next steps, the graph planner's first. */
+  options: readonly Decision[];
+  hybrid: boolean;
+  /** How many past steps the prompt shows (default 5). */
+  historyLimit?: number;
+}
+
+/** Resources, stations and hazards sort first (see blockTier), so ten block types keep what plans need. */
+const OBSERVATION = { maxBlocks: 10, maxEntities: 6, maxInventory: 20 };
+
+/** The system message (the same on every call) and the turn's user message. */
+export function decideMessages(p: DecidePromptInput): ChatMessage[] {
+  return [
+    { role: 'system', content: renderPrompt('system', { skills: p.catalogue, answer: answerShape(p.hybrid) }) },
+    {
+      role: 'user',
+      content: renderPrompt('decide', {
+        task: renderTask(p.goal), observation: renderObservation(p.observation, OBSERVATION),
+        history: renderHistory(p.history, p.historyLimit ?? 5), options: renderOptions(p.options),
+      }),
+    },
+  ];
+}
+
+export function retryMessage(reason: string, hybrid: boolean): ChatMessage {
+  return { role: 'user', content: renderPrompt('retry', { reason, answer: answerShape(hybrid) }) };
+}
+
+export function renderTask(goal: Goal): string {
+  if (goal.kind === 'item') {
+    const what = goal.items.length === 1 ? goal.items[0]! : `any of ${goal.items.slice(0, 8).join(', ')}${goal.items.length > 8 ? ', …' : ''}`;
+    return `have ${goal.count} ${what} in the inventory${goal.label ? ` (${goal.label})` : ''}`;
+  }
+  if (goal.kind === 'placed') return `a ${goal.block} placed within ${NEARBY_BLOCKS} blocks of the bot`;
+  return `<data>${goal.text.replace(/<\/?data>/gi, '')}</data>`;
+}
+
+export function renderHistory(history: readonly StepRecord[], limit: number): string {
+  if (history.length === 0) return 'none yet';
+  const shown = history.slice(-limit);
+  const first = history.length - shown.length + 1;
+  const lines = shown.map((h, i) => {
+    const outcome = h.ok ? 'ok' : `failed ${h.code ?? ''}: ${(h.message ?? '').slice(0, 160)}`;
+    return `${first + i}. ${call(h.decision)} → ${outcome}`;
+  });
+  return (first > 1 ? [`(${first - 1} earlier steps)`, ...lines] : lines).join('\n');
+}
+
+export function renderOptions(options: readonly Decision[]): string {
+  if (options.length === 0) return '';
+  const lines = options.map((d, i) => `${i + 1}. ${call(d)}`);
+  return `Options that can run now (1 is the offline planner's next step; answer {"option":N} to take one):\n${lines.join('\n')}\n`;
+}
+
+function call(d: Decision): string {
+  return `${d.skill} ${JSON.stringify(d.args)}`;
+}
