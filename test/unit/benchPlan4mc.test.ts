@@ -19,7 +19,7 @@ function row(id: number, seed: number, success: boolean, extra: Partial<TaskResu
   return {
     id, name: `task${id}`, group: id <= 10 ? 'cut-trees' : id <= 20 ? 'mine-stones' : id <= 30 ? 'interact-mobs' : 'mine-ores', seed, success,
     ...(success ? {} : { cause: 'time budget' }), gameSeconds: 10 * id, wallSeconds: 5, steps: 4, failuresRecovered: 0, modelCalls: 0, tokens: 0,
-    lowerBound: 5, ratio: success ? 2 * id : null, budgetSeconds: 150, plan: [], ...extra,
+    lowerBound: 5, ratio: success ? 2 * id : null, budgetSeconds: 150, plan: [], stepSeconds: [], ...extra,
   };
 }
 

@@ -46,6 +46,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
       const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
       if (!planner) throw new Error(`planner ${opts.planner} is not available`);
       const executed: ExecutedStep[] = [];
+      const stepSeconds: number[] = [];
       const start = position(bot);
       let before = inventoryOf(bot);
       const summary = await runAgent({
@@ -54,6 +55,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
         onStep: (r) => {
           const after = inventoryOf(bot);
           executed.push({ skill: r.decision.skill, args: r.decision.args, ok: r.outcome.ok, end: position(bot), inventoryBefore: before, inventoryAfter: after });
+          stepSeconds.push(Math.round(r.outcome.elapsedMs / 100) / 10);
           before = after;
         },
       });
@@ -61,7 +63,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
       return {
         ...base, ...fromSummary(summary), lowerBound,
         ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
-        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ' ✗'}`),
+        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ' ✗'}`), stepSeconds,
       };
     } finally {
       await disconnectBot(bot, { log: opts.log });
@@ -70,14 +72,14 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
     return {
       ...base, success: false, cause: 'crash', detail: err instanceof Error ? err.message : String(err),
       gameSeconds: 0, wallSeconds: round1((performance.now() - started) / 1000), steps: 0, failuresRecovered: 0,
-      modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [],
+      modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [], stepSeconds: [],
     };
   } finally {
     if (sb) await sb.stop();
   }
 }
 
-function fromSummary(s: RunSummary): Omit<TaskResult, 'id' | 'name' | 'group' | 'seed' | 'budgetSeconds' | 'lowerBound' | 'ratio' | 'plan'> {
+function fromSummary(s: RunSummary): Omit<TaskResult, 'id' | 'name' | 'group' | 'seed' | 'budgetSeconds' | 'lowerBound' | 'ratio' | 'plan' | 'stepSeconds'> {
   const model = (s as RunSummary & { model?: { calls?: number; promptTokens?: number; completionTokens?: number } }).model;
   return {
     success: s.success,

@@ -49,7 +49,7 @@ export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<
       const r: TaskResult = 'result' in reply ? reply.result : {
         id: task.id, name: task.name, group: task.group, seed: job.seed, success: false, cause: 'crash', detail: reply.error,
         gameSeconds: 0, wallSeconds: 0, steps: 0, failuresRecovered: 0, modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null,
-        budgetSeconds: task.maxSteps / 20, plan: [],
+        budgetSeconds: task.maxSteps / 20, plan: [], stepSeconds: [],
       };
       results.push(r);
       progress.done(r);

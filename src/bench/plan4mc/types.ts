@@ -26,6 +26,8 @@ export interface TaskResult {
   budgetSeconds: number;
   /** The skills run, in order ("craftItem oak_planks×4"), to compare re-runs. */
   plan: string[];
+  /** Wall seconds of each step, beside `plan`. */
+  stepSeconds: number[];
 }
 
 export interface SuiteMeta {

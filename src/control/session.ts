@@ -1,0 +1,224 @@
+import type { Bot } from 'mineflayer';
+import type { Logger } from 'pino';
+import { runAgent, type RunSummary, type StepReport, type StopLimits } from '../agent/loop.ts';
+import type { TraceWriter } from '../agent/trace.ts';
+import type { Knowledge } from '../knowledge/kb.ts';
+import type { Decision, Planner } from '../planner/types.ts';
+import type { SkillRegistry } from '../skills/define.ts';
+import { runSkill } from '../skills/runner.ts';
+import { describeGoal, type Goal } from '../tasks/goal.ts';
+import { parseTask, type ParsedTask } from '../tasks/parse.ts';
+import { follow, playerEntity } from './movement.ts';
+import { RunTracker } from './tracker.ts';
+
+/** What the session tells its watchers (dashboard, chat, terminal). */
+export interface SessionCallbacks {
+  onTask?: (text: string, goal: string) => void;
+  onPlan?: (plan: Decision[]) => void;
+  onSkillStart?: (step: number, decision: Decision) => void;
+  onStep?: (report: StepReport) => void;
+  onEnd?: (summary: RunSummary) => void;
+  /** Something other than a task started (`following Alice`) or ended (null). */
+  onActivity?: (text: string | null) => void;
+  /** How a walk or a follow ended (`here`, `lost sight of Alice`), for chat. */
+  onNotice?: (text: string) => void;
+}
+
+export interface SessionOptions {
+  bot: Bot;
+  skills: SkillRegistry;
+  knowledge: Knowledge;
+  log: Logger;
+  /** A fresh planner for each task. */
+  planner: (goal: Goal) => Planner;
+  /** A trace for each task (closed by the session when the task ends). */
+  trace?: () => TraceWriter | undefined;
+  limits?: Partial<StopLimits>;
+  /** Aborting it (Ctrl-C) stops whatever runs and refuses new work. */
+  signal?: AbortSignal;
+  /** Reads a goal (default: the offline parser). */
+  parse?: (text: string) => ParsedTask;
+  /** Whether free-text goals are accepted (a chat-model planner reads them). Default false. */
+  chatModel?: boolean;
+  callbacks?: SessionCallbacks;
+  /** How long stop() waits for the running work to wind down (default 10 s). */
+  stopTimeoutMs?: number;
+}
+
+export type Started = { ok: true; text: string } | { ok: false; message: string };
+
+/** What chat commands drive: the session, or a single run that allows only !stop. */
+export interface Controllable {
+  startTask(text: string): Promise<Started>;
+  come(username: string): Promise<Started>;
+  follow(username: string): Promise<Started>;
+  /** Stops whatever runs; resolves with what was stopped, or null when idle. */
+  stop(): Promise<string | null>;
+  statusLine(): string;
+  planLine(): string;
+}
+
+interface Activity {
+  kind: 'task' | 'move';
+  what: string;
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
+/** Owns what the bot does: one task, walk or follow at a time, each with its own AbortController. */
+export class Session implements Controllable {
+  readonly tracker = new RunTracker();
+  private current: Activity | undefined;
+  /** Starts and stops run one at a time, in the order they were asked for. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  /** The last task's summary (tests, the CLI's exit code). */
+  lastSummary: RunSummary | undefined;
+
+  constructor(private readonly opts: SessionOptions) {}
+
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  startTask(text: string): Promise<Started> {
+    let parsed: ParsedTask;
+    try {
+      parsed = (this.opts.parse ?? ((t: string) => parseTask(this.opts.knowledge, t)))(text);
+    } catch (err) {
+      return Promise.resolve({ ok: false, message: err instanceof Error ? err.message : String(err) });
+    }
+    if (parsed.needsChatModel && !this.opts.chatModel) {
+      return Promise.resolve({ ok: false, message: `"${text}" needs a chat model; the offline planner reads goals such as "wooden pickaxe" or "3 iron ingots"` });
+    }
+    const goal = describeGoal(parsed.goal);
+    return this.begin('task', `task ${goal}`, (signal) => this.runTask(text, parsed.goal, signal), goal);
+  }
+
+  come(username: string): Promise<Started> {
+    const goTo = this.opts.skills.get('goTo');
+    if (!goTo) return Promise.resolve({ ok: false, message: 'the goTo skill is not loaded' });
+    if (!playerEntity(this.opts.bot, username)) return Promise.resolve({ ok: false, message: `I can't see you, ${username}` });
+    return this.begin('move', `walking to ${username}`, async (signal) => {
+      const { bot, log, knowledge } = this.opts;
+      const outcome = await runSkill(goTo, { entity: username, range: 2 }, { bot, log: log.child({ component: 'session' }), knowledge, signal });
+      if (outcome.ok) this.opts.callbacks?.onNotice?.(`here, ${username}`);
+      else if (!signal.aborted) this.opts.callbacks?.onNotice?.(`can't reach you: ${outcome.message}`);
+    });
+  }
+
+  follow(username: string): Promise<Started> {
+    const entity = playerEntity(this.opts.bot, username);
+    if (!entity) return Promise.resolve({ ok: false, message: `I can't see you, ${username}` });
+    return this.begin('move', `following ${username}`, async (signal) => {
+      const why = await follow(this.opts.bot, entity, signal, { name: username });
+      if (!signal.aborted) this.opts.callbacks?.onNotice?.(why);
+    });
+  }
+
+  stop(): Promise<string | null> {
+    return this.exclusive(() => this.halt());
+  }
+
+  statusLine(): string {
+    if (this.current && !this.tracker.current) return this.current.what;
+    return this.tracker.statusLine();
+  }
+
+  planLine(): string {
+    return this.tracker.planLine();
+  }
+
+  /** Resolves when nothing runs any more (bounded by `timeoutMs`). */
+  async idle(timeoutMs = 600_000): Promise<void> {
+    await this.queue;
+    const running = this.current?.done;
+    if (running) await withTimeout(running, timeoutMs, 'the session to become idle');
+  }
+
+  /** Stops what runs and refuses new work. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
+  private begin(kind: Activity['kind'], what: string, work: (signal: AbortSignal) => Promise<unknown>, text = what): Promise<Started> {
+    return this.exclusive(async () => {
+      if (this.closed || this.opts.signal?.aborted) return { ok: false, message: 'shutting down' } satisfies Started;
+      await this.halt();
+      const controller = new AbortController();
+      const parent = this.opts.signal;
+      const onParent = () => controller.abort(parent?.reason);
+      parent?.addEventListener('abort', onParent, { once: true });
+      const log = this.opts.log.child({ component: 'session' });
+      log.info({ what }, 'starting');
+      const activity: Activity = { kind, what, controller, done: Promise.resolve() };
+      activity.done = work(controller.signal)
+        .catch((err: unknown) => {
+          log.error({ err, what }, 'failed');
+          this.opts.callbacks?.onNotice?.(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+        })
+        .finally(() => {
+          parent?.removeEventListener('abort', onParent);
+          if (this.current === activity) {
+            this.current = undefined;
+            if (kind === 'move') this.opts.callbacks?.onActivity?.(null);
+          }
+        });
+      this.current = activity;
+      if (kind === 'move') this.opts.callbacks?.onActivity?.(what);
+      return { ok: true, text } satisfies Started;
+    });
+  }
+
+  private async halt(): Promise<string | null> {
+    const running = this.current;
+    if (!running) return null;
+    running.controller.abort(new Error('stopped'));
+    try {
+      await withTimeout(running.done, this.opts.stopTimeoutMs ?? 10_000, `${running.what} to stop`);
+    } catch (err) {
+      // It will still end on its own; the session moves on rather than hang a chat command.
+      this.opts.log.warn({ err, what: running.what }, 'did not stop in time');
+    }
+    if (this.current === running) this.current = undefined;
+    return running.what;
+  }
+
+  private async runTask(text: string, goal: Goal, signal: AbortSignal): Promise<void> {
+    const { bot, skills, knowledge, callbacks: cb } = this.opts;
+    const trace = this.opts.trace?.();
+    const goalText = describeGoal(goal);
+    this.tracker.begin(text, goalText);
+    cb?.onTask?.(text, goalText);
+    try {
+      const summary = await runAgent({
+        bot, goal, planner: this.opts.planner(goal), skills, knowledge, log: this.opts.log.child({ component: 'agent' }), signal,
+        ...(trace ? { trace } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
+        onPlan: (plan) => { this.tracker.plan(plan); cb?.onPlan?.(plan); },
+        onSkillStart: (step, d) => { this.tracker.skillStart(step, d); cb?.onSkillStart?.(step, d); },
+        onStep: (r) => { this.tracker.step(r); cb?.onStep?.(r); },
+      });
+      this.lastSummary = summary;
+      this.tracker.end(summary);
+      cb?.onEnd?.(summary);
+    } finally {
+      trace?.close();
+      if (this.tracker.current?.text === text) this.tracker.current = null;
+    }
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn);
+    this.queue = next.catch(() => undefined); // the caller gets the error; the queue goes on
+    return next;
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
