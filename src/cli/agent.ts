@@ -15,7 +15,7 @@ import { CliInputError } from './errors.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
 
 export interface AgentCliOptions {
-  owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string;
+  owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string; peaceful?: boolean;
   view?: boolean; viewPort?: string; quietChat?: boolean; task?: string; runsDir?: string;
 }
 
@@ -31,6 +31,7 @@ export function agentCommand(run: RunJob): Command {
     .option('--seed <seed>', 'sandbox world seed (default 1)')
     .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
     .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
+    .option('--peaceful', 'sandbox: no zombies or spiders')
     .option('--task <goal>', 'a first task to start right away')
     .option('--no-view', 'do not serve the dashboard')
     .option('--view-port <n>', 'dashboard port (default: a free one)')
@@ -39,7 +40,7 @@ export function agentCommand(run: RunJob): Command {
     .addHelpText('after', '\nChat commands (owners only): !task <goal>, !stop, !status, !plan, !come, !follow, !inventory, !help')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<AgentCliOptions>(cmd);
-      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed }, (ctx) => agent(ctx, o));
+      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful }, (ctx) => agent(ctx, o));
     });
 }
 
@@ -65,7 +66,7 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
   let session: Session | undefined;
   try {
     if (useSandbox) {
-      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed }, ctx.logger);
+      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
       ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
     }
     const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;

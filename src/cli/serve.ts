@@ -6,7 +6,7 @@ import { listenError } from './errors.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 
-interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string }
+interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string; peaceful?: boolean }
 
 export function serveCommand(run: RunJob): Command {
   return new Command('serve')
@@ -18,10 +18,11 @@ export function serveCommand(run: RunJob): Command {
     .option('--mc-version <v>', `Minecraft version: ${SUPPORTED_VERSIONS.join(' | ')} (default ${SUPPORTED_VERSIONS[0]})`)
     .option('--view-distance <n>', 'chunks sent around each player, 2-16 (default 6)')
     .option('--smelt-speed <x>', 'furnace speed factor, 0.1-1000 (default 1, vanilla)')
+    .option('--peaceful', 'sandbox: no zombies or spiders')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<ServeOptions>(cmd);
       await run(cmd, {
-        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed,
+        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful,
       }, serve);
     });
 }
@@ -36,6 +37,7 @@ async function serve(ctx: CommandContext): Promise<number> {
     version: sandbox.mcVersion,
     viewDistance: sandbox.viewDistance,
     smeltSpeed: sandbox.smeltSpeed,
+    peaceful: sandbox.peaceful ?? false,
   }, ctx.logger).catch((err: unknown) => { throw listenError(err, connection.host, connection.port); });
   try {
     ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);

@@ -17,6 +17,10 @@ export const sandboxOptionsSchema = z.object({
   maxPlayers: z.number().int().min(1).max(100).default(20),
   /** Furnace ticks per server tick: 1 is vanilla; tests use more to smelt quickly. */
   smeltSpeed: z.number().min(0.1).max(1000).default(1),
+  /** No hostile mobs: none spawn or can be summoned, and any that exist are removed. */
+  peaceful: z.boolean().default(false),
+  /** Natural spawning of animals and monsters near players (`/summon` works either way). */
+  mobSpawning: z.boolean().default(true),
 });
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;

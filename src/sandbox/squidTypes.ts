@@ -6,7 +6,14 @@ import type { Registry } from 'prismarine-registry';
 import type { Item } from 'prismarine-item';
 import type { Block } from 'prismarine-block';
 
+/** prismarine-world's synchronous view: reads only loaded columns (unloaded ones read as air, id 0). */
+export interface SquidWorldSync {
+  getBlockStateId(pos: Vec3): number;
+  getColumnAt(pos: Vec3): unknown;
+}
+
 export interface SquidWorld {
+  sync: SquidWorldSync;
   getBlock(pos: Vec3): Promise<Block>;
   getBlockStateId(pos: Vec3): Promise<number>;
   getBlockType(pos: Vec3): Promise<number>;

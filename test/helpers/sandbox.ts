@@ -4,10 +4,13 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
 import type { SandboxOptionsInput } from '../../src/sandbox/options.ts';
 import { createLogger } from '../../src/log/logger.ts';
 
-/** One sandbox per test file: call in beforeAll, stop in afterAll. Logs only at warn+ unless SKILLCRAFT_TEST_LOG is set. */
+/**
+ * One sandbox per test file: call in beforeAll, stop in afterAll. Logs only at warn+ unless SKILLCRAFT_TEST_LOG
+ * is set. Natural mob spawning is off unless a test asks for it, so only the mobs a test summons exist.
+ */
 export async function testSandbox(opts: SandboxOptionsInput = {}): Promise<Sandbox> {
   const level = (process.env.SKILLCRAFT_TEST_LOG as 'debug' | undefined) ?? 'warn';
-  return startSandbox({ port: 0, ...opts }, createLogger({ level, format: 'json' }));
+  return startSandbox({ port: 0, mobSpawning: false, ...opts }, createLogger({ level, format: 'json' }));
 }
 
 let botCount = 0;

@@ -5,6 +5,8 @@ import type { CommandContext } from './commandsCore.ts';
 import { INVENTORY_COMMANDS } from './commandsGive.ts';
 import { syncTeleports, TELEPORT_COMMANDS } from './commandsTeleport.ts';
 import { installTime, sendTime, TIME_COMMANDS } from './commandsTime.ts';
+import { SUMMON_COMMANDS } from './commandsSummon.ts';
+import { KILL_COMMANDS } from './commandsKill.ts';
 import { playerInternals } from './itemsTypes.ts';
 
 export { CommandError } from './commandsCore.ts';
@@ -19,7 +21,7 @@ interface CommandDef {
   run: (serv: SquidServer, args: string, ctx: CommandContext) => void | Promise<void>;
 }
 
-const COMMANDS: readonly CommandDef[] = [...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS];
+const COMMANDS: readonly CommandDef[] = [...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS, ...SUMMON_COMMANDS, ...KILL_COMMANDS];
 
 /** Registers our commands over flying-squid's (a later `add` of the same name replaces the earlier one). */
 function registerCommands(serv: SquidServer): void {

@@ -1,0 +1,67 @@
+// Using an item on a mob (`use_entity` interact): shears on a sheep, an empty bucket on a cow.
+import { Vec3 } from 'vec3';
+import { SHEARED_BIT } from '../../knowledge/mobs.ts';
+import type { SquidPlayer } from '../squidTypes.ts';
+import { giveItems } from '../plugins/commandsGive.ts';
+import { dropItemEntity, itemClass } from '../plugins/itemsEntity.ts';
+import { handSlot, isAlive, itemIn, nameOf, takeOne, wearSlot } from './hands.ts';
+import { rollShearing } from './loot.ts';
+import { broadcastMetadata } from './metadata.ts';
+import { terrainFor } from './movement.ts';
+import type { MobEntity, MobWorld } from './types.ts';
+
+/** Vanilla refuses interactions with entities further than this. */
+const MAX_REACH = 6;
+/** Ticks until a sheared sheep's wool grows back (vanilla: when it eats grass, about a minute or two). */
+const REGROW_MIN = 1200;
+const REGROW_MAX = 2400;
+
+/**
+ * Vanilla drops shorn wool at the sheep with a random nudge; here the wool lands on the side of the
+ * sheep that faces the shearer, so a player standing next to it picks it up without walking round.
+ */
+function woolDropPoint(mw: MobWorld, mob: MobEntity, player: SquidPlayer): Vec3 {
+  const from = mob.position;
+  const towards = player.position.minus(from);
+  const at = from.plus(new Vec3(towards.x * 0.6, 0, towards.z * 0.6)).offset(0, 0.5, 0);
+  const { kindAt } = terrainFor(mw.serv, mob);
+  return kindAt(Math.floor(at.x), Math.floor(at.y), Math.floor(at.z)) === 'air' ? at : from.offset(0, 0.5, 0);
+}
+
+function shear(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number): boolean {
+  const st = mob.skillcraftMob;
+  if (st.facts.name !== 'sheep' || (st.wool & SHEARED_BIT) !== 0) return false;
+  const { item, count } = rollShearing(mw.lootRng, st.wool);
+  st.wool |= SHEARED_BIT;
+  st.regrowTick = mw.serv.tickCount + mw.rng.int(REGROW_MIN, REGROW_MAX);
+  broadcastMetadata(mw.serv, mob, 'wool');
+  dropItemEntity(mw.serv, mob.world, woolDropPoint(mw, mob, player), { name: item, count }, { velocity: new Vec3(0, 2, 0) });
+  wearSlot(mw.serv, player, slot, 1);
+  return true;
+}
+
+/** Vanilla ItemUtils.createFilledResult: a lone bucket becomes the milk bucket, else one is added. */
+function milk(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number): boolean {
+  if (mob.skillcraftMob.facts.name !== 'cow') return false;
+  const milkId = mw.serv.registry.itemsByName.milk_bucket?.id;
+  if (milkId === undefined) throw new Error('this version has no milk bucket');
+  const held = itemIn(player, slot);
+  if (player.gameMode !== 1 && held && Number(held.count) === 1) {
+    player.inventory.updateSlot(slot, new (itemClass(mw.serv.registry))(milkId, 1));
+    return true;
+  }
+  takeOne(mw.serv, player, slot);
+  giveItems(mw.serv, player, milkId, 1);
+  return true;
+}
+
+/** Handles a player's interaction with a mob holding `hand`'s item; true when something happened. */
+export function playerInteracts(mw: MobWorld, player: SquidPlayer, mob: MobEntity, hand: number): boolean {
+  if (!isAlive(player) || player.gameMode === 3 || mob.skillcraftMob.dead || mob.skillcraftMob.gone) return false;
+  if (player.position.distanceTo(mob.position) > MAX_REACH) return false;
+  const slot = handSlot(player, hand);
+  const held = nameOf(itemIn(player, slot));
+  if (held === 'shears') return shear(mw, player, mob, slot);
+  if (held === 'bucket') return milk(mw, player, mob, slot);
+  return false;
+}

@@ -1,0 +1,93 @@
+// What a client is told about a mob: the spawn packet, its health and wool metadata, hurt and death.
+import type { Registry } from 'prismarine-registry';
+import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
+import type { MobEntity } from './types.ts';
+
+type ProtocolType = string | [string, unknown];
+interface ProtocolTypes {
+  entityMetadata?: [string, { type: [string, { name?: string; type: ProtocolType }[]] }];
+  entityMetadataItem?: [string, { fields: Record<string, ProtocolType> }];
+}
+
+export interface MetadataLayout {
+  healthKey: number;
+  woolKey: number;
+  /** The metadata type of a byte and of a float: a name from 1.19.3 (mapper), a number before. */
+  byteType: number | string;
+  floatType: number | string;
+}
+
+// Living entities keep health at index 9 and sheep their wool at 17 from 1.17 to 1.20; versions whose
+// minecraft-data has no metadata key names (1.18.2) fall back to these.
+const FALLBACK_HEALTH_KEY = 9;
+const FALLBACK_WOOL_KEY = 17;
+
+const layouts = new WeakMap<Registry, MetadataLayout>();
+
+function keyOf(registry: Registry, entity: string, field: string, fallback: number): number {
+  const keys = registry.entitiesByName[entity]?.metadataKeys;
+  const i = keys ? keys.indexOf(field) : -1;
+  return i >= 0 ? i : fallback;
+}
+
+/** Where health and wool sit in a mob's metadata and how their types are written, from the protocol definition. */
+export function metadataLayout(registry: Registry): MetadataLayout {
+  const cached = layouts.get(registry);
+  if (cached) return cached;
+  const types = (registry as Registry & { protocol: { types: ProtocolTypes } }).protocol.types;
+  const fields = Object.entries(types.entityMetadataItem?.[1].fields ?? {});
+  const typeField = types.entityMetadata?.[1].type[1].find((f) => f.name === 'type')?.type;
+  const isMapper = Array.isArray(typeField) && typeField[0] === 'mapper';
+  const typeFor = (wire: string): number | string => {
+    const name = fields.find(([, t]) => t === wire)?.[0];
+    if (name === undefined) throw new Error(`no ${wire} entity metadata type for ${registry.version.minecraftVersion}`);
+    return isMapper ? name : Number(name);
+  };
+  const layout: MetadataLayout = {
+    healthKey: keyOf(registry, 'cow', 'health', FALLBACK_HEALTH_KEY),
+    woolKey: keyOf(registry, 'sheep', 'wool', FALLBACK_WOOL_KEY),
+    byteType: typeFor('i8'),
+    floatType: typeFor('f32'),
+  };
+  layouts.set(registry, layout);
+  return layout;
+}
+
+/** The metadata entries that differ from a fresh mob of the kind: health, and a sheep's wool. */
+export function mobMetadata(serv: SquidServer, mob: MobEntity, only?: 'health' | 'wool'): Record<string, unknown>[] {
+  const layout = metadataLayout(serv.registry);
+  const st = mob.skillcraftMob;
+  const out: Record<string, unknown>[] = [];
+  if (only !== 'wool') out.push({ key: layout.healthKey, type: layout.floatType, value: Math.max(0, st.health) });
+  if (only !== 'health' && st.facts.name === 'sheep') out.push({ key: layout.woolKey, type: layout.byteType, value: st.wool });
+  return out;
+}
+
+/** Players who can see the mob (flying-squid spawns entities for players within the entity's view distance). */
+export function viewers(serv: SquidServer, mob: MobEntity): SquidPlayer[] {
+  return serv.players.filter((p) => p.world === mob.world && !p.disconnected && p.position.distanceTo(mob.position) <= mob.viewDistance);
+}
+
+export function writeViewers(serv: SquidServer, mob: MobEntity, name: string, params: Record<string, unknown>): void {
+  for (const p of viewers(serv, mob)) p._client.write(name, params);
+}
+
+/** Spawns the mob for one player, with the metadata stock clients need (health, wool). */
+export function spawnMobFor(serv: SquidServer, player: SquidPlayer, mob: MobEntity): void {
+  player._client.write(mob.spawnPacketName, mob.getSpawnPacket());
+  player._client.write('entity_metadata', { entityId: mob.id, metadata: mobMetadata(serv, mob) });
+  player._client.write('entity_head_rotation', { entityId: mob.id, headYaw: mob.yaw });
+}
+
+export function broadcastMetadata(serv: SquidServer, mob: MobEntity, only?: 'health' | 'wool'): void {
+  writeViewers(serv, mob, 'entity_metadata', { entityId: mob.id, metadata: mobMetadata(serv, mob, only) });
+}
+
+/** The hurt flash: entity status 2 (what mineflayer's `entityHurt` reads) and, from 1.19.4, hurt_animation. */
+export function broadcastHurt(serv: SquidServer, entityId: number, recipients: SquidPlayer[], yawDegrees = 0): void {
+  const hasHurtAnimation = serv.registry.version['>=']('1.19.4');
+  for (const p of recipients) {
+    p._client.write('entity_status', { entityId, entityStatus: 2 });
+    if (hasHurtAnimation) p._client.write('hurt_animation', { entityId, yaw: yawDegrees });
+  }
+}
