@@ -8,16 +8,20 @@ import { goTo } from './goTo.ts';
 import { collectDrops } from './collectDrops.ts';
 import { eat } from './eat.ts';
 import { equip } from './equip.ts';
+import { killMob } from './killMob.ts';
+import { milkCow } from './milkCow.ts';
 import { mineBlock } from './mineBlock.ts';
 import { placeBlock } from './placeBlock.ts';
 import { placeCraftingTable } from './placeCraftingTable.ts';
 import { placeFurnace } from './placeFurnace.ts';
+import { shearSheep } from './shearSheep.ts';
 import { smeltItem } from './smeltItem.ts';
 import { withdrawFromChest } from './withdrawFromChest.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
+  killMob, shearSheep, milkCow,
 ];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {

@@ -50,6 +50,25 @@ export function meanLoot(mob: string): Record<string, number> {
   return out;
 }
 
+/**
+ * Items per kill a plan may count on: the minimum where a kill always drops some (1 beef), else the
+ * mean (leather: 0-2, so 1), so that a plan does not under-produce what is certain and re-plans for
+ * the rest. Wool is not included: a sheep's wool has its colour (see `killMob`).
+ */
+export function plannedLoot(mob: string): Record<string, number> {
+  const facts = MOBS[mob];
+  if (!facts) return {};
+  const out: Record<string, number> = {};
+  for (const e of facts.loot) {
+    const chance = e.chance ?? 1;
+    out[e.item] = (out[e.item] ?? 0) + (e.min > 0 && chance >= 1 ? e.min : ((e.min + e.max) / 2) * chance);
+  }
+  return out;
+}
+
+/** Wool a sheared sheep drops (vanilla: 1-3); plans count on the minimum. */
+export const SHEAR_WOOL = { min: 1, max: 3 } as const;
+
 // Sheep wool colours by dye index (the low 4 bits of the sheep's `wool` metadata byte; 0x10 = sheared).
 export const WOOL_COLOURS = [
   'white', 'orange', 'magenta', 'light_blue', 'yellow', 'lime', 'pink', 'gray',

@@ -1,6 +1,7 @@
 // The natural resources of an overworld, as the planner assumes them: which blocks can be found by
 // exploring (and at what depth), which animals live there, and what only another dimension has.
 // Defaults follow the embedded sandbox's generator, which matches vanilla 1.18+ ore heights.
+import { meanLoot, PASSIVE_MOBS } from './mobs.ts';
 
 export interface Resource {
   block: string;
@@ -54,12 +55,8 @@ const SANDBOX_RESOURCES: readonly Resource[] = [
   ore('lava', -57, -52, -55),
 ];
 
-const ANIMALS: readonly MobSource[] = [
-  { mob: 'cow', drops: { beef: 2, leather: 1 } },
-  { mob: 'sheep', drops: { mutton: 1.5, white_wool: 1 } },
-  { mob: 'pig', drops: { porkchop: 2 } },
-  { mob: 'chicken', drops: { chicken: 1, feather: 1 } },
-];
+/** Farm animals, with the mean loot of a kill (from the table the sandbox drops by). */
+const ANIMALS: readonly MobSource[] = PASSIVE_MOBS.map((mob) => ({ mob, drops: meanLoot(mob) }));
 
 /** The embedded sandbox's overworld (oak and birch forests, vanilla ores by depth, farm animals). */
 export const SANDBOX_OVERWORLD: WorldModel = {

@@ -33,8 +33,10 @@ export function skillSeconds(a: Action, kb: Knowledge): number {
     case 'placeCraftingTable': case 'placeFurnace': case 'placeBlock': return 2;
     case 'equip': return 0.5;
     case 'collectDrops': return 5;
-    case 'killMob': return 20;
-    case 'shearSheep': case 'milkCow': return 8;
+    // Walking up to each animal (they wander) and a few swings; shearing gives about 2 wool a sheep.
+    case 'killMob': return 10 + 10 * count;
+    case 'shearSheep': return 5 + 4 * count;
+    case 'milkCow': return 5 + 5 * count;
     default: return 5;
   }
 }

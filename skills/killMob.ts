@@ -1,0 +1,102 @@
+import type { Entity } from 'prismarine-entity';
+import { z } from 'zod';
+import { MOBS, PASSIVE_MOBS, plannedLoot } from '../src/knowledge/mobs.ts';
+import { defineSkill } from '../src/skills/define.ts';
+import { SkillError } from '../src/skills/errors.ts';
+import { isWoolColour, nearestMob, sheepWool, WOOL_COLOURS } from '../src/skills/mobs.ts';
+import { equipWeapon, fight } from '../src/skills/mobsCombat.ts';
+import { collectLoot } from '../src/skills/mobsLoot.ts';
+import { NEARBY_RADIUS } from '../src/skills/scan.ts';
+import type { SkillContext } from '../src/skills/types.ts';
+import { throwIfAborted } from '../src/skills/wait.ts';
+
+const params = z.object({
+  mob: z.string().min(1).describe('entity name: cow, sheep, pig, chicken, zombie, spider'),
+  count: z.number().int().min(1).max(64).default(1).describe('how many to kill'),
+  colour: z.enum(WOOL_COLOURS).optional().describe('sheep only: an unsheared sheep of this wool colour, whose wool drops too'),
+  radius: z.number().int().min(4).max(96).default(NEARBY_RADIUS).describe('how far to look for one, in blocks'),
+});
+type Args = z.infer<typeof params>;
+
+export interface KillResult {
+  killed: number;
+  /** Items the inventory gained (the loot picked up). */
+  gained: Record<string, number>;
+}
+
+/** One fight may take this long: a cow at full charge with a fist is about 3 s of swinging, plus the chase. */
+const FIGHT_MS = 30_000;
+/** Mobs given up on (unreachable, ran off) before the skill gives up. */
+const MAX_LOST = 3;
+
+/**
+ * Kills `count` mobs of a kind, nearest first: walks up to each (it may move), hits it at full
+ * charge with the best weapon carried until it dies, and picks up the loot around the body.
+ */
+export const killMob = defineSkill<typeof params, KillResult>({
+  name: 'killMob',
+  description:
+    'Kill `count` mobs of a kind nearby (walking after them, hitting at full charge with the best weapon carried) and pick up their loot. ' +
+    '`colour` picks an unsheared sheep of that wool colour. Fails NO_TARGET when there is none within `radius`.',
+  params,
+  example: { mob: 'cow', count: 1, radius: NEARBY_RADIUS },
+  preconditions: (args) => ({ facts: [`${args.mob}_nearby`] }),
+  effects: (args) => {
+    const obtain: Record<string, number> = {};
+    for (const [item, n] of Object.entries(plannedLoot(args.mob))) obtain[item] = n * args.count;
+    if (args.mob === 'sheep' && args.colour) obtain[`${args.colour}_wool`] = args.count;
+    return { obtain };
+  },
+  producers(target, count): Args[] {
+    const wool = /^(.+)_wool$/.exec(target)?.[1];
+    if (wool !== undefined) return isWoolColour(wool) ? [{ mob: 'sheep', count, colour: wool, radius: NEARBY_RADIUS }] : [];
+    const out: Args[] = [];
+    for (const mob of PASSIVE_MOBS) {
+      const per = plannedLoot(mob)[target];
+      if (per !== undefined && per > 0) out.push({ mob, count: Math.ceil(count / per - 1e-9), radius: NEARBY_RADIUS });
+    }
+    return out;
+  },
+  timeoutMs: (args) => 20_000 + args.count * 40_000,
+  run: (ctx, args) => kill(ctx, args),
+});
+
+async function kill(ctx: SkillContext, args: Args): Promise<KillResult> {
+  const { bot, log } = ctx;
+  if (!bot.registry.entitiesByName[args.mob]) throw new SkillError('BAD_ARGS', `"${args.mob}" is not an entity name in Minecraft ${bot.version}`);
+  if (args.colour && args.mob !== 'sheep') throw new SkillError('BAD_ARGS', `colour is for sheep, not ${args.mob}`);
+  const what = args.colour ? `unsheared ${args.colour} sheep` : args.mob;
+  const lost = new Set<number>();
+  const wanted = (e: Entity) => {
+    if (lost.has(e.id)) return false;
+    if (!args.colour) return true;
+    const w = sheepWool(bot, e);
+    return w !== null && !w.sheared && w.colour === args.colour;
+  };
+  const total: Record<string, number> = {};
+  let killed = 0;
+  while (killed < args.count) {
+    throwIfAborted(ctx.signal);
+    const target = nearestMob(bot, args.mob, args.radius, wanted);
+    if (!target) {
+      const done = killed > 0 ? `killed ${killed} of ${args.count}; ` : '';
+      throw new SkillError('NO_TARGET', `${done}no ${killed > 0 ? 'other ' : ''}${what} within ${args.radius} blocks`, { block: args.mob });
+    }
+    await equipWeapon(ctx, MOBS[args.mob]?.health ?? 20);
+    let at;
+    try {
+      const res = await fight(ctx, target, { what: args.mob, timeoutMs: FIGHT_MS, chaseWithin: args.radius });
+      if (res.end === 'away') throw new SkillError('NO_PATH', `the ${args.mob} went farther than ${args.radius} blocks`);
+      at = res.at;
+    } catch (err) {
+      if (ctx.signal.aborted || !(err instanceof SkillError) || !['NO_PATH', 'STUCK', 'TIMEOUT'].includes(err.code)) throw err;
+      lost.add(target.id);
+      log.debug({ code: err.code, err: err.message }, 'gave up on one mob');
+      if (lost.size >= MAX_LOST) throw new SkillError(err.code, `could not kill a ${args.mob} (${lost.size} tried): ${err.message}`, { block: args.mob }, { cause: err });
+      continue;
+    }
+    killed++;
+    for (const [item, n] of Object.entries(await collectLoot(ctx, at))) total[item] = (total[item] ?? 0) + n;
+  }
+  return { killed, gained: total };
+}
