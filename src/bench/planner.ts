@@ -2,8 +2,7 @@ import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner, type GraphPlanner } from '../planner/graph/index.ts';
 import { blankObservation } from '../planner/graph/simulate.ts';
 import type { StepRecord } from '../planner/types.ts';
-import { parseTask } from '../tasks/parse.ts';
-import { PLAN4MC_TASKS, type Plan4mcTask } from '../tasks/plan4mc.ts';
+import { plan4mcGoal, PLAN4MC_TASKS, type Plan4mcTask } from '../tasks/plan4mc.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import type { BenchDeps } from './index.ts';
 import { formatTable } from './table.ts';
@@ -50,7 +49,7 @@ export function benchPlanner(_args: string[], { out }: BenchDeps): Promise<numbe
 }
 
 function runTask(planner: GraphPlanner, task: Plan4mcTask, kb: ReturnType<typeof createKnowledge>): TaskRun {
-  const goal = parseTask(kb, task.task).goal;
+  const goal = plan4mcGoal(kb, task);
   let obs = blankObservation(task.inventory);
   const history: StepRecord[] = [];
   const decisions: number[] = [];

@@ -1,6 +1,10 @@
 // The Plan4MC 40-task suite (Yuan et al., arXiv 2303.16563; envs/hard_task_conf.yaml), as task text
 // our parser reads, with the initial inventories. "log" there is oak_log here (the sandbox's trees).
 
+import type { Knowledge } from '../knowledge/kb.ts';
+import type { Goal } from './goal.ts';
+import { parseTask } from './parse.ts';
+
 export type Plan4mcGroup = 'cut-trees' | 'mine-stones' | 'interact-mobs' | 'mine-ores';
 
 export interface Plan4mcTask {
@@ -33,8 +37,10 @@ const ROWS: readonly Row[] = [
   [9, 'craft_wooden_sword', 'forest', 'craft a wooden sword', {}, 3000],
   [10, 'craft_wooden_shovel', 'forest', 'craft a wooden shovel', {}, 3000],
   [11, 'place_furnace_nearby_with_logs', 'extreme_hills', 'place a furnace', LOGS, 5000],
-  [12, 'craft_stone_stairs_with_logs', 'extreme_hills', 'craft stone stairs', LOGS, 5000],
-  [13, 'craft_stone_slab_with_logs', 'extreme_hills', 'craft a stone slab', LOGS, 3000],
+  // Minecraft 1.11's `stone_stairs` is the cobblestone stairs, and its `stone_slab` item covers the
+  // cobblestone slab too (a variant); 1.13 renamed them. The targets keep Plan4MC's meaning.
+  [12, 'craft_stone_stairs_with_logs', 'extreme_hills', 'craft cobblestone stairs', LOGS, 5000],
+  [13, 'craft_stone_slab_with_logs', 'extreme_hills', 'craft a stone slab or a cobblestone slab', LOGS, 3000],
   [14, 'craft_cobblestone_wall_with_logs', 'extreme_hills', 'craft a cobblestone wall', LOGS, 5000],
   [15, 'craft_torch_with_logs', 'extreme_hills', 'craft a torch', LOGS, 5000],
   [16, 'craft_lever_with_wooden_pickaxe', 'forest_hills', 'craft a lever', WOODEN_PICKAXE, 5000],
@@ -71,3 +77,9 @@ function groupOf(id: number): Plan4mcGroup {
 export const PLAN4MC_TASKS: readonly Plan4mcTask[] = ROWS.map(([id, name, preset, task, inventory, maxSteps]) => ({
   id, name, group: groupOf(id), preset, task, inventory, maxSteps,
 }));
+
+/** The goal of a Plan4MC task: its text through the offline parser, except where 1.11 names differ (see above). */
+export function plan4mcGoal(kb: Knowledge, task: Plan4mcTask): Goal {
+  if (task.id === 13) return { kind: 'item', items: ['stone_slab', 'cobblestone_slab'], count: 1 };
+  return parseTask(kb, task.task).goal;
+}

@@ -5,7 +5,7 @@ import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import type { Decision, StepRecord } from '../../src/planner/types.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
-import { PLAN4MC_TASKS } from '../../src/tasks/plan4mc.ts';
+import { plan4mcGoal, PLAN4MC_TASKS } from '../../src/tasks/plan4mc.ts';
 import { createSkillRegistry, SKILLS } from '../../skills/index.ts';
 
 // The real skill registry: these tests say what the planner does with the skills the agent runs.
@@ -36,7 +36,7 @@ describe('graph planner with the real skills: the 40 Plan4MC tasks', () => {
 
   for (const task of PLAN4MC_TASKS) {
     it(`${task.id} ${task.name}: a complete plan from ${JSON.stringify(task.inventory)}`, () => {
-      const goal = parseTask(kb, task.task).goal;
+      const goal = plan4mcGoal(kb, task);
       const start = blankObservation(task.inventory);
       const v = planner.plan(goal, start);
       if (v.kind !== 'next') throw new Error(`expected a plan, got ${JSON.stringify(v)}`);
@@ -62,7 +62,7 @@ describe('graph planner with the real skills: the 40 Plan4MC tasks', () => {
 
   for (const task of PLAN4MC_TASKS.filter((t) => MOB_TASKS[t.id])) {
     it(`${task.id} ${task.name}: without the mob skills, unplannable naming the missing one`, () => {
-      const v = withoutMobs.plan(parseTask(kb, task.task).goal, blankObservation(task.inventory));
+      const v = withoutMobs.plan(plan4mcGoal(kb, task), blankObservation(task.inventory));
       expect(v).toMatchObject({ kind: 'unplannable', ...MOB_TASKS[task.id] });
       expect(v.kind === 'unplannable' && v.reason).toBe(
         `needs ${MOB_TASKS[task.id]!.missing}, which needs the ${MOB_TASKS[task.id]!.missingSkill} skill (from a ${/wool/.test(MOB_TASKS[task.id]!.missing) || MOB_TASKS[task.id]!.missing === 'mutton' ? 'sheep' : 'cow'}); no such skill is registered yet`,

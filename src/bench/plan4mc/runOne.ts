@@ -6,8 +6,7 @@ import { createKnowledge } from '../../knowledge/kb.ts';
 import type { Planner } from '../../planner/types.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { parseTask } from '../../tasks/parse.ts';
-import type { Plan4mcTask } from '../../tasks/plan4mc.ts';
+import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
 import { setupTask } from './setup.ts';
 import type { PlannerName, TaskResult } from './types.ts';
@@ -50,7 +49,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
       const start = position(bot);
       let before = inventoryOf(bot);
       const summary = await runAgent({
-        bot, goal: parseTask(kb, task.task).goal, planner, skills, knowledge: kb, log: opts.log, signal,
+        bot, goal: plan4mcGoal(kb, task), planner, skills, knowledge: kb, log: opts.log, signal,
         limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
         onStep: (r) => {
           const after = inventoryOf(bot);
