@@ -23,7 +23,7 @@ export interface StopLimits {
 
 export const DEFAULT_LIMITS: StopLimits = { maxSteps: 80, maxGameSeconds: 1200, maxConsecutiveFailures: 6 };
 
-export type StopReason = 'done' | 'unplannable' | 'max_steps' | 'game_time' | 'failures' | 'aborted';
+export type StopReason = 'done' | 'unplannable' | 'max_steps' | 'game_time' | 'failures' | 'aborted' | 'disconnected';
 
 export interface StepReport {
   step: number;
@@ -73,6 +73,8 @@ export interface AgentOptions {
   onSkillStart?: (step: number, decision: Decision) => void;
   /** Reflexes that interrupt a skill when the bot is attacked, hungry, or in lava or deep water (default true). */
   reflexes?: boolean;
+  /** Runs once a step is decided, before its skill (src/agent/resilience.ts: stuck recovery, a full inventory); must not throw. */
+  beforeSkill?: (next: { step: number; decision: Decision; plan: readonly Decision[]; history: readonly StepRecord[]; signal: AbortSignal }) => Promise<void>;
 }
 
 /** observe → decide → run the skill → check the goal → repeat, until done or a stop condition. */
@@ -138,6 +140,7 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     if (verdict.kind === 'unplannable') { reason = 'unplannable'; detail = verdict.reason; break; }
     const decision = verdict.decision;
     if (verdict.plan) opts.onPlan?.(verdict.plan, obs);
+    if (opts.beforeSkill) await opts.beforeSkill({ step: stepNo() + 1, decision, plan: verdict.plan ?? [decision], history, signal: opts.signal });
     opts.onSkillStart?.(stepNo() + 1, decision);
     const skill = opts.skills.get(decision.skill);
     const armed = reflexes?.arm(opts.signal);

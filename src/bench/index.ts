@@ -38,6 +38,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'join plan4mc result directories (shards) into one report: merge DIR... [--out DIR]',
     load: async () => (await import('./plan4mc/suite.ts')).benchMerge,
   },
+  soak: {
+    describe: 'loops whole tasks on fresh sandboxes in one process (--minutes N, default 30): successes, crashes, RSS growth',
+    load: async () => (await import('./soak.ts')).benchSoak,
+  },
   techtree: {
     describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe (--seeds N --out DIR)',
     load: async () => (await import('./plan4mc/techtree.ts')).benchTechtree,

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { Bot } from 'mineflayer';
-import { runAgent, type RunSummary } from '../agent/loop.ts';
+import { runResilient } from '../agent/resilience.ts';
+import { ChatRecorder } from '../agent/resilienceChat.ts';
+import { resilienceLine, resilienceText, type ResilientSummary } from '../agent/resilienceSummary.ts';
 import { TraceWriter } from '../agent/trace.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
@@ -8,18 +10,21 @@ import { createGraphPlanner } from '../planner/graph/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { PRESETS } from '../sandbox/options.ts';
 import { NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';
-import type { Goal } from '../tasks/goal.ts';
+import { describeGoal, type Goal } from '../tasks/goal.ts';
+import { startRunWatch, type RunWatch } from '../control/watchRun.ts';
 import type { Planner } from '../planner/types.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
+import { viewPortOf } from './agent.ts';
 import { CliInputError } from './errors.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
 import { goalThroughModel, modelEventLine, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './runModel.ts';
 
 export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
-  json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string;
+  json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string; peaceful?: boolean;
+  view?: boolean; viewPort?: string; owner?: string[]; quietChat?: boolean;
   baseUrl?: string; model?: string; temperature?: string; modelTimeoutMs?: string; maxCalls?: string; maxTokens?: string;
 }
 
@@ -42,13 +47,18 @@ export function runCommand(run: RunJob): Command {
     .option('--seed <seed>', 'sandbox world seed (default 1)')
     .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
     .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
+    .option('--peaceful', 'sandbox: no zombies or spiders')
     .option('--max-steps <n>', 'stop after this many skills (default 80)')
     .option('--runs-dir <dir>', 'where traces go (default runs)')
     .option('--json', 'print one JSON summary instead of progress lines')
+    .option('--no-view', 'do not serve the dashboard')
+    .option('--view-port <n>', 'dashboard port (default: a free one)')
+    .option('--owner <name>', 'player whose chat commands !stop, !status, !plan, !inventory are obeyed (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--quiet-chat', 'say no plan or progress in game chat')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<RunOptions>(cmd);
       await run(cmd, {
-        host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed,
+        host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful,
         baseUrl: o.baseUrl, model: o.model, temperature: o.temperature, timeoutMs: o.modelTimeoutMs, maxCalls: o.maxCalls, maxTokens: o.maxTokens,
       }, (ctx) => runTask(ctx, o));
     });
@@ -60,12 +70,15 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   if (!PLANNERS.includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
   const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) throw new CliInputError(`--max-steps must be a positive integer (got "${o.maxSteps}")`);
+  const viewPort = viewPortOf(o.viewPort);
   const { connection, sandbox } = ctx.config;
   const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
   const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
   const parsed = parseTask(kb, o.task ?? DEFAULT_TASK);
   if (parsed.needsChatModel && planner === 'graph') throw new CliInputError(`"${o.task}": ${NEEDS_CHAT_MODEL}`);
+  let watch: RunWatch | undefined;
   const model: ModelSetup | undefined = planner === 'graph' ? undefined : modelSetup(ctx, planner, (e) => {
+    watch?.onModelEvent(e);
     const line = modelEventLine(e);
     if (line && !o.json) ctx.io.out(line);
   });
@@ -79,32 +92,45 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   let bot: Bot | undefined;
   try {
     if (useSandbox) {
-      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed }, ctx.logger);
+      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
       if (!o.json) ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
     }
     const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;
     bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
+    const w = await startRunWatch(ctx, bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: o.owner ?? [], quietChat: o.quietChat === true }, { text: o.task ?? DEFAULT_TASK, goal: describeGoal(goal) });
+    watch = w;
+    if (w.dashboardUrl && !o.json) ctx.io.out(`dashboard: ${w.dashboardUrl}`);
     const skills = createSkillRegistry();
     const trace = new TraceWriter(o.runsDir ?? 'runs');
     if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(goal)}`);
     const graph = createGraphPlanner({ skills, knowledge: kb });
-    const chosen: Planner = model && planner !== 'graph' ? modelPlanner(planner, model, graph, skills, kb, ctx) : graph;
+    // Other players' chat reaches a chat model only as quoted, labelled data; nothing in it is obeyed.
+    const chat = new ChatRecorder();
+    const chosen: Planner = model && planner !== 'graph' ? modelPlanner(planner, model, graph, skills, kb, ctx, () => chat.recent()) : graph;
     // The plan is shown when it changes, not when a step simply came off its front.
     let expected = '';
-    const summary: RunSummary = await runAgent({
-      bot, goal, planner: chosen, skills, knowledge: kb, ...(model ? { model: model.usage } : {}),
-      log: ctx.logger.child({ component: 'agent' }), signal: ctx.signal, trace,
+    // A lost connection is made again (the server restarted); a death is respawned from: the task resumes.
+    const { summary }: { summary: ResilientSummary } = await runResilient({
+      bot, goal, planner: chosen, skills, knowledge: kb, ...(model ? { model: model.usage } : {}), chat,
+      connect: (signal) => connectBot(target, { log: ctx.logger, signal }),
+      onBot: (b) => { bot = b; },
+      onEvent: (e) => { const line = resilienceLine(e); if (line && !o.json) ctx.io.out(line); },
+      log: w.logger.child({ component: 'agent' }), signal: w.signal, trace,
       limits: maxSteps ? { maxSteps } : {},
       onPlan: (plan) => {
+        w.callbacks.onPlan(plan);
         const text = formatPlan(plan);
         if (!o.json && text !== expected) ctx.io.out(text);
         expected = formatPlan(plan.slice(1));
       },
-      onStep: (r) => { if (!o.json) ctx.io.out(formatStep(r)); },
+      onSkillStart: (step, decision) => w.callbacks.onSkillStart(step, decision),
+      onStep: (r) => { w.callbacks.onStep(r); if (!o.json) ctx.io.out(formatStep(r)); },
     }).finally(() => trace.close());
-    ctx.io.out(o.json ? JSON.stringify(summary) : formatSummary(summary));
+    w.finish(summary);
+    ctx.io.out(o.json ? JSON.stringify(summary) : `${formatSummary(summary)}${resilienceText(summary.resilience)}`);
     return summary.success ? 0 : 1;
   } finally {
+    await watch?.close();
     if (bot) await disconnectBot(bot, { log: ctx.log });
     if (sb) await sb.stop();
   }

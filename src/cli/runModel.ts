@@ -9,6 +9,7 @@ import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { goalFromText, type StructuredGoal } from '../tasks/freeText.ts';
 import type { CommandContext } from './context.ts';
+import type { UntrustedText } from '../control/chatLog.ts';
 import { CliInputError } from './errors.ts';
 
 export const PLANNERS = ['graph', 'llm', 'hybrid'] as const;
@@ -49,8 +50,8 @@ export async function goalThroughModel(ctx: CommandContext, text: string, setup:
   }
 }
 
-export function modelPlanner(name: 'llm' | 'hybrid', setup: ModelSetup, graph: GraphPlanner, skills: SkillRegistry, kb: Knowledge, ctx: CommandContext): Planner {
-  return createLlmPlanner({ client: setup.client, usage: setup.usage, skills, knowledge: kb, graph, mode: name, log: ctx.logger.child({ component: 'planner' }) });
+export function modelPlanner(name: 'llm' | 'hybrid', setup: ModelSetup, graph: GraphPlanner, skills: SkillRegistry, kb: Knowledge, ctx: CommandContext, chat?: () => readonly UntrustedText[]): Planner {
+  return createLlmPlanner({ client: setup.client, usage: setup.usage, skills, knowledge: kb, graph, mode: name, log: ctx.logger.child({ component: 'planner' }), ...(chat ? { chat } : {}) });
 }
 
 /** A line for the terminal when the model's help changes course (fallbacks, format step-downs). */

@@ -111,7 +111,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
       if (output) slog.info({ command: text, output }, 'command output');
     },
     stop() {
-      stopped ??= stopServer(serv, timers);
+      // The generator table is process-wide: a stopped sandbox's entry would keep its world alive.
+      stopped ??= stopServer(serv, timers).finally(() => { delete squid.generations[genName]; });
       return stopped;
     },
   };

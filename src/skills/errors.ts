@@ -1,6 +1,8 @@
 /** Why a skill failed; the planner reacts to the code, people read the message. */
 export const SKILL_ERROR_CODES = [
   'BAD_ARGS', 'NO_TARGET', 'NO_PATH', 'STUCK', 'MISSING_ITEMS', 'NO_TOOL', 'TIMEOUT', 'ABORTED', 'INVENTORY_FULL', 'DANGER', 'FAILED',
+  // The bot died, or lost its connection, while the skill ran (src/agent/resilience.ts ends the step with these).
+  'DIED', 'DISCONNECTED',
 ] as const;
 export type SkillErrorCode = (typeof SKILL_ERROR_CODES)[number];
 

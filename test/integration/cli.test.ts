@@ -151,14 +151,15 @@ describe('skillcraft help and demo', () => {
     }
   });
 
-  it('demo starts a sandbox, prints its address, runs the task step by step and exits 0', async () => {
+  it('demo starts a sandbox, prints its address and the dashboard\'s, runs the task step by step and exits 0', async () => {
     // Warnings of the sandbox's own are not the demo's output; errors would still show.
     const r = await run(['demo', '--seed', '7', '--task', 'wooden pickaxe', '--log-level', 'error']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
     expect(out[0]).toMatch(ADDRESS_LINE);
-    expect(out[1]).toBe('task: wooden pickaxe → {"kind":"item","items":["wooden_pickaxe"],"count":1}');
+    expect(out[1]).toMatch(/^dashboard: http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(out[2]).toBe('task: wooden pickaxe → {"kind":"item","items":["wooden_pickaxe"],"count":1}');
     expect(out.filter((l) => /^step +\d+ /.test(l)).length).toBeGreaterThanOrEqual(4);
     expect(out[out.length - 1]).toMatch(/^done: 1 wooden_pickaxe — \d+ steps/);
   });

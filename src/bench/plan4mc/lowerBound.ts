@@ -13,6 +13,8 @@ export interface ExecutedStep {
   inventoryBefore: Readonly<Record<string, number>>;
   /** Items carried after it (what the step really gained). */
   inventoryAfter: Readonly<Record<string, number>>;
+  /** Code and message of a failed step. */
+  failure?: string;
 }
 
 const PICKS = ['netherite', 'diamond', 'iron', 'stone', 'golden', 'wooden'];

@@ -53,7 +53,10 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
         limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
         onStep: (r) => {
           const after = inventoryOf(bot);
-          executed.push({ skill: r.decision.skill, args: r.decision.args, ok: r.outcome.ok, end: position(bot), inventoryBefore: before, inventoryAfter: after });
+          executed.push({
+            skill: r.decision.skill, args: r.decision.args, ok: r.outcome.ok, end: position(bot), inventoryBefore: before, inventoryAfter: after,
+            ...(r.outcome.ok ? {} : { failure: `${r.outcome.code}: ${r.outcome.message}` }),
+          });
           stepSeconds.push(Math.round(r.outcome.elapsedMs / 100) / 10);
           before = after;
         },
@@ -62,7 +65,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
       return {
         ...base, ...fromSummary(summary), lowerBound,
         ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
-        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ' ✗'}`), stepSeconds,
+        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ` ✗ ${s.failure ?? ''}`}`), stepSeconds,
       };
     } finally {
       await disconnectBot(bot, { log: opts.log });

@@ -13,6 +13,7 @@ import { renderCatalogue } from './catalogue.ts';
 import { checkDecision, type Checked } from './check.ts';
 import { decisionOutput, parseAnswer } from './decision.ts';
 import { decideMessages, retryMessage } from './prompt.ts';
+import type { UntrustedText } from '../../control/chatLog.ts';
 
 export interface LlmPlannerOptions {
   client: ChatClient;
@@ -31,6 +32,8 @@ export interface LlmPlannerOptions {
   /** Hybrid: how many of the plan's steps are offered (default 4). */
   maxOptions?: number;
   historyLimit?: number;
+  /** Other players' recent chat, shown to the model as quoted, labelled data (never as instructions). */
+  chat?: () => readonly UntrustedText[];
   log?: Logger;
 }
 
@@ -62,6 +65,7 @@ export class LlmPlanner implements Planner {
     const options = hybrid && graph?.kind === 'next' ? this.options(graph, obs) : [];
     const messages: ChatMessage[] = decideMessages({
       goal, observation: obs, history, catalogue: this.catalogue, options, hybrid, ...(this.opts.historyLimit ? { historyLimit: this.opts.historyLimit } : {}),
+      ...(this.opts.chat ? { chat: this.opts.chat() } : {}),
     });
     const output = decisionOutput(this.opts.skills.names(), hybrid);
     const maxRetries = this.opts.maxAnswerRetries ?? 2;

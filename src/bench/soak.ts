@@ -1,0 +1,136 @@
+// `npm run bench -- soak [--minutes N] [--tasks "a,b"] [--seeds 1,2,3]`: loops whole tasks for N minutes,
+// a fresh sandbox per task in this one process so that anything a run leaks shows in the figures:
+// successes, crashes (an exception that escaped a run; target 0) and RSS at the start and the end
+// (target: less than 10 % growth).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createSkillRegistry } from '../../skills/index.ts';
+import { runResilient } from '../agent/resilience.ts';
+import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { createKnowledge } from '../knowledge/kb.ts';
+import { createGraphPlanner } from '../planner/graph/index.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { parseTask } from '../tasks/parse.ts';
+import type { BenchDeps } from './index.ts';
+import { formatTable } from './table.ts';
+
+export const SOAK_TASKS = ['wooden pickaxe', 'stone pickaxe', '3 cobblestone', 'place a crafting table'];
+const MAX_GROWTH = 0.1;
+/** Marks the child process the benchmark re-runs itself in, with --expose-gc. */
+const IN_PROCESS = '--in-process';
+const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
+const MB = 1024 * 1024;
+
+export interface SoakArgs {
+  minutes: number;
+  tasks: string[];
+  seeds: number[];
+}
+
+export function parseSoakArgs(args: string[]): SoakArgs {
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i < 0 ? undefined : args[i + 1];
+  };
+  const minutesText = value('--minutes') ?? '30';
+  const minutes = Number(minutesText);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`--minutes must be a positive number (got "${minutesText}")`);
+  const tasks = (value('--tasks') ?? SOAK_TASKS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const seeds = (value('--seeds') ?? '1,2,3,4,5').split(',').map(Number);
+  if (tasks.length === 0) throw new Error('--tasks needs at least one task');
+  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s))) throw new Error('--seeds takes whole numbers separated by commas');
+  return { minutes, tasks, seeds };
+}
+
+interface Memory { rss: number; heap: number }
+
+/** RSS and heap in bytes, after a full collection when the process runs with --expose-gc. */
+function memory(): Memory {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed };
+}
+
+const mb = (n: number) => (n / MB).toFixed(0);
+
+export async function benchSoak(args: string[], deps: BenchDeps): Promise<number> {
+  const o = parseSoakArgs(args);
+  // RSS without a full collection first mostly shows how lazily V8 returns memory; a child process
+  // started with --expose-gc measures what is really kept.
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function' && !args.includes(IN_PROCESS)) return soakInChild(args, deps.log.level);
+  return soak(o, deps);
+}
+
+async function soakInChild(args: string[], logLevel: string): Promise<number> {
+  const child = spawn(process.execPath, ['--expose-gc', BIN, '--log-level', logLevel, 'bench', 'soak', ...args, IN_PROCESS], { stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code ?? 1;
+}
+
+async function soak(o: SoakArgs, { out, log }: BenchDeps): Promise<number> {
+  const skills = createSkillRegistry();
+  const kb = createKnowledge('1.20.1');
+  const deadline = Date.now() + o.minutes * 60_000;
+  const gc = typeof (globalThis as { gc?: unknown }).gc === 'function';
+  out(`soak: ${o.tasks.join(', ')} over seeds ${o.seeds.join(',')} for ${o.minutes} min; RSS ${gc ? 'after a forced GC' : 'without a forced GC (run node with --expose-gc for one)'}`);
+  const rows: string[][] = [];
+  let runs = 0;
+  let successes = 0;
+  let crashes = 0;
+  let first: Memory | undefined;
+  // The baseline is taken once every task ran once: code, recipe tables and caches warm up over the
+  // first round, and what grows after that is what a long run would accumulate.
+  let baseline: Memory | undefined;
+  let last: Memory = memory();
+  for (let i = 0; Date.now() < deadline; i++) {
+    const task = o.tasks[i % o.tasks.length]!;
+    const seed = o.seeds[Math.floor(i / o.tasks.length) % o.seeds.length]!;
+    const started = performance.now();
+    let line: string;
+    try {
+      const s = await oneTask(task, seed, skills, kb, log);
+      if (s.success) successes++;
+      line = `${s.success ? 'done' : `NOT done (${s.reason}${s.detail ? `: ${s.detail}` : ''})`} in ${s.steps} steps, ${s.wallSeconds} s`;
+    } catch (err) {
+      // A crash is the figure this benchmark exists for: counted and shown, and the loop goes on.
+      crashes++;
+      line = `CRASH: ${err instanceof Error ? err.message : String(err)}`;
+      log.error({ err, task, seed }, 'soak task crashed');
+    }
+    runs++;
+    last = memory();
+    first ??= last;
+    if (runs === o.tasks.length) baseline = last;
+    out(`#${runs} ${task}, seed ${seed}: ${line}; rss ${mb(last.rss)} MB, heap ${mb(last.heap)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    rows.push([String(runs), task, String(seed), line.split(' in ')[0]!, mb(last.rss), mb(last.heap)]);
+  }
+  const base = baseline ?? first ?? last;
+  const growth = (last.rss - base.rss) / base.rss;
+  const pct = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)} %`;
+  out(formatTable(['#', 'task', 'seed', 'outcome', 'rss MB', 'heap MB'], rows));
+  out(`success ${successes}/${runs}; crashes ${crashes} (target 0)`);
+  if (first) out(`RSS after the first task ${mb(first.rss)} MB (heap ${mb(first.heap)} MB)`);
+  out(`RSS after ${baseline ? `the first round (${o.tasks.length} tasks)` : 'the first task'} ${mb(base.rss)} MB, at the end ${mb(last.rss)} MB: ${pct(growth)} (target < ${MAX_GROWTH * 100} %); heap ${mb(base.heap)} → ${mb(last.heap)} MB (${pct((last.heap - base.heap) / base.heap)})`);
+  return crashes === 0 && growth < MAX_GROWTH ? 0 : 1;
+}
+
+async function oneTask(task: string, seed: number, skills: ReturnType<typeof createSkillRegistry>, kb: ReturnType<typeof createKnowledge>, log: BenchDeps['log']) {
+  const { goal } = parseTask(kb, task);
+  const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
+  try {
+    const target = { host: sb.host, port: sb.port, username: 'soak', auth: 'offline' as const, mcVersion: '1.20.1' };
+    let bot = await connectBot(target, { log, signal: AbortSignal.timeout(60_000) });
+    try {
+      const { summary } = await runResilient({
+        bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal: AbortSignal.timeout(600_000),
+        connect: (signal) => connectBot(target, { log, signal }), onBot: (b) => { bot = b; },
+      });
+      return summary;
+    } finally {
+      await disconnectBot(bot, { log });
+    }
+  } finally {
+    await sb.stop();
+  }
+}
