@@ -14,6 +14,10 @@ export function demoCommand(run: RunJob): Command {
     .option('--task <goal>', `what to do (default "${DEFAULT_TASK}")`)
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<DemoOptions>(cmd);
-      await run(cmd, { seed: o.seed, preset: o.preset }, (ctx) => runTask(ctx, { task: o.task ?? DEFAULT_TASK }));
+      await run(cmd, { seed: o.seed, preset: o.preset }, (ctx) => runTask(ctx, {
+        task: o.task ?? DEFAULT_TASK,
+        // On a terminal the world and the dashboard stay up for a look around after the task; in scripts and tests the demo ends.
+        keepOpen: process.stdout.isTTY,
+      }));
     });
 }

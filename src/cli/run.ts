@@ -19,12 +19,15 @@ import type { CommandContext } from './context.ts';
 import { viewPortOf } from './agent.ts';
 import { CliInputError } from './errors.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
+import { runSetup } from './runSetup.ts';
+import { setupTask, setupLine } from '../tasks/setup.ts';
 import { goalThroughModel, modelEventLine, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './runModel.ts';
 
 export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
   json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string; peaceful?: boolean;
-  view?: boolean; viewPort?: string; owner?: string[]; quietChat?: boolean;
+  view?: boolean; viewPort?: string; owner?: string[]; quietChat?: boolean; keepOpen?: boolean;
+  give?: string; summon?: string; plan4mc?: string;
   baseUrl?: string; model?: string; temperature?: string; modelTimeoutMs?: string; maxCalls?: string; maxTokens?: string;
 }
 
@@ -33,7 +36,10 @@ export const DEFAULT_TASK = 'stone pickaxe';
 export function runCommand(run: RunJob): Command {
   return new Command('run')
     .description('run a task to completion: on the embedded sandbox, or on your server with --host/--port')
-    .requiredOption('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
+    .option('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
+    .option('--plan4mc <task>', 'a Plan4MC task by number or name (its goal, preset, initial inventory, mobs and time budget)')
+    .option('--give <items>', 'start with these items, given with /give, e.g. "crafting_table,iron_ingot:3"')
+    .option('--summon <mobs>', 'summon these mobs near the bot first, e.g. "cow:3,sheep:3"')
     .option('--planner <name>', `planner: ${PLANNERS.join(' | ')} (default graph; llm and hybrid need a chat model)`)
     .option('--base-url <url>', 'OpenAI-compatible endpoint of the chat model, e.g. http://127.0.0.1:11434/v1')
     .option('--model <name>', 'chat model name')
@@ -55,6 +61,7 @@ export function runCommand(run: RunJob): Command {
     .option('--view-port <n>', 'dashboard port (default: a free one)')
     .option('--owner <name>', 'player whose chat commands !stop, !status, !plan, !inventory are obeyed (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--quiet-chat', 'say no plan or progress in game chat')
+    .option('--keep-open', 'after the task, keep the sandbox and the dashboard up until Ctrl-C')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<RunOptions>(cmd);
       await run(cmd, {
@@ -74,8 +81,14 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   const { connection, sandbox } = ctx.config;
   const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
   const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
-  const parsed = parseTask(kb, o.task ?? DEFAULT_TASK);
+  if (o.task !== undefined && o.plan4mc !== undefined) throw new CliInputError('give either --task or --plan4mc, not both');
+  if (o.task === undefined && o.plan4mc === undefined) throw new CliInputError('say what to do: --task <goal> or --plan4mc <task>');
+  const setup = runSetup(kb, o);
+  const taskText = o.task ?? (setup.plan4mc ? `${setup.plan4mc.task.name} (Plan4MC #${setup.plan4mc.task.id})` : DEFAULT_TASK);
+  const parsed = setup.plan4mc ? { goal: setup.plan4mc.goal, needsChatModel: false } : parseTask(kb, taskText);
   if (parsed.needsChatModel && planner === 'graph') throw new CliInputError(`"${o.task}": ${NEEDS_CHAT_MODEL}`);
+  // A Plan4MC task brings its biome unless --preset says otherwise.
+  const preset = o.preset === undefined && setup.plan4mc ? setup.plan4mc.preset : sandbox.preset;
   let watch: RunWatch | undefined;
   const model: ModelSetup | undefined = planner === 'graph' ? undefined : modelSetup(ctx, planner, (e) => {
     watch?.onModelEvent(e);
@@ -84,7 +97,7 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   });
   let goal: Goal = parsed.goal;
   if (parsed.needsChatModel && model) {
-    goal = await goalThroughModel(ctx, o.task ?? DEFAULT_TASK, model, kb);
+    goal = await goalThroughModel(ctx, taskText, model, kb);
     if (!o.json) ctx.io.out(`goal: "${o.task}" → ${JSON.stringify(goal)}`);
   }
 
@@ -92,17 +105,21 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   let bot: Bot | undefined;
   try {
     if (useSandbox) {
-      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
-      if (!o.json) ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
+      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
+      if (!o.json) ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${preset}, ${sandbox.mcVersion})`);
     }
     const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;
     bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
-    const w = await startRunWatch(ctx, bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: o.owner ?? [], quietChat: o.quietChat === true }, { text: o.task ?? DEFAULT_TASK, goal: describeGoal(goal) });
+    if (setup.spec) {
+      await setupTask(bot, setup.spec, sandbox.seed, ctx.signal);
+      if (!o.json) ctx.io.out(setupLine(setup.spec));
+    }
+    const w = await startRunWatch(ctx, bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: o.owner ?? [], quietChat: o.quietChat === true }, { text: taskText, goal: describeGoal(goal) });
     watch = w;
     if (w.dashboardUrl && !o.json) ctx.io.out(`dashboard: ${w.dashboardUrl}`);
     const skills = createSkillRegistry();
     const trace = new TraceWriter(o.runsDir ?? 'runs');
-    if (!o.json) ctx.io.out(`task: ${o.task ?? DEFAULT_TASK} → ${JSON.stringify(goal)}`);
+    if (!o.json) ctx.io.out(`task: ${taskText} → ${JSON.stringify(goal)}`);
     const graph = createGraphPlanner({ skills, knowledge: kb });
     // Other players' chat reaches a chat model only as quoted, labelled data; nothing in it is obeyed.
     const chat = new ChatRecorder();
@@ -116,7 +133,7 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
       onBot: (b) => { bot = b; },
       onEvent: (e) => { const line = resilienceLine(e); if (line && !o.json) ctx.io.out(line); },
       log: w.logger.child({ component: 'agent' }), signal: w.signal, trace,
-      limits: maxSteps ? { maxSteps } : {},
+      limits: { ...(maxSteps ? { maxSteps } : {}), ...(setup.plan4mc ? { maxGameSeconds: setup.plan4mc.maxGameSeconds } : {}) },
       onPlan: (plan) => {
         w.callbacks.onPlan(plan);
         const text = formatPlan(plan);
@@ -128,10 +145,22 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
     }).finally(() => trace.close());
     w.finish(summary);
     ctx.io.out(o.json ? JSON.stringify(summary) : `${formatSummary(summary)}${resilienceText(summary.resilience)}`);
+    if (o.keepOpen && !ctx.signal.aborted) {
+      if (!o.json) ctx.io.out(`${w.dashboardUrl ? `dashboard still at ${w.dashboardUrl}; ` : ''}press Ctrl-C to quit`);
+      await untilInterrupted(ctx.signal);
+    }
     return summary.success ? 0 : 1;
   } finally {
     await watch?.close();
     if (bot) await disconnectBot(bot, { log: ctx.log });
     if (sb) await sb.stop();
   }
+}
+
+/** Resolves when the user interrupts (Ctrl-C): the dashboard and the world stay up until then. */
+function untilInterrupted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -51,11 +51,19 @@ export class Transport {
       params.tools = [{ type: 'function', function: { name: out.name, description: out.description, parameters: out.schema } }];
       params.tool_choice = { type: 'function', function: { name: out.name } };
     }
+    // The SDK leaves its abort listener on the signal it is given: give it one per request, linked to the
+    // run's, so a long run does not pile listeners onto its own signal.
+    const request = new AbortController();
+    const forward = () => request.abort(signal.reason);
+    if (signal.aborted) forward();
+    else signal.addEventListener('abort', forward, { once: true });
     let res: ChatCompletion;
     try {
-      res = await this.client.chat.completions.create(params, { signal, timeout: this.opts.timeoutMs, maxRetries: 0 });
+      res = await this.client.chat.completions.create(params, { signal: request.signal, timeout: this.opts.timeoutMs, maxRetries: 0 });
     } catch (err) {
       throw this.toModelError(err, signal);
+    } finally {
+      signal.removeEventListener('abort', forward);
     }
     const message = res.choices?.[0]?.message;
     if (!message) throw new ModelError('MODEL_BAD_ANSWER', 'the answer has no choices');

@@ -66,8 +66,10 @@ export function smeltsFrom(item: string, n: number, kb: Knowledge): number {
  */
 export function groupCount(name: string, inventory: ReadonlyMap<string, number>, kb: Knowledge): number {
   if (name === FUEL_GROUP) {
+    // smeltItem loads one kind of fuel for the whole batch, so only the best single kind counts:
+    // 1 plank and 3 sticks (3 smelts together) do not pay for 3 smelts there.
     let smelts = 0;
-    for (const [item, n] of inventory) if (fuelRank(item) >= 0) smelts += smeltsFrom(item, n, kb);
+    for (const [item, n] of inventory) if (fuelRank(item) >= 0) smelts = Math.max(smelts, smeltsFrom(item, n, kb));
     return Math.floor(smelts + 1e-9);
   }
   const members = isGroup(name) ? new Set(groupMembers(name, kb)) : new Set([name]);

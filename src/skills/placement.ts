@@ -42,6 +42,16 @@ export function isSolid(block: Block | null): boolean {
   return block !== null && block.boundingBox === 'block';
 }
 
+const INTERACTIVE = /^(crafting_table|furnace|blast_furnace|smoker|chest|trapped_chest|barrel|ender_chest|anvil|chipped_anvil|damaged_anvil|enchanting_table|brewing_stand|hopper|dropper|dispenser|lever|loom|cartography_table|smithing_table|grindstone|stonecutter|lectern|bell|note_block|jukebox|beacon|.*_door|.*_trapdoor|.*_fence_gate|.*_button|.*_bed|.*shulker_box)$/;
+
+/**
+ * A block to place against: solid and not one that a right-click opens or toggles. Clicking a
+ * furnace or a table opens it instead of placing (vanilla, unless sneaking), and the placement never comes.
+ */
+export function isSupport(block: Block | null): boolean {
+  return isSolid(block) && !INTERACTIVE.test(block!.name);
+}
+
 /** Whether the cell at `pos` overlaps the bot's own box (placing there would fail or trap it). */
 export function occupiesBot(bot: Bot, pos: Vec3): boolean {
   const p = bot.entity.position;
@@ -62,7 +72,7 @@ export function findPlaceSpot(bot: Bot, radius = 2): Vec3 | null {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
         if (occupiesBot(bot, pos) || !inReach(bot, pos)) continue;
-        if (!isFree(bot.blockAt(pos)) || !isSolid(bot.blockAt(pos.offset(0, -1, 0)))) continue;
+        if (!isFree(bot.blockAt(pos)) || !isSupport(bot.blockAt(pos.offset(0, -1, 0)))) continue;
         const openAbove = isFree(bot.blockAt(pos.offset(0, 1, 0)));
         spots.push({ pos, score: Math.abs(dy) * 10 + Math.hypot(dx, dz) + (openAbove ? 0 : 5) });
       }
@@ -83,7 +93,7 @@ function wallSpot(bot: Bot, feet: Vec3, radius: number): Vec3 | null {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
         if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos))) continue;
-        if (!NEIGHBOURS.some((n) => isSolid(bot.blockAt(pos.plus(n))))) continue;
+        if (!NEIGHBOURS.some((n) => isSupport(bot.blockAt(pos.plus(n))))) continue;
         const score = Math.abs(dy) * 10 + Math.hypot(dx, dz);
         if (!best || score < best.score) best = { pos, score };
       }
@@ -112,8 +122,8 @@ export async function placeItemAt(ctx: SkillContext, item: string, pos: Vec3): P
   const current = bot.blockAt(target);
   if (!current) throw new SkillError('FAILED', `${fmt(target)} is not loaded`);
   if (!isFree(current)) throw new SkillError('FAILED', `cannot place ${item} at ${fmt(target)}: ${current.name} is there`);
-  const ref = NEIGHBOURS.map((d) => bot.blockAt(target.plus(d))).find((b): b is Block => isSolid(b));
-  if (!ref) throw new SkillError('FAILED', `cannot place ${item} at ${fmt(target)}: no solid block next to it to place against`);
+  const ref = NEIGHBOURS.map((d) => bot.blockAt(target.plus(d))).find((b): b is Block => isSupport(b));
+  if (!ref) throw new SkillError('FAILED', `cannot place ${item} at ${fmt(target)}: no solid block next to it to place against (stations and doors open instead)`);
   if (!inReach(bot, target) || occupiesBot(bot, target)) {
     await moveTo(ctx, new goals.GoalPlaceBlock(target, bot.world, ANY_FACE), { what: `a spot to place ${item} at ${fmt(target)}` });
   }

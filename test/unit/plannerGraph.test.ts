@@ -127,6 +127,19 @@ describe('graph planner: choices', () => {
   });
 });
 
+describe('graph planner: stations where they stand', () => {
+  const planner = createGraphPlanner({ skills: FIXTURE_SKILLS, knowledge: kb });
+  it('uses a table a short level walk away, but makes a new one rather than walk far or climb to one', () => {
+    const near = planOf(planner.plan(goal('wooden_pickaxe'), observationWith({ oak_planks: 7, stick: 2 }, { crafting_table: 8 })));
+    expect(calls(near)).toEqual(['craftItem {"item":"wooden_pickaxe","count":1,"recipe":0}']);
+    const far = calls(planOf(planner.plan(goal('wooden_pickaxe'), observationWith({ oak_planks: 7, stick: 2 }, { crafting_table: 20 }))));
+    expect(far).toContain('placeCraftingTable {}');
+    const up = observationWith({ oak_planks: 7, stick: 2 }, { crafting_table: 6 });
+    up.blocks[0]!.at.y += 6;
+    expect(calls(planOf(planner.plan(goal('wooden_pickaxe'), up)))).toContain('placeCraftingTable {}');
+  });
+});
+
 describe('graph planner: re-planning', () => {
   const woodenPickaxe = goal('wooden pickaxe');
 

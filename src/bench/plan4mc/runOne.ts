@@ -8,7 +8,7 @@ import { createGraphPlanner } from '../../planner/graph/index.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
-import { setupTask } from './setup.ts';
+import { setupTask } from '../../tasks/setup.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
 export interface RunOneOptions {
@@ -40,7 +40,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
     const port = sb ? sb.port : opts.port ?? 25565;
     const bot = await connectBot({ host, port, username: `p4mc${task.id}`, auth: 'offline', mcVersion: sb ? sb.options.version : 'auto' }, { log: opts.log, signal });
     try {
-      await setupTask(bot, { inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
+      await setupTask(bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
       const graph = createGraphPlanner({ skills, knowledge: kb });
       const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
       if (!planner) throw new Error(`planner ${opts.planner} is not available`);

@@ -40,7 +40,7 @@ export function works(plan: readonly PlanStep[], start: PlanState, goal: Goal, k
   for (const { action: a } of plan) {
     for (const [name, n] of [...a.consume, ...a.require]) if (countOf(s, name, kb) < n) return false;
     if (a.equip.length > 0 && !a.equip.some((t) => (s.inv.get(t) ?? 0) > 0)) return false;
-    if (!a.facts.every((f) => holds(s, f, kb))) return false;
+    if (!a.facts.every((f) => holds(s, f, kb, a.skill === 'goTo'))) return false;
     applyAction(s, a, kb, MOVING_SKILLS.has(a.skill));
   }
   return done(goal, s);

@@ -27,7 +27,7 @@ export function scoreAction(a: Action, s: PlanState, costs: CostTable, kb: Knowl
   if (a.equip.length > 0 && !a.equip.some((t) => (s.inv.get(t) ?? 0) > 0)) {
     c += deeper ? Math.min(...a.equip.map((t) => lookahead(t, 1, s, costs, kb))) : costs.cheapest(a.equip).cost;
   }
-  for (const f of a.facts) if (!holds(s, f, kb)) c += costs.fact(f, s.y);
+  for (const f of a.facts) if (!holds(s, f, kb, a.skill === 'goTo')) c += costs.fact(f, s.y);
   return c;
 }
 

@@ -148,7 +148,7 @@ export class Search {
     if (this.state.inReach.has(block)) return;
     const fact = `${block}_nearby`;
     const options = this.ctx.costs.producersOf(fact, 1).filter((a) => a.consume.has(block) && !a.virtual);
-    const walk = this.factHolds(fact) ? this.ctx.model.action('goTo', { block, range: 2 }) : null;
+    const walk = this.factHolds(fact, true) ? this.ctx.model.action('goTo', { block, range: 2 }) : null;
     if (walk) options.push(walk);
     // Any block item can be put down by the generic skill when no dedicated one exists.
     const put = options.length === 0 && this.ctx.kb.isItem(block) ? this.ctx.model.action('placeBlock', { item: block }) : null;
@@ -197,15 +197,15 @@ export class Search {
     return Math.max(0, wanted - count(this.state.inv));
   }
 
-  factHolds(fact: string): boolean {
-    return !this.ctx.distrust.has(fact) || this.state.facts.has(fact) ? holds(this.state, fact, this.ctx.kb) : false;
+  factHolds(fact: string, walking = false): boolean {
+    return !this.ctx.distrust.has(fact) || this.state.facts.has(fact) ? holds(this.state, fact, this.ctx.kb, walking) : false;
   }
 
   private ready(a: Action): boolean {
     const { kb } = this.ctx;
     for (const [name, n] of [...a.consume, ...a.require]) if (countOf(this.state, name, kb) < n) return false;
     if (this.toolsShort(a) > 0) return false;
-    return a.facts.every((f) => this.factHolds(f));
+    return a.facts.every((f) => this.factHolds(f, a.skill === 'goTo'));
   }
 
   /**

@@ -24,22 +24,36 @@ export interface PlanState {
   nearby: Set<string>;
   /** Blocks placed nearby (a placed goal is met by one). */
   inReach: Set<string>;
+  /** Stations in sight but not where they can be used without a walk (see STATION_NEAR). */
+  far: Set<string>;
   y: number;
 }
+
+/**
+ * Stations are used where they stand, so one counts for a craft or a smelt only when it is a short,
+ * level walk away: a new table costs 4 planks and a second, while walking back to a table up a cliff
+ * or past the pit the bot has dug fails (seen in the Plan4MC runs: 20-60 s lost to STUCK walks). One
+ * in sight farther away can still be walked to on purpose (goTo).
+ */
+const STATIONS = new Set(['crafting_table', 'furnace', 'smoker', 'blast_furnace']);
+const STATION_NEAR = 12;
+const STATION_CLIMB = 3;
 
 export function stateFromObservation(obs: Observation): PlanState {
   const nearby = new Set<string>();
   const inReach = new Set<string>();
+  const far = new Set<string>();
   for (const b of obs.blocks) {
     if (b.nearest <= NEARBY_RADIUS) nearby.add(b.name);
+    if (STATIONS.has(b.name) && (b.nearest > STATION_NEAR || Math.abs(b.at.y - Math.floor(obs.position.y)) > STATION_CLIMB)) far.add(b.name);
     if (b.nearest <= PLACED_NEAR) inReach.add(b.name);
   }
   for (const e of obs.entities) if (e.nearest <= NEARBY_RADIUS) nearby.add(e.name);
-  return { inv: new Map(Object.entries(obs.inventory)), facts: new Set(), nearby, inReach, y: obs.position.y };
+  return { inv: new Map(Object.entries(obs.inventory)), facts: new Set(), nearby, inReach, far, y: obs.position.y };
 }
 
 export function cloneState(s: PlanState): PlanState {
-  return { inv: new Map(s.inv), facts: new Set(s.facts), nearby: new Set(s.nearby), inReach: new Set(s.inReach), y: s.y };
+  return { inv: new Map(s.inv), facts: new Set(s.facts), nearby: new Set(s.nearby), inReach: new Set(s.inReach), far: new Set(s.far), y: s.y };
 }
 
 /** How much of an item or `#group` the state holds (smelts for `#fuel`). */
@@ -75,11 +89,12 @@ export function nearbySubject(fact: string): string | undefined {
   return fact.endsWith(NEARBY) ? fact.slice(0, -NEARBY.length) : undefined;
 }
 
-export function holds(s: PlanState, fact: string, kb: Knowledge): boolean {
+/** Whether a fact holds; `walking`: for a walk to the thing (goTo), a station anywhere in sight will do. */
+export function holds(s: PlanState, fact: string, kb: Knowledge, walking = false): boolean {
   if (s.facts.has(fact)) return true;
   const subject = nearbySubject(fact);
   if (subject === undefined) return false;
-  return factBlocks(kb, subject).some((b) => s.nearby.has(b));
+  return factBlocks(kb, subject).some((b) => s.nearby.has(b) && (walking || !s.far.has(b)));
 }
 
 function take(s: PlanState, item: string, n: number): void {
@@ -136,6 +151,7 @@ export function applyAction(s: PlanState, a: Action, kb: Knowledge, movesFar: bo
   if (movesFar) {
     s.nearby.clear();
     s.inReach.clear();
+    s.far.clear();
     for (const f of [...s.facts]) if (nearbySubject(f) !== undefined) s.facts.delete(f);
   }
   const y = a.skill === 'digToLevel' && typeof a.args.y === 'number' ? a.args.y : undefined;

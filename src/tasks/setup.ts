@@ -1,8 +1,10 @@
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
-import { sleep, waitUntil } from '../../skills/wait.ts';
+import { sleep, waitUntil } from '../skills/wait.ts';
 
 export interface SetupSpec {
+  /** Empty the inventory first, so the task starts from exactly `inventory` (benchmarks, Plan4MC tasks). */
+  clear?: boolean;
   inventory: Readonly<Record<string, number>>;
   /** Mobs to summon near the bot, e.g. { cow: 3, sheep: 3 }. */
   mobs?: Readonly<Record<string, number>>;
@@ -13,17 +15,19 @@ export interface SetupSpec {
 const SETUP_TIMEOUT_MS = 15_000;
 
 /**
- * Prepares a task with commands every vanilla server has (`/clear`, `/give`, `/time`, `/summon` with
- * a position), sent as chat by the bot, which must be an operator. Waits until the inventory shows
+ * Prepares a task with commands every vanilla server has (`/clear` and `/time set` when `clear`, `/give`,
+ * `/summon` with a position), sent as chat by the bot, which must be an operator. Waits until the inventory shows
  * what was given and the mobs are in sight, so the run starts from a known state.
  */
 export async function setupTask(bot: Bot, spec: SetupSpec, seed: number, signal: AbortSignal): Promise<void> {
   const name = bot.username;
-  bot.chat(`/clear ${name}`);
-  await waitUntil(() => bot.inventory.items().length === 0, { signal, timeoutMs: SETUP_TIMEOUT_MS, what: 'the inventory to clear' });
-  bot.chat('/time set 1000');
+  if (spec.clear) {
+    bot.chat(`/clear ${name}`);
+    await waitUntil(() => bot.inventory.items().length === 0, { signal, timeoutMs: SETUP_TIMEOUT_MS, what: 'the inventory to clear' });
+    bot.chat('/time set 1000');
+  }
+  const want = Object.entries(spec.inventory).map(([item, n]): [string, number] => [item, n + (spec.clear ? 0 : countOf(bot, item))]);
   for (const [item, count] of Object.entries(spec.inventory)) bot.chat(`/give ${name} ${item} ${count}`);
-  const want = Object.entries(spec.inventory);
   await waitUntil(() => want.every(([item, n]) => countOf(bot, item) >= n), { signal, timeoutMs: SETUP_TIMEOUT_MS, what: `the initial inventory ${JSON.stringify(spec.inventory)}` });
   const mobs = Object.entries(spec.mobs ?? {});
   if (mobs.length === 0) return;
@@ -88,4 +92,12 @@ function groundAt(bot: Bot, x: number, z: number, nearY: number): number | undef
     return y;
   }
   return undefined;
+}
+
+/** "gave 1 crafting_table, 3 iron_ingot; summoned 3 cow, 3 sheep": what setupTask did, for the terminal. */
+export function setupLine(spec: SetupSpec): string {
+  const list = (r: Readonly<Record<string, number>>) => Object.entries(r).map(([k, n]) => `${n} ${k}`).join(', ');
+  const parts = [Object.keys(spec.inventory).length ? `${spec.clear ? 'cleared the inventory, ' : ''}gave ${list(spec.inventory)}` : 'cleared the inventory'];
+  if (spec.mobs && Object.keys(spec.mobs).length) parts.push(`summoned ${list(spec.mobs)}`);
+  return `setup: ${parts.join('; ')}`;
 }
