@@ -6,12 +6,12 @@ import { Session } from '../control/session.ts';
 import { startWatch, type Watch } from '../control/watchRun.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { PRESETS } from '../sandbox/options.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { CliInputError } from './errors.ts';
+import { withWorldOptions } from './options.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
 
 export interface AgentCliOptions {
@@ -22,16 +22,9 @@ export interface AgentCliOptions {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function agentCommand(run: RunJob): Command {
-  return new Command('agent')
+  return withWorldOptions(new Command('agent'))
     .description('join a server (the sandbox unless --host/--port) and do what its owners say in chat, until Ctrl+C')
     .option('--owner <name>', 'player whose chat commands are obeyed, exact name (repeatable; required)', collect, [])
-    .option('--host <host>', 'server to join instead of starting the sandbox')
-    .option('--port <n>', 'server port (with --host; default 25565)')
-    .option('--username <name>', 'player name (default skillcraft)')
-    .option('--seed <seed>', 'sandbox world seed (default 1)')
-    .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
-    .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
-    .option('--peaceful', 'sandbox: no zombies or spiders')
     .option('--task <goal>', 'a first task to start right away')
     .option('--no-view', 'do not serve the dashboard')
     .option('--view-port <n>', 'dashboard port (default: a free one)')

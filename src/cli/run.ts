@@ -8,7 +8,6 @@ import { connectBot, disconnectBot } from '../bot/connect.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
-import { PRESETS } from '../sandbox/options.ts';
 import { NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';
 import { describeGoal, type Goal } from '../tasks/goal.ts';
 import { startRunWatch, type RunWatch } from '../control/watchRun.ts';
@@ -18,6 +17,7 @@ import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { viewPortOf } from './agent.ts';
 import { CliInputError } from './errors.ts';
+import { withWorldOptions } from './options.ts';
 import { formatPlan, formatStep, formatSummary } from './progress.ts';
 import { runSetup } from './runSetup.ts';
 import { setupTask, setupLine } from '../tasks/setup.ts';
@@ -34,7 +34,7 @@ export interface RunOptions {
 export const DEFAULT_TASK = 'stone pickaxe';
 
 export function runCommand(run: RunJob): Command {
-  return new Command('run')
+  return withWorldOptions(new Command('run'))
     .description('run a task to completion: on the embedded sandbox, or on your server with --host/--port')
     .option('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
     .option('--plan4mc <task>', 'a Plan4MC task by number or name (its goal, preset, initial inventory, mobs and time budget)')
@@ -47,13 +47,6 @@ export function runCommand(run: RunJob): Command {
     .option('--model-timeout-ms <ms>', 'one model request\'s timeout (default 60000)')
     .option('--max-calls <n>', 'model requests this task may make (default 200)')
     .option('--max-tokens <n>', 'model tokens this task may spend (default 500000)')
-    .option('--host <host>', 'server to join instead of starting the sandbox')
-    .option('--port <n>', 'server port (with --host; default 25565)')
-    .option('--username <name>', 'player name (default skillcraft)')
-    .option('--seed <seed>', 'sandbox world seed (default 1)')
-    .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
-    .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
-    .option('--peaceful', 'sandbox: no zombies or spiders')
     .option('--max-steps <n>', 'stop after this many skills (default 80)')
     .option('--runs-dir <dir>', 'where traces go (default runs)')
     .option('--json', 'print one JSON summary instead of progress lines')

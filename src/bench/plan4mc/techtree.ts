@@ -19,7 +19,7 @@ const TIERS = [
   { tier: 'wooden', item: 'wooden_pickaxe', budget: 600 },
   { tier: 'stone', item: 'stone_pickaxe', budget: 600 },
   { tier: 'iron', item: 'iron_pickaxe', budget: 1800 },
-  { tier: 'diamond', item: 'diamond_pickaxe', budget: 3600 },
+  { tier: 'diamond', item: 'diamond_pickaxe', budget: 1500 },
 ] as const;
 
 export interface TierResult {

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { PRESETS } from '../sandbox/options.ts';
+
+/** The options of every command that joins a server or starts the sandbox for its bot (run, agent). */
+export function withWorldOptions(cmd: Command): Command {
+  return cmd
+    .option('--host <host>', 'server to join instead of starting the sandbox')
+    .option('--port <n>', 'server port (with --host; default 25565)')
+    .option('--username <name>', 'player name (default skillcraft)')
+    .option('--seed <seed>', 'sandbox world seed (default 1)')
+    .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
+    .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
+    .option('--peaceful', 'sandbox: no zombies or spiders');
+}
