@@ -8,7 +8,7 @@ import { isStuck, type StepSpot } from '../../src/agent/resilienceStuck.ts';
 import { combineSummaries, noCounts, resilienceLine, resilienceText } from '../../src/agent/resilienceSummary.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { CHAT_CHARS, renderChat } from '../../src/planner/llm/prompt.ts';
-import { parseSoakArgs, SOAK_TASKS } from '../../src/bench/soak.ts';
+import { growthWindow, parseSoakArgs, roundMedians, SOAK_TASKS } from '../../src/bench/soak.ts';
 
 const kb = createKnowledge('1.20.1');
 const skills = createSkillRegistry();
@@ -169,5 +169,19 @@ describe('soak arguments', () => {
     expect(parseSoakArgs(['--minutes', '3', '--tasks', 'wooden pickaxe, 3 cobblestone', '--seeds', '7'])).toEqual({ minutes: 3, tasks: ['wooden pickaxe', '3 cobblestone'], seeds: [7] });
     expect(() => parseSoakArgs(['--minutes', '0'])).toThrow('--minutes must be a positive number (got "0")');
     expect(() => parseSoakArgs(['--seeds', '1,x'])).toThrow('--seeds takes whole numbers separated by commas');
+  });
+});
+
+describe('soak memory figures', () => {
+  it('compares rounds by their medians, from the second round once there are more than two', () => {
+    const mb = (n: number) => ({ rss: n * 1e6, heap: 80e6 });
+    // A warm-up round, then a flat plateau with one spike: no growth.
+    const samples = [252, 277, 270, 255, 259, 288, 291, 281, 287, 306, 292, 286, 281, 285, 340, 284].map(mb);
+    const rounds = roundMedians(samples, 4);
+    expect(rounds.map((r) => r.rss / 1e6)).toEqual([262.5, 284.5, 289.5, 284.5]);
+    const { base, end } = growthWindow(rounds);
+    expect((end.rss - base.rss) / base.rss).toBe(0);
+    // Two rounds only: from the first.
+    expect(growthWindow(roundMedians(samples.slice(0, 8), 4)).base.rss).toBe(262.5e6);
   });
 });
