@@ -25,7 +25,12 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** Races a promise that cannot be cancelled (a mineflayer call) against the signal. */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(abortReason(signal));
+    if (signal.aborted) {
+      // The call has started all the same (bot.dig digs): its later rejection ("Digging aborted" when the
+      // next dig stops it) must still have a handler, or it ends the process as an unhandled rejection.
+      promise.catch(() => undefined);
+      return reject(abortReason(signal));
+    }
     const onAbort = () => reject(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
