@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../../skills/index.ts';
 import { runAgent } from '../../agent/loop.ts';
+import { TraceWriter } from '../../agent/trace.ts';
 import { connectBot, disconnectBot } from '../../bot/connect.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
@@ -19,7 +20,7 @@ const TIERS = [
   { tier: 'wooden', item: 'wooden_pickaxe', budget: 600 },
   { tier: 'stone', item: 'stone_pickaxe', budget: 600 },
   { tier: 'iron', item: 'iron_pickaxe', budget: 1800 },
-  { tier: 'diamond', item: 'diamond_pickaxe', budget: 1500 },
+  { tier: 'diamond', item: 'diamond_pickaxe', budget: 900 },
 ] as const;
 
 export interface TierResult {
@@ -35,7 +36,7 @@ export interface TierResult {
 }
 
 /** One world per seed: from an empty inventory, the pickaxe of each tier in turn, keeping what was gathered. */
-async function techtreeSeed(seed: number, log: Logger): Promise<TierResult[]> {
+async function techtreeSeed(seed: number, log: Logger, traceRoot: string): Promise<TierResult[]> {
   const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const out: TierResult[] = [];
@@ -49,17 +50,19 @@ async function techtreeSeed(seed: number, log: Logger): Promise<TierResult[]> {
       let calls = 0;
       const planner = createGraphPlanner({ skills, knowledge: kb });
       for (const t of TIERS) {
+        // A trace per seed and tier, so that a tier not reached can be read step by step.
+        const trace = new TraceWriter(join(traceRoot, `seed${seed}-${t.tier}`));
         const s = await runAgent({
           bot, goal: parseTask(kb, t.item).goal, planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2),
-          limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 },
-        });
+          limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, trace,
+        }).finally(() => trace.close());
         game += s.gameSeconds;
         steps += s.steps;
         calls += (s as { model?: { calls?: number } }).model?.calls ?? 0;
         out.push({
           seed, tier: t.tier, reached: s.success, gameSeconds: Math.round(game * 10) / 10,
           wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
-          ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}` }),
+          ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
         });
         if (!s.success) break;
       }
@@ -72,17 +75,18 @@ async function techtreeSeed(seed: number, log: Logger): Promise<TierResult[]> {
   return out;
 }
 
-/** `bench techtree [--seeds N] [--out DIR]`: time to the first wooden, stone, iron and diamond pickaxe. */
+/** `bench techtree [--seeds N] [--out DIR]`: time to the first wooden, stone, iron and diamond pickaxe, seeds side by side. */
 export async function benchTechtree(args: string[], { out, log }: BenchDeps): Promise<number> {
   const { values } = parseBenchArgs(args, ['--seeds', '--out']);
   const seeds = Array.from({ length: intArg(values, '--seeds', 3, 1, 20) }, (_, i) => i + 1);
   const dir = values.get('--out') ?? join('bench', 'results', 'techtree-graph');
-  const rows: TierResult[] = [];
-  for (const seed of seeds) {
-    const rs = await techtreeSeed(seed, log);
+  // The seeds run side by side (each its own sandbox and bot): most of a tier is game time, not CPU.
+  const perSeed = await Promise.all(seeds.map(async (seed) => {
+    const rs = await techtreeSeed(seed, log, join('runs', 'techtree'));
     for (const r of rs) out(`seed ${seed} ${r.tier}: ${r.reached ? `reached at ${r.gameSeconds} game s, ${r.wallSeconds} wall s, ${r.steps} steps` : `NOT reached (${r.detail ?? '?'})`}`);
-    rows.push(...rs);
-  }
+    return rs;
+  }));
+  const rows: TierResult[] = perSeed.flat();
   const table = formatTable(['seed', 'tier', 'reached', 'game s', 'wall s', 'steps', 'model calls'],
     rows.map((r) => [String(r.seed), r.tier, r.reached ? 'yes' : 'no', r.gameSeconds.toFixed(1), r.wallSeconds.toFixed(1), String(r.steps), String(r.modelCalls)]));
   out(table);
