@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
+import { runBin, type BinResult } from '../helpers/cli.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { requestPurpose, startScriptedServer, type ScriptedReply, type ScriptedRequest, type ScriptedServer } from '../../src/llm/scriptedServer.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 const KEY = 'sk-live-CLIsecret0123456789zz';
 // No SKILLCRAFT_* or OPENAI_* variable or config file of the developer's changes what the CLI does here.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
@@ -26,17 +24,8 @@ function tableMaker(req: ScriptedRequest): ScriptedReply {
   return { json: { skill: 'mineBlock', args: { block: 'oak_log', count: 1 }, reason: 'wood' } };
 }
 
-function run(args: string[], extraEnv: Record<string, string>, timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`skillcraft ${args.join(' ')} took over ${timeoutMs} ms`)); }, timeoutMs);
-    child.once('error', (e) => { clearTimeout(timer); reject(e); });
-    child.once('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
+function run(args: string[], extraEnv: Record<string, string>, timeoutMs = 90_000): Promise<BinResult> {
+  return runBin(args, { cwd, env: { ...env, ...extraEnv }, timeoutMs });
 }
 
 async function cli(argv: string[]) {

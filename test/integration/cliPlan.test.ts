@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
+import { runBin, type BinResult } from '../helpers/cli.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 // No SKILLCRAFT_* variable or config file of the developer's can change what the CLI does here.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_')));
 let cwd: string;
@@ -23,17 +21,8 @@ async function cli(argv: string[]) {
 }
 
 /** The real executable, for exit codes as a shell sees them. */
-function run(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`skillcraft ${args.join(' ')} took over ${timeoutMs} ms`)); }, timeoutMs);
-    child.once('error', (e) => { clearTimeout(timer); reject(e); });
-    child.once('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
+function run(args: string[], timeoutMs = 30_000): Promise<BinResult> {
+  return runBin(args, { cwd, env, timeoutMs });
 }
 
 describe('skillcraft plan', () => {
