@@ -10,7 +10,7 @@ import { countItem, findItem } from './inventory.ts';
 import { moveTo } from './move.ts';
 import type { SkillContext } from './types.ts';
 import { untilAborted, waitUntil } from './wait.ts';
-import { fmt } from './windows.ts';
+import { fmt, syncWindow } from './windows.ts';
 
 const { goals } = pathfinderPkg;
 const EYE_HEIGHT = 1.62;
@@ -128,9 +128,7 @@ export async function placeItemAt(ctx: SkillContext, item: string, pos: Vec3): P
     await moveTo(ctx, new goals.GoalPlaceBlock(target, bot.world, ANY_FACE), { what: `a spot to place ${item} at ${fmt(target)}` });
   }
   if (occupiesBot(bot, target)) throw new SkillError('FAILED', `cannot place ${item} at ${fmt(target)}: the bot stands there`);
-  const stack = findItem(bot, item);
-  if (!stack) throw missingItems(item, 1, 0);
-  await untilAborted(bot.equip(stack, 'hand'), signal);
+  await holdConfirmed(ctx, item);
   try {
     await untilAborted(bot.placeBlock(ref, target.minus(ref.position)), signal);
   } catch (err) {
@@ -144,6 +142,22 @@ export async function placeItemAt(ctx: SkillContext, item: string, pos: Vec3): P
       throw new SkillError('FAILED', `placed ${item} at ${fmt(target)} but the world shows ${there}`, undefined, { cause: err });
     });
   return bot.blockAt(target)!;
+}
+
+/**
+ * Equips `item` and has the server confirm the hand: it places whatever it thinks is held, and after
+ * a burst of clicks under load the two views of the inventory can differ (a furnace placed as planks).
+ */
+async function holdConfirmed(ctx: SkillContext, item: string): Promise<void> {
+  const { bot, signal } = ctx;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const stack = findItem(bot, item);
+    if (!stack) throw missingItems(item, 1, 0);
+    await untilAborted(bot.equip(stack, 'hand'), signal);
+    await syncWindow(ctx, bot.inventory);
+    if (bot.heldItem?.name === item) return;
+  }
+  throw new SkillError('FAILED', `could not hold ${item}: after equipping it twice the server says the hand holds ${bot.heldItem?.name ?? 'nothing'}`);
 }
 
 /** Places `item` at a free spot next to the bot (see findPlaceSpot). */

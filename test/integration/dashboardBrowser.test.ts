@@ -66,6 +66,8 @@ describe.skipIf(missing)(`the dashboard in chromium during a real run${missing ?
     cb.onEnd(summary);
     expect(summary.success).toBe(true);
     await page.locator('#end', { hasText: 'done in' }).waitFor({ timeout: 5000 });
+    // The bot's status is sampled every 250 ms, so the pickaxe may show just after the end line.
+    await page.locator('#inventory li[data-item="wooden_pickaxe"]').waitFor({ timeout: 5000 });
 
     const seen = await page.evaluate(seenOnDashboard);
     // The plan appeared with every step pending, then each step ran and finished.

@@ -1,66 +1,70 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TierResult } from './techtreeRun.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
-export interface WorkerRequest {
-  job: number;
-  taskId: number;
-  seed: number;
-  planner: PlannerName;
-  host?: string;
-  port?: number;
-}
+/** What a bench worker is asked to do: one Plan4MC task with one seed, or one seed's whole tech tree. */
+export type WorkRequest =
+  | { kind: 'plan4mc'; taskId: number; seed: number; planner: PlannerName; host?: string; port?: number }
+  | { kind: 'techtree'; seed: number };
 
-export type WorkerReply = { job: number; result: TaskResult } | { job: number; error: string };
+export type WorkerRequest = WorkRequest & { job: number };
 
-export interface Job { taskId: number; seed: number }
+export type WorkerReply =
+  | { job: number; result: TaskResult }
+  | { job: number; tiers: TierResult[] }
+  | { job: number; error: string };
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 /**
  * Runs jobs on `size` child processes, each taking the next job when it finishes one, and reports
- * every row as it arrives. A worker that dies takes its job with it as a crash row and is replaced.
+ * every reply as it arrives. A worker lives for many jobs (each job still gets a sandbox, a bot and a
+ * planner of its own): forking and compiling per job cost 1.5 s each. A worker that dies takes its
+ * job with it as an error reply and is replaced for the next one.
  */
-export async function runPool(
-  jobs: readonly Job[], size: number, base: Omit<WorkerRequest, 'job' | 'taskId' | 'seed'>,
-  onResult: (job: Job, reply: WorkerReply) => void, signal: AbortSignal,
+export async function runPool<J>(
+  jobs: readonly J[], size: number, request: (job: J) => WorkRequest,
+  onResult: (job: J, reply: WorkerReply) => void, signal: AbortSignal,
 ): Promise<void> {
   let next = 0;
-  const workers: ChildProcess[] = [];
   const runWorker = async (): Promise<void> => {
-    while (next < jobs.length && !signal.aborted) {
-      const index = next++;
-      const job = jobs[index]!;
-      const reply = await runInChild({ ...base, job: index, taskId: job.taskId, seed: job.seed }, workers, signal);
-      onResult(job, reply);
+    let child: ChildProcess | null = null;
+    try {
+      while (next < jobs.length && !signal.aborted) {
+        const index = next++;
+        const job = jobs[index]!;
+        child ??= fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+        const { reply, alive } = await ask(child, { ...request(job), job: index }, signal);
+        if (!alive) child = null;
+        onResult(job, reply);
+      }
+    } finally {
+      if (child?.connected) child.disconnect();
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, runWorker));
-  } finally {
-    for (const w of workers) if (w.connected) w.disconnect();
-  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, runWorker));
 }
 
-/** One job in a fresh child (a clean process per task: no state leaks from one run into the next). */
-function runInChild(req: WorkerRequest, workers: ChildProcess[], signal: AbortSignal): Promise<WorkerReply> {
+/** Sends one job to a worker and waits for its answer, its death or the abort; removes its listeners. */
+function ask(child: ChildProcess, req: WorkerRequest, signal: AbortSignal): Promise<{ reply: WorkerReply; alive: boolean }> {
   return new Promise((resolve) => {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    workers.push(child);
-    let settled = false;
-    const finish = (reply: WorkerReply) => {
-      if (settled) return;
-      settled = true;
+    const finish = (reply: WorkerReply, alive: boolean) => {
       signal.removeEventListener('abort', onAbort);
-      workers.splice(workers.indexOf(child), 1);
-      if (child.connected) child.disconnect();
-      resolve(reply);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      resolve({ reply, alive });
     };
-    const onAbort = () => { child.kill('SIGTERM'); finish({ job: req.job, error: 'stopped' }); };
+    const onAbort = () => { child.kill('SIGTERM'); finish({ job: req.job, error: 'stopped' }, false); };
+    const onMessage = (msg: WorkerReply) => { if (msg.job === req.job) finish(msg, true); };
+    const onExit = (code: number | null, sig: NodeJS.Signals | null) => finish({ job: req.job, error: `worker exited (${sig ?? `code ${code}`}) before answering` }, false);
+    const onError = (err: Error) => { child.kill('SIGKILL'); finish({ job: req.job, error: `worker failed: ${err.message}` }, false); };
+    if (signal.aborted) { onAbort(); return; }
     signal.addEventListener('abort', onAbort, { once: true });
-    child.on('message', (msg: WorkerReply) => finish(msg));
-    child.on('exit', (code, sig) => finish({ job: req.job, error: `worker exited (${sig ?? `code ${code}`}) before answering` }));
-    child.on('error', (err) => finish({ job: req.job, error: `worker failed: ${err.message}` }));
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+    child.on('error', onError);
     child.send(req);
   });
 }

@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import type { BenchDeps } from '../index.ts';
 import { BenchInputError, idList, intArg, parseBenchArgs, shardArg } from './args.ts';
-import { runPool, type Job } from './pool.ts';
+import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { GROUPS, groupRates, markdownReport, overall, PLAN4MC_GROUP_RATES, terminalReport } from './report.ts';
 import { barChartSvg } from './svg.ts';
 import type { PlannerName, SuiteResults, TaskResult } from './types.ts';
 
 const PLANNERS: readonly PlannerName[] = ['graph', 'llm', 'hybrid'];
+
+interface Job { taskId: number; seed: number }
 
 /**
  * `bench plan4mc [--seeds N] [--jobs N] [--planner graph|llm|hybrid] [--tasks 1,21-30] [--shard i/n]
@@ -35,7 +37,7 @@ export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<
   // Longest tasks first, so the last job to finish is a short one.
   const all: Job[] = ids.flatMap((taskId) => seeds.map((seed) => ({ taskId, seed })));
   const jobs = all.filter((_, i) => !shard || i % shard.count === shard.index)
-    .sort((a, b) => budget(b.taskId) - budget(a.taskId) || a.taskId - b.taskId || a.seed - b.seed);
+    .sort((a, b) => expectedLength(b.taskId) - expectedLength(a.taskId) || a.taskId - b.taskId || a.seed - b.seed);
   const startedAt = new Date();
   const results: TaskResult[] = [];
   const progress = new Progress(jobs.length, out);
@@ -44,10 +46,11 @@ export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<
   const stop = () => ac.abort();
   process.once('SIGINT', stop);
   try {
-    await runPool(jobs, jobsN, { planner, ...(host ? { host, port } : {}) }, (job, reply) => {
+    const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, seed: job.seed, planner, ...(host ? { host, port } : {}) });
+    await runPool(jobs, jobsN, request, (job, reply) => {
       const task = PLAN4MC_TASKS.find((t) => t.id === job.taskId)!;
       const r: TaskResult = 'result' in reply ? reply.result : {
-        id: task.id, name: task.name, group: task.group, seed: job.seed, success: false, cause: 'crash', detail: reply.error,
+        id: task.id, name: task.name, group: task.group, seed: job.seed, success: false, cause: 'crash', detail: 'error' in reply ? reply.error : 'the worker gave no result',
         gameSeconds: 0, wallSeconds: 0, steps: 0, failuresRecovered: 0, modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null,
         budgetSeconds: task.maxSteps / 20, plan: [], stepSeconds: [],
       };
@@ -99,8 +102,14 @@ export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> 
   return Promise.resolve(overall(merged.results) >= 0.95 ? 0 : 1);
 }
 
-function budget(id: number): number {
-  return PLAN4MC_TASKS.find((t) => t.id === id)?.maxSteps ?? 0;
+/**
+ * How long a task is expected to take, for the order of the queue: ore tasks (a furnace, smelting at
+ * 10 s an ingot, digging down) take minutes, the rest seconds; within a group the budget decides.
+ */
+function expectedLength(id: number): number {
+  const task = PLAN4MC_TASKS.find((t) => t.id === id);
+  if (!task) return 0;
+  return (task.group === 'mine-ores' ? 100_000 : 0) + task.maxSteps;
 }
 
 export function readSuite(dir: string): SuiteResults {

@@ -1,31 +1,29 @@
-// A child process of `bench plan4mc --jobs N`: runs the tasks its parent sends, one at a time, each on a
-// sandbox of its own, and sends back each row. Separate processes, because one Node thread cannot run
-// two sandboxes, two bots and their path searches at full speed.
+// A child process of `bench plan4mc --jobs N` and `bench techtree`: runs the jobs its parent sends, one
+// at a time, each on a sandbox of its own, and sends back each reply. Separate processes, because one
+// Node thread cannot run two sandboxes, two bots and their path searches at full speed.
 import { createLogger } from '../../log/logger.ts';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import { runPlan4mcTask } from './runOne.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
+import { techtreeSeed } from './techtreeRun.ts';
 
 const log = createLogger({ level: (process.env.SKILLCRAFT_BENCH_LOG as 'debug' | undefined) ?? 'error', format: 'json' });
 
+// The parent sends the next job only after the reply to this one, so jobs never overlap.
 process.on('message', (msg: WorkerRequest) => {
-  void handle(msg);
+  void handle(msg).then((reply) => process.send?.(reply));
 });
-// The parent went away (Ctrl-C, crash): nothing is left to report to.
+// The parent went away (Ctrl-C, crash, or the suite is over): nothing is left to report to.
 process.on('disconnect', () => process.exit(0));
 
-async function handle(msg: WorkerRequest): Promise<void> {
-  const task = PLAN4MC_TASKS.find((t) => t.id === msg.taskId);
-  let reply: WorkerReply;
-  if (!task) {
-    reply = { job: msg.job, error: `no Plan4MC task ${msg.taskId}` };
-  } else {
-    try {
-      const result = await runPlan4mcTask(task, msg.seed, { planner: msg.planner, log, ...(msg.host ? { host: msg.host, port: msg.port } : {}) });
-      reply = { job: msg.job, result };
-    } catch (err) {
-      reply = { job: msg.job, error: err instanceof Error ? err.message : String(err) };
-    }
+async function handle(msg: WorkerRequest): Promise<WorkerReply> {
+  try {
+    if (msg.kind === 'techtree') return { job: msg.job, tiers: await techtreeSeed(msg.seed, log) };
+    const task = PLAN4MC_TASKS.find((t) => t.id === msg.taskId);
+    if (!task) return { job: msg.job, error: `no Plan4MC task ${msg.taskId}` };
+    const result = await runPlan4mcTask(task, msg.seed, { planner: msg.planner, log, ...(msg.host ? { host: msg.host, port: msg.port } : {}) });
+    return { job: msg.job, result };
+  } catch (err) {
+    return { job: msg.job, error: err instanceof Error ? err.message : String(err) };
   }
-  process.send?.(reply);
 }

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import type { Goal } from '../../tasks/goal.ts';
-import { MOVING_SKILLS } from './costs.ts';
+import type { WorldModel } from '../../knowledge/world.ts';
+import { movesFar } from './costs.ts';
 import type { Action, SkillModel } from './model.ts';
 import type { PlanStep } from './search.ts';
 import { applyAction, cloneState, countOf, holds, type PlanState } from './state.ts';
@@ -10,7 +11,9 @@ import { applyAction, cloneState, countOf, holds, type PlanState } from './state
  * works played forward: one craft instead of two. Plans made after a windfall or a failure can split
  * a batch that way.
  */
-export function coalesce(steps: readonly PlanStep[], start: PlanState, goal: Goal, model: SkillModel, done: (g: Goal, s: PlanState) => boolean): PlanStep[] {
+export function coalesce(
+  steps: readonly PlanStep[], start: PlanState, goal: Goal, model: SkillModel, world: WorldModel, done: (g: Goal, s: PlanState) => boolean,
+): PlanStep[] {
   let plan = [...steps];
   for (let changed = true; changed;) {
     changed = false;
@@ -19,7 +22,7 @@ export function coalesce(steps: readonly PlanStep[], start: PlanState, goal: Goa
         const merged = mergeTwo(plan[i]!.action, plan[j]!.action, model);
         if (!merged) continue;
         const candidate = plan.map((s, k) => (k === i ? { ...s, action: merged } : s)).filter((_, k) => k !== j);
-        if (works(candidate, start, goal, model.kb, done)) {
+        if (works(candidate, start, goal, model.kb, world, done)) {
           plan = candidate;
           changed = true;
         }
@@ -35,13 +38,15 @@ function mergeTwo(a: Action, b: Action, model: SkillModel): Action | null {
 }
 
 /** Every step's conditions hold when it comes, and the goal is met at the end. */
-export function works(plan: readonly PlanStep[], start: PlanState, goal: Goal, kb: Knowledge, done: (g: Goal, s: PlanState) => boolean): boolean {
+export function works(
+  plan: readonly PlanStep[], start: PlanState, goal: Goal, kb: Knowledge, world: WorldModel, done: (g: Goal, s: PlanState) => boolean,
+): boolean {
   const s = cloneState(start);
   for (const { action: a } of plan) {
     for (const [name, n] of [...a.consume, ...a.require]) if (countOf(s, name, kb) < n) return false;
     if (a.equip.length > 0 && !a.equip.some((t) => (s.inv.get(t) ?? 0) > 0)) return false;
     if (!a.facts.every((f) => holds(s, f, kb, a.skill === 'goTo'))) return false;
-    applyAction(s, a, kb, MOVING_SKILLS.has(a.skill));
+    applyAction(s, a, kb, movesFar(a, kb, world));
   }
   return done(goal, s);
 }

@@ -11,6 +11,19 @@ import { virtualProducers } from './virtual.ts';
 /** Skills that walk far: what was nearby before is not nearby after. */
 export const MOVING_SKILLS: ReadonlySet<string> = new Set(['explore', 'goTo', 'digToLevel']);
 
+/**
+ * Whether an action leaves behind what was nearby. Mining an ore does too: the bot follows it down a
+ * cave or a shaft, and a crafting table left at the surface is then out of reach. Planned that way,
+ * the logs for a second table are cut at the start, next to the trees, not fetched from below later.
+ */
+export function movesFar(a: Action, kb: Knowledge, world: WorldModel): boolean {
+  if (MOVING_SKILLS.has(a.skill)) return true;
+  if (a.skill !== 'mineBlock' || typeof a.args.block !== 'string') return false;
+  // Coal shows in the hills as well as deep down (deepslate_coal_ore): only an ore found nowhere near the surface counts.
+  const found = factBlocks(kb, a.args.block).map((b) => world.resources.get(b)).filter((r) => r !== undefined);
+  return found.length > 0 && found.every((r) => !r.surface);
+}
+
 function num(args: Record<string, unknown>, key: string, fallback: number): number {
   const v = args[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;

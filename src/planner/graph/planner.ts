@@ -70,7 +70,7 @@ export class GraphPlanner implements Planner {
       penalty: advice.penalty, distrust: advice.distrust, extraTools: advice.extraTools,
     };
     try {
-      const steps = coalesce(this.twoPasses(goal, state, ctx), state, goal, this.model, isDone);
+      const steps = coalesce(this.twoPasses(goal, state, ctx), state, goal, this.model, this.world, isDone);
       const plan = steps.map(toDecision);
       const first = plan[0];
       if (!first) return { kind: 'done' };
@@ -103,7 +103,7 @@ export class GraphPlanner implements Planner {
 
   /** The observation after a decision, as its effects say (see simulate.ts). */
   simulate(obs: Observation, decision: Decision): Observation {
-    return simulateStep(obs, decision, this.model);
+    return simulateStep(obs, decision, this.model, this.world);
   }
 }
 

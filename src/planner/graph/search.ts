@@ -3,7 +3,7 @@ import { cookTicks } from '../../knowledge/smelting.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
 import { FUEL_GROUP, isGroup } from '../../skills/groups.ts';
 import type { CostTable } from './costs.ts';
-import { MOVING_SKILLS } from './costs.ts';
+import { movesFar } from './costs.ts';
 import { digAction, digStops, digUses, targetDepth } from './depth.ts';
 import type { Action, SkillModel } from './model.ts';
 import { describeAction, noWay, rankOptions, unitsOf, usesOf } from './rank.ts';
@@ -180,7 +180,7 @@ export class Search {
       for (const f of facts) this.fact(f, label, depth);
     }
     if (!this.ready(a)) throw new Unplannable(a.skill, `could not prepare ${label}`);
-    const used = applyAction(this.state, a, kb, MOVING_SKILLS.has(a.skill));
+    const used = applyAction(this.state, a, kb, movesFar(a, kb, this.ctx.world));
     for (const [item, n] of used) this.used.set(item, (this.used.get(item) ?? 0) + n);
     this.steps.push({ action: a, reason: why });
   }

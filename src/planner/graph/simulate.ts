@@ -1,6 +1,7 @@
 import type { BlockGroup, Observation } from '../../bot/observation.ts';
 import type { Decision } from '../types.ts';
-import { MOVING_SKILLS } from './costs.ts';
+import { SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
+import { movesFar } from './costs.ts';
 import type { SkillModel } from './model.ts';
 import { applyAction, nearbySubject, stateFromObservation } from './state.ts';
 
@@ -12,11 +13,11 @@ const PLACED_AT = 2;
  * The observation after a decision, if the skill does exactly what its effects say: a stand-in world
  * for planning benchmarks, `skillcraft plan` and tests of re-planning. Never used to run a task.
  */
-export function simulateStep(obs: Observation, decision: Decision, model: SkillModel): Observation {
+export function simulateStep(obs: Observation, decision: Decision, model: SkillModel, world: WorldModel = SANDBOX_OVERWORLD): Observation {
   const action = model.action(decision.skill, decision.args);
   if (!action) throw new Error(`cannot simulate ${decision.skill} ${JSON.stringify(decision.args)}: not a valid call of a registered skill`);
   const state = stateFromObservation(obs);
-  applyAction(state, action, model.kb, MOVING_SKILLS.has(action.skill));
+  applyAction(state, action, model.kb, movesFar(action, model.kb, world));
   const near = new Set(state.nearby);
   for (const f of state.facts) {
     const subject = nearbySubject(f);

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { createSkillRegistry } from '../../../skills/index.ts';
+import { runAgent } from '../../agent/loop.ts';
+import { TraceWriter } from '../../agent/trace.ts';
+import { connectBot, disconnectBot } from '../../bot/connect.ts';
+import { createKnowledge } from '../../knowledge/kb.ts';
+import { createGraphPlanner } from '../../planner/graph/index.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import { parseTask } from '../../tasks/parse.ts';
+
+export const TIERS = [
+  { tier: 'wooden', item: 'wooden_pickaxe', budget: 600 },
+  { tier: 'stone', item: 'stone_pickaxe', budget: 600 },
+  { tier: 'iron', item: 'iron_pickaxe', budget: 1800 },
+  { tier: 'diamond', item: 'diamond_pickaxe', budget: 900 },
+] as const;
+
+export interface TierResult {
+  seed: number;
+  tier: string;
+  reached: boolean;
+  /** Since the start of the run (cumulative). */
+  gameSeconds: number;
+  wallSeconds: number;
+  steps: number;
+  modelCalls: number;
+  detail?: string;
+}
+
+/** One world per seed: from an empty inventory, the pickaxe of each tier in turn, keeping what was gathered. */
+export async function techtreeSeed(seed: number, log: Logger, traceRoot = join('runs', 'techtree')): Promise<TierResult[]> {
+  const kb = createKnowledge('1.20.1');
+  const skills = createSkillRegistry();
+  const out: TierResult[] = [];
+  const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
+  try {
+    const bot = await connectBot({ host: sb.host, port: sb.port, username: 'techtree', auth: 'offline', mcVersion: sb.options.version }, { log });
+    try {
+      const wallStart = performance.now();
+      let game = 0;
+      let steps = 0;
+      let calls = 0;
+      const planner = createGraphPlanner({ skills, knowledge: kb });
+      for (const t of TIERS) {
+        // A trace per seed and tier, so that a tier not reached can be read step by step.
+        const trace = new TraceWriter(join(traceRoot, `seed${seed}-${t.tier}`));
+        const s = await runAgent({
+          bot, goal: parseTask(kb, t.item).goal, planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2),
+          limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, trace,
+        }).finally(() => trace.close());
+        game += s.gameSeconds;
+        steps += s.steps;
+        calls += (s as { model?: { calls?: number } }).model?.calls ?? 0;
+        out.push({
+          seed, tier: t.tier, reached: s.success, gameSeconds: Math.round(game * 10) / 10,
+          wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
+          ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
+        });
+        if (!s.success) break;
+      }
+    } finally {
+      await disconnectBot(bot, { log });
+    }
+  } finally {
+    await sb.stop();
+  }
+  return out;
+}
