@@ -43,7 +43,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./soak.ts')).benchSoak,
   },
   techtree: {
-    describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe (--seeds N --out DIR)',
+    describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe (--seeds N --jobs N --out DIR)',
     load: async () => (await import('./plan4mc/techtree.ts')).benchTechtree,
   },
 };

@@ -138,6 +138,22 @@ describe('graph planner: stations where they stand', () => {
     up.blocks[0]!.at.y += 6;
     expect(calls(planOf(planner.plan(goal('wooden_pickaxe'), up)))).toContain('placeCraftingTable {}');
   });
+
+  it('leaves the table behind when it follows an ore, so the logs for a second one are cut first, by the trees', () => {
+    // Iron lies in sight; stone and trees too. The bucket is crafted after smelting, away from the first table.
+    const plan = planOf(planner.plan(goal('bucket'), observationWith({ stone_pickaxe: 1 }, { oak_log: 5, stone: 4, coal_ore: 9, iron_ore: 15 })));
+    const c = calls(plan);
+    const iron = plan.findIndex((d) => d.skill === 'mineBlock' && d.args.block === 'iron_ore');
+    const lastLog = plan.findLastIndex((d) => d.skill === 'mineBlock' && d.args.block === 'oak_log');
+    expect(iron).toBeGreaterThan(lastLog);
+    expect(plan.slice(iron).some((d) => d.skill === 'explore' || (d.skill === 'mineBlock' && d.args.block !== 'iron_ore'))).toBe(false);
+    const tables = plan.slice(0, iron).filter((d) => d.skill === 'craftItem' && d.args.item === 'crafting_table').reduce((n, d) => n + Number(d.args.count), 0);
+    expect(tables).toBe(2);
+    expect(c.slice(-2)).toEqual(['placeCraftingTable {}', 'craftItem {"item":"bucket","count":1,"recipe":0}']);
+    // Coal shows in the hills as well as deep down: mining it walks nowhere far, and one table does.
+    const coal = planOf(planner.plan(goal('coal_block'), observationWith({ stone_pickaxe: 1 }, { oak_log: 5, coal_ore: 9 })));
+    expect(coal.filter((d) => d.skill === 'craftItem' && d.args.item === 'crafting_table').map((d) => d.args.count)).toEqual([1]);
+  });
 });
 
 describe('graph planner: re-planning', () => {

@@ -10,10 +10,8 @@ export type WorkRequest =
 
 export type WorkerRequest = WorkRequest & { job: number };
 
-export type WorkerReply =
-  | { job: number; result: TaskResult }
-  | { job: number; tiers: TierResult[] }
-  | { job: number; error: string };
+/** A worker's answer; `worker` is its process id (absent when the worker died before answering). */
+export type WorkerReply = { job: number; worker?: number } & ({ result: TaskResult } | { tiers: TierResult[] } | { error: string });
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 

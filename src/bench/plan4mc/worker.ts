@@ -11,7 +11,7 @@ const log = createLogger({ level: (process.env.SKILLCRAFT_BENCH_LOG as 'debug' |
 
 // The parent sends the next job only after the reply to this one, so jobs never overlap.
 process.on('message', (msg: WorkerRequest) => {
-  void handle(msg).then((reply) => process.send?.(reply));
+  void handle(msg).then((reply) => process.send?.({ ...reply, worker: process.pid }));
 });
 // The parent went away (Ctrl-C, crash, or the suite is over): nothing is left to report to.
 process.on('disconnect', () => process.exit(0));
