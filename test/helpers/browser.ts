@@ -47,6 +47,8 @@ export interface Seen {
   items: Record<string, number>;
   /** Plan lengths shown, in order. */
   planSizes: number[];
+  /** When the first step showed as done (page clock, ms). */
+  firstStepDone?: number;
 }
 
 /** In the page: records every plan status and inventory item the dashboard shows, on every DOM change. */
@@ -61,6 +63,7 @@ export function recordDashboard(): void {
       const list = (seen.steps[`${i}:${li.querySelector('.text')?.firstChild?.textContent ?? ''}`] ??= []);
       const status = li.getAttribute('data-status') ?? '';
       if (list.at(-1) !== status) list.push(status);
+      if (status === 'ok') seen.firstStepDone ??= g.performance.now();
     });
     for (const li of g.document.querySelectorAll('#inventory li[data-item]')) seen.items[li.getAttribute('data-item') ?? ''] ??= g.performance.now();
   };
