@@ -3,7 +3,7 @@ import pathfinderPkg, { type goals as GoalsNs } from 'mineflayer-pathfinder';
 import { SkillError } from './errors.ts';
 import type { SkillContext } from './types.ts';
 import { abortReason } from './wait.ts';
-import { MoveWatchdog } from './moveWatchdog.ts';
+import { MoveWatchdog, renewWhenIdle } from './moveWatchdog.ts';
 
 const { Movements } = pathfinderPkg;
 type Goal = GoalsNs.Goal;
@@ -77,6 +77,7 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
     bot.pathfinder.setGoal(null);
   };
   const watchdog = new MoveWatchdog(bot, opts.what, opts.stuckMs ?? 8000, halt);
+  const stopRenewing = renewWhenIdle(bot, goal, () => reached(bot, goal));
   // The bot may slide on past an exact goal after pathfinder saw it there: its word counts.
   let goalReached = false;
   const onReached = () => { goalReached = true; };
@@ -84,6 +85,7 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
   // Synchronous, so that the bot is idle with no listener of ours left when the runner reports the abort.
   // After an abort the caller may start another move before this one unwinds; nothing of ours may touch it then.
   const onAbort = () => {
+    stopRenewing();
     bot.removeListener('goal_reached', onReached);
     restoreRadius();
     halt();
@@ -120,6 +122,7 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
     }
   } finally {
     watchdog.dispose();
+    stopRenewing();
     if (budget) clearTimeout(budget);
     signal.removeEventListener('abort', onAbort);
     if (!signal.aborted) {

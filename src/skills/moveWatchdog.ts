@@ -70,3 +70,39 @@ export class MoveWatchdog {
     }
   }
 }
+
+/** How long a finished search may leave the bot idle short of its goal before the goal is set again. */
+const IDLE_RENEW_MS = 1000;
+const MAX_RENEWALS = 4;
+
+/**
+ * mineflayer-pathfinder searches once per goal: when the path runs out short of the goal (the server
+ * put the bot back a node, say) it stays idle with the goal set, and `goto` never settles. Seen under
+ * load, two blocks from a crafting table. Setting the same goal again starts a new search; `goto`
+ * goes on waiting, since the goal did not change. Returns the function that stops watching.
+ */
+export function renewWhenIdle(bot: Bot, goal: NonNullable<Bot['pathfinder']['goal']>, done: () => boolean): () => void {
+  let searchDone = false;
+  let idleSince: number | undefined;
+  let renewals = 0;
+  const onUpdate = (r: { status: string }): void => { searchDone = r.status !== 'partial'; };
+  bot.on('path_update', onUpdate);
+  const timer = setInterval(() => {
+    const pf = bot.pathfinder;
+    if (!searchDone || pf.goal !== goal || pf.isMoving() || pf.isMining() || pf.isBuilding() || done()) {
+      idleSince = undefined;
+      return;
+    }
+    const now = Date.now();
+    idleSince ??= now;
+    if (now - idleSince < IDLE_RENEW_MS || renewals >= MAX_RENEWALS) return;
+    renewals++;
+    idleSince = undefined;
+    searchDone = false;
+    pf.setGoal(goal);
+  }, TICK_MS);
+  return () => {
+    clearInterval(timer);
+    bot.removeListener('path_update', onUpdate);
+  };
+}

@@ -65,7 +65,7 @@ describe('craftItem', () => {
     await putBlock(sb, bot, at, 'crafting_table');
     await setInventory(sb, bot, { oak_planks: 8 });
     const out = await craft('chest');
-    expect(out).toMatchObject({ ok: true, result: { item: 'chest', table: { x: at.x, y: at.y, z: at.z, placed: false } } });
+    expect(out, JSON.stringify(out)).toMatchObject({ ok: true, result: { item: 'chest', table: { x: at.x, y: at.y, z: at.z, placed: false } } });
     expect(counts(bot)).toEqual({ chest: 1 });
     expect(bot.entity.position.distanceTo(at.offset(0.5, 0.5, 0.5))).toBeLessThan(4.5);
   });
