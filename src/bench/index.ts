@@ -4,6 +4,8 @@ export interface BenchDeps {
   log: Logger;
   /** Where figures are printed (stdout in the CLI). */
   out: (line: string) => void;
+  /** Aborted on SIGINT/SIGTERM: a long benchmark stops its workers and writes no report. */
+  signal: AbortSignal;
 }
 
 type BenchFn = (args: string[], deps: BenchDeps) => Promise<number>;

@@ -122,12 +122,13 @@ async function soak(o: SoakArgs, { out, log }: BenchDeps): Promise<number> {
  * counted from the second round when there are more than two.
  */
 export function roundMedians(samples: readonly Memory[], perRound: number): Memory[] {
+  // Shorter than one round: the samples there are make the only round.
+  const size = Math.min(perRound, samples.length);
   const out: Memory[] = [];
-  for (let i = 0; i + perRound <= samples.length; i += perRound) {
-    const round = samples.slice(i, i + perRound);
+  for (let i = 0; size > 0 && i + size <= samples.length; i += size) {
+    const round = samples.slice(i, i + size);
     out.push({ rss: median(round.map((x) => x.rss)), heap: median(round.map((x) => x.heap)) });
   }
-  if (out.length === 0 && samples.length > 0) out.push({ rss: median(samples.map((x) => x.rss)), heap: median(samples.map((x) => x.heap)) });
   return out;
 }
 

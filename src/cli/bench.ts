@@ -16,7 +16,7 @@ export function benchCommand(run: RunJob): Command {
           for (const b of bench.listBenches()) ctx.io.out(`${b.name}  ${b.describe}`);
           return 0;
         }
-        return bench.runBench(name, args, { log: ctx.logger, out: (line) => ctx.io.out(line) });
+        return bench.runBench(name, args, { log: ctx.logger, out: (line) => ctx.io.out(line), signal: ctx.signal });
       });
     });
 }

@@ -86,7 +86,7 @@ describe('plan4mc report', () => {
     write('a', suite([row(1, 1, true), row(2, 1, false)], [1], '1/2'));
     write('b', suite([row(3, 1, true), row(2, 1, true)], [1], '2/2'));
     const lines: string[] = [];
-    const code = await benchMerge([join(root, 'a'), join(root, 'b'), '--out', join(root, 'all')], { out: (l) => lines.push(l), log: createLogger({ level: 'silent', format: 'json' }) });
+    const code = await benchMerge([join(root, 'a'), join(root, 'b'), '--out', join(root, 'all')], { out: (l) => lines.push(l), log: createLogger({ level: 'silent', format: 'json' }), signal: new AbortController().signal });
     expect(code).toBe(0);
     const merged = readSuite(join(root, 'all'));
     expect(merged.results.map((r) => [r.id, r.success])).toEqual([[1, true], [2, true], [3, true]]);

@@ -21,7 +21,7 @@ interface Job { taskId: number; seed: number }
  * child process (or on the given server, one at a time). Writes results.json, report.md and
  * success-by-group.svg under DIR. Exit 1 when overall success is under 0.95.
  */
-export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<number> {
+export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): Promise<number> {
   const { values } = parseBenchArgs(args, ['--seeds', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port']);
   const seedsN = intArg(values, '--seeds', 3, 1, 100);
   const seeds = Array.from({ length: seedsN }, (_, i) => i + 1);
@@ -42,9 +42,6 @@ export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<
   const results: TaskResult[] = [];
   const progress = new Progress(jobs.length, out);
   out(`plan4mc: ${jobs.length} runs (${ids.length} tasks × seeds ${seeds.join(',')}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
   try {
     const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, seed: job.seed, planner, ...(host ? { host, port } : {}) });
     await runPool(jobs, jobsN, request, (job, reply) => {
@@ -56,9 +53,8 @@ export async function benchPlan4mc(args: string[], { out }: BenchDeps): Promise<
       };
       results.push(r);
       progress.done(r);
-    }, ac.signal);
+    }, signal);
   } finally {
-    process.removeListener('SIGINT', stop);
     progress.end();
   }
   const suite: SuiteResults = {

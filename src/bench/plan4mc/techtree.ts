@@ -11,7 +11,7 @@ import { TIERS, type TierResult } from './techtreeRun.ts';
 const VOYAGER_ITERATIONS: Readonly<Record<string, string>> = { wooden: '6 ± 2', stone: '11 ± 2', iron: '21 ± 7', diamond: '102 (1 of 3 runs)' };
 
 /** `bench techtree [--seeds N] [--jobs N] [--out DIR]`: time to the first wooden, stone, iron and diamond pickaxe. */
-export async function benchTechtree(args: string[], { out }: BenchDeps): Promise<number> {
+export async function benchTechtree(args: string[], { out, signal }: BenchDeps): Promise<number> {
   const { values } = parseBenchArgs(args, ['--seeds', '--jobs', '--out']);
   const seedsN = intArg(values, '--seeds', 3, 1, 20);
   const seeds = Array.from({ length: seedsN }, (_, i) => i + 1);
@@ -21,20 +21,13 @@ export async function benchTechtree(args: string[], { out }: BenchDeps): Promise
   const dir = values.get('--out') ?? join('bench', 'results', 'techtree-graph');
   out(`techtree: seeds ${seeds.join(',')}, ${jobs} job(s) → ${dir}`);
   const perSeed = new Map<number, TierResult[]>();
-  const ac = new AbortController();
-  const stop = () => ac.abort();
-  process.once('SIGINT', stop);
-  try {
-    await runPool(seeds, jobs, (seed) => ({ kind: 'techtree', seed }), (seed, reply) => {
-      const rs: TierResult[] = 'tiers' in reply ? reply.tiers
-        : [{ seed, tier: TIERS[0].tier, reached: false, gameSeconds: 0, wallSeconds: 0, steps: 0, modelCalls: 0, detail: 'error' in reply ? `crash: ${reply.error}` : 'crash' }];
-      perSeed.set(seed, rs);
-      for (const r of rs) out(`seed ${seed} ${r.tier}: ${r.reached ? `reached at ${r.gameSeconds} game s, ${r.wallSeconds} wall s, ${r.steps} steps` : `NOT reached (${r.detail ?? '?'})`}`);
-    }, ac.signal);
-  } finally {
-    process.removeListener('SIGINT', stop);
-  }
-  if (ac.signal.aborted) {
+  await runPool(seeds, jobs, (seed) => ({ kind: 'techtree', seed }), (seed, reply) => {
+    const rs: TierResult[] = 'tiers' in reply ? reply.tiers
+      : [{ seed, tier: TIERS[0].tier, reached: false, gameSeconds: 0, wallSeconds: 0, steps: 0, modelCalls: 0, detail: 'error' in reply ? `crash: ${reply.error}` : 'crash' }];
+    perSeed.set(seed, rs);
+    for (const r of rs) out(`seed ${seed} ${r.tier}: ${r.reached ? `reached at ${r.gameSeconds} game s, ${r.wallSeconds} wall s, ${r.steps} steps` : `NOT reached (${r.detail ?? '?'})`}`);
+  }, signal);
+  if (signal.aborted) {
     out('techtree: stopped; no report written');
     return 130;
   }
