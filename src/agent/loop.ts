@@ -9,6 +9,7 @@ import { runSkill } from '../skills/runner.ts';
 import type { SkillOutcome } from '../skills/types.ts';
 import { describeGoal, type Goal } from '../tasks/goal.ts';
 import { goalMet, goalProgress } from './goalCheck.ts';
+import { NoEffectWatch } from './noEffect.ts';
 import { digest, type TraceWriter } from './trace.ts';
 import { ReflexMonitor, type ReflexRecord } from './reflexes.ts';
 import type { ModelEvent, ModelSummary } from '../llm/usage.ts';
@@ -115,6 +116,7 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
   const modelEvents = (step?: number) => { for (const e of opts.model?.drain() ?? []) trace?.write(step === undefined ? e : { ...e, step }); };
   modelEvents();
 
+  const noEffect = new NoEffectWatch();
   let obs = look();
   for (;;) {
     if (goalMet(goal, obs)) { reason = 'done'; break; }
@@ -144,24 +146,26 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     opts.onSkillStart?.(stepNo() + 1, decision);
     const skill = opts.skills.get(decision.skill);
     const armed = reflexes?.arm(opts.signal);
-    const outcome: SkillOutcome = skill
+    const ran: SkillOutcome = skill
       ? await runSkill(skill, decision.args, { bot, log, knowledge: opts.knowledge, signal: armed?.signal ?? opts.signal })
       : { ok: false, skill: decision.skill, args: decision.args, elapsedMs: 0, code: 'BAD_ARGS', message: `unknown skill ${decision.skill}` };
     armed?.disarm();
     // A step a reflex cut short says nothing about the skill: the reflex runs, then the loop re-plans.
     const reflex = armed?.byReflex() ? await reflexes?.runPending(opts.signal) : undefined;
-    const cut = reflex != null && !outcome.ok;
+    const cut = reflex != null && !ran.ok;
+    const before = obs;
+    obs = look();
+    const { outcome, unchanged } = cut ? { outcome: ran, unchanged: 0 } : noEffect.judge(decision, before, obs, ran);
     skillCounts[decision.skill] = (skillCounts[decision.skill] ?? 0) + 1;
     if (cut) interrupted++;
-    else history.push({ decision, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code, message: outcome.message }) });
+    else history.push({ decision, ok: outcome.ok, ...(outcome.ok ? (unchanged > 0 ? { unchanged: true } : {}) : { code: outcome.code, message: outcome.message }) });
     if (reflex) recordReflex(reflex, decision);
     if (outcome.ok) consecutive = 0;
     else if (!cut) { failures++; consecutive++; }
     const report: StepReport = { step: stepNo(), decision, outcome, ...(verdict.plan ? { plan: verdict.plan } : {}), ...(reflex ? { reflex } : {}) };
     opts.onStep?.(report);
-    obs = look();
     trace?.write({
-      event: 'step', step: stepNo(), decision, outcome, planMs: Math.round(planMs * 100) / 100,
+      event: 'step', step: stepNo(), decision, outcome, ...(unchanged > 0 ? { unchanged } : {}), planMs: Math.round(planMs * 100) / 100,
       observation: digest(obs), gameSeconds: gameSeconds(), progress: goalProgress(goal, obs),
     });
     log.debug({ step: stepNo(), skill: decision.skill, ok: outcome.ok }, 'step');

@@ -17,8 +17,12 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./skills.ts')).benchSkills,
   },
   tasks: {
-    describe: 'the agent on whole tasks (default wooden and stone pickaxe) over seeds, from an empty inventory',
+    describe: 'whole tasks from an empty inventory in random worlds (--tasks "a,b" --seeds N | --seed-list preset:seed,… --jobs N --out DIR)',
     load: async () => (await import('./tasks.ts')).benchTasks,
+  },
+  generalize: {
+    describe: 'wooden, stone and iron pickaxe from nothing in random (preset, seed) worlds, with 95 % intervals (--seeds 60 --iron-seeds 30 --jobs N)',
+    load: async () => (await import('./tasks.ts')).benchGeneralize,
   },
   sandbox: {
     describe: 'server-ready and bot-spawned time, RSS with 1 and 5 bots, ms per generated chunk',
@@ -33,7 +37,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./prompt.ts')).benchPrompt,
   },
   plan4mc: {
-    describe: 'the 40 Plan4MC tasks × seeds on fresh sandboxes (--seeds N --jobs N --tasks 1,21-30 --shard i/n --out DIR --planner P --host H --port N)',
+    describe: 'the 40 Plan4MC tasks, each in N random worlds over every preset (--seeds N | --seed-list 21@plains:7,… --jobs N --tasks 1,21-30 --shard i/n --out DIR --planner P --host H --port N)',
     load: async () => (await import('./plan4mc/suite.ts')).benchPlan4mc,
   },
   merge: {
@@ -45,7 +49,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./soak.ts')).benchSoak,
   },
   techtree: {
-    describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe (--seeds N --jobs N --out DIR)',
+    describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe in random worlds (--seeds N | --seed-list L --jobs N --out DIR)',
     load: async () => (await import('./plan4mc/techtree.ts')).benchTechtree,
   },
 };

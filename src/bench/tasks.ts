@@ -1,52 +1,99 @@
-import { createSkillRegistry } from '../../skills/index.ts';
-import { runAgent } from '../agent/loop.ts';
-import { connectBot, disconnectBot } from '../bot/connect.ts';
-import { createKnowledge } from '../knowledge/kb.ts';
-import { createGraphPlanner } from '../planner/graph/index.ts';
-import { startSandbox } from '../sandbox/server.ts';
-import { parseTask } from '../tasks/parse.ts';
+// `bench tasks` and `bench generalize`: whole tasks from an empty inventory in worlds drawn at random,
+// each on a fresh sandbox in a worker process, through the loop `skillcraft run` uses.
+import { join } from 'node:path';
 import type { BenchDeps } from './index.ts';
-import { formatTable } from './table.ts';
+import { keepTrace } from './keepTrace.ts';
+import { BenchInputError, intArg, parseBenchArgs } from './plan4mc/args.ts';
+import { runPool } from './plan4mc/pool.ts';
+import { tasksTerminal, writeTasksReport, type TaskTarget } from './tasksReport.ts';
+import type { WorldTaskJob, WorldTaskResult } from './worldTask.ts';
+import { drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from './worlds.ts';
 
-function listArg(args: string[], name: string, def: string[]): string[] {
-  const i = args.indexOf(name);
-  return i < 0 ? def : (args[i + 1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** Game-second budgets and step limits by task (the tech tree's budgets; generous for the rest). */
+const BUDGETS: Readonly<Record<string, { seconds: number; steps: number }>> = {
+  'wooden pickaxe': { seconds: 600, steps: 120 },
+  'stone pickaxe': { seconds: 900, steps: 150 },
+  'iron pickaxe': { seconds: 1800, steps: 250 },
+};
+const DEFAULT_BUDGET = { seconds: 1200, steps: 200 };
+
+interface Plan { task: string; worlds: World[]; target?: TaskTarget }
+
+/**
+ * `bench tasks [--tasks "wooden pickaxe,stone pickaxe"] [--seeds N | --seed-list L] [--jobs N] [--out DIR]`:
+ * each task in N worlds drawn at random over every preset (default 10), or in the listed worlds.
+ */
+export async function benchTasks(args: string[], deps: BenchDeps): Promise<number> {
+  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--jobs', '--out']);
+  const tasks = (values.get('--tasks') ?? 'wooden pickaxe,stone pickaxe').split(',').map((s) => s.trim()).filter(Boolean);
+  if (tasks.length === 0) throw new BenchInputError('--tasks is empty');
+  const worlds = worldsOf(values, 10);
+  return runTasks('tasks', tasks.map((task) => ({ task, worlds })), values, join('bench', 'results', 'tasks'), deps);
 }
 
 /**
- * `npm run bench -- tasks [--tasks "wooden pickaxe,stone pickaxe"] [--seeds 1,2,3,4,5]`: the whole agent
- * (graph planner, skills, sandbox) from an empty inventory, one fresh world per task and seed.
+ * `bench generalize [--seeds 60] [--iron-seeds 30] [--seed-list L] [--jobs N] [--out DIR]`: the wooden,
+ * stone and iron pickaxe from nothing in random (preset, seed) worlds: the figures in the README.
+ * Targets: stone ≥ 0.97 with the interval's lower end above 0.9, iron ≥ 0.95.
  */
-export async function benchTasks(args: string[], { out, log }: BenchDeps): Promise<number> {
-  const tasks = listArg(args, '--tasks', ['wooden pickaxe', 'stone pickaxe']);
-  const seeds = listArg(args, '--seeds', ['1', '2', '3', '4', '5']).map(Number);
-  if (seeds.some((s) => !Number.isInteger(s))) throw new Error('--seeds takes whole numbers separated by commas');
-  const kb = createKnowledge('1.20.1');
-  const skills = createSkillRegistry();
-  const rows: string[][] = [];
-  let failures = 0;
-  for (const task of tasks) {
-    const { goal } = parseTask(kb, task);
-    for (const seed of seeds) {
-      const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
-      try {
-        const bot = await connectBot({ host: sb.host, port: sb.port, username: 'bench', auth: 'offline', mcVersion: '1.20.1' }, { log, signal: AbortSignal.timeout(60_000) });
-        try {
-          const s = await runAgent({
-            bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log,
-            signal: AbortSignal.timeout(600_000),
-          });
-          if (!s.success) failures++;
-          rows.push([task, String(seed), s.success ? 'yes' : `no (${s.reason}${s.detail ? `: ${s.detail}` : ''})`, String(s.steps), String(s.failures), s.wallSeconds.toFixed(1), s.gameSeconds.toFixed(1)]);
-          out(`${task}, seed ${seed}: ${s.success ? 'done' : 'NOT done'} in ${s.steps} steps, ${s.wallSeconds} s`);
-        } finally {
-          await disconnectBot(bot, { log });
-        }
-      } finally {
-        await sb.stop();
-      }
-    }
+export async function benchGeneralize(args: string[], deps: BenchDeps): Promise<number> {
+  const { values } = parseBenchArgs(args, ['--seeds', '--iron-seeds', '--seed-list', '--jobs', '--out']);
+  const worlds = worldsOf(values, 60);
+  const ironN = values.has('--seed-list') ? worlds.length : intArg(values, '--iron-seeds', Math.ceil(worlds.length / 2), 1, 1000);
+  const plans: Plan[] = [
+    { task: 'wooden pickaxe', worlds, target: { rate: 0.97 } },
+    { task: 'stone pickaxe', worlds, target: { rate: 0.97, low: 0.9 } },
+    { task: 'iron pickaxe', worlds: worlds.slice(0, ironN), target: { rate: 0.95 } },
+  ];
+  return runTasks('generalize', plans, values, join('bench', 'results', 'generalize'), deps);
+}
+
+function worldsOf(values: Map<string, string>, def: number): World[] {
+  const list = values.get('--seed-list');
+  if (list !== undefined) {
+    if (values.has('--seeds')) throw new BenchInputError('give --seeds N (random worlds) or --seed-list (these worlds), not both');
+    return parseWorldList(list);
   }
-  out(formatTable(['task', 'seed', 'success', 'steps', 'failed steps', 'wall s', 'game s'], rows));
-  return failures === 0 ? 0 : 1;
+  return drawWorlds(intArg(values, '--seeds', def, 1, 1000));
+}
+
+async function runTasks(bench: string, plans: Plan[], values: Map<string, string>, defaultDir: string, { out, signal }: BenchDeps): Promise<number> {
+  const jobsN = intArg(values, '--jobs', 2, 1, 32);
+  const dir = values.get('--out') ?? defaultDir;
+  const startedAt = new Date();
+  const traceRoot = join('runs', 'bench', `${bench}-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
+  const jobs: WorldTaskJob[] = plans.flatMap((p) => p.worlds.map((world) => {
+    const b = BUDGETS[p.task] ?? DEFAULT_BUDGET;
+    return { task: p.task, world, maxGameSeconds: b.seconds, maxSteps: b.steps, traceRoot };
+  }));
+  // Long tasks first, so that the last job to finish is a short one.
+  const order = (t: string) => -(BUDGETS[t]?.seconds ?? DEFAULT_BUDGET.seconds);
+  jobs.sort((a, b) => order(a.task) - order(b.task));
+  out(`${bench}: ${jobs.length} runs (${plans.map((p) => `${p.task} ×${p.worlds.length}`).join(', ')}), ${jobsN} job(s) → ${dir}`);
+  out(repeatLine(bench, plans.reduce<World[]>((a, p) => (p.worlds.length > a.length ? p.worlds : a), [])));
+  const results: WorldTaskResult[] = [];
+  await runPool(jobs, jobsN, (job) => ({ kind: 'task', ...job }), (job, reply) => {
+    const r: WorldTaskResult = 'task' in reply ? reply.task : {
+      task: job.task, preset: job.world.preset, seed: job.world.seed, success: false, reason: 'crash',
+      detail: 'error' in reply ? reply.error : 'the worker gave no result', steps: 0, failures: 0, gameSeconds: 0, wallSeconds: 0, noChangeMax: 0,
+    };
+    results.push(r);
+    out(`[${results.length}/${jobs.length}] ${r.task} in ${worldName(r)}: ${r.success ? 'done' : `NOT done (${r.reason}${r.detail ? `: ${r.detail}` : ''})`} — ${r.steps} steps, ${r.gameSeconds} game s`);
+  }, signal);
+  if (signal.aborted) {
+    out(`${bench}: stopped; no report written`);
+    return 130;
+  }
+  for (const r of results) if (!r.success && r.trace) r.trace = keepTrace(dir, r.trace, `${r.task.replace(/\W+/g, '_')}-${r.preset}-${r.seed}`);
+  const meta = { bench, startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10, jobs: jobsN };
+  const targets = Object.fromEntries(plans.filter((p) => p.target).map((p) => [p.task, p.target!]));
+  out(tasksTerminal(results, targets, meta));
+  writeTasksReport(dir, results, targets, meta);
+  out(`report: ${join(dir, 'report.md')}`);
+  const met = plans.every((p) => {
+    const rs = results.filter((r) => r.task === p.task);
+    const w = wilson(rs.filter((r) => r.success).length, rs.length);
+    return w.rate >= (p.target?.rate ?? 0.95) && w.low >= (p.target?.low ?? 0);
+  });
+  return met ? 0 : 1;
 }

@@ -26,7 +26,13 @@ export const stationSchema = z.object({
   at: point,
   /** Distance from the bot's eyes to the block centre. */
   distance: z.number().nonnegative(),
+  /** Usable from where the bot stands (in reach and in sight): access is 'reach'. */
   inReach: z.boolean(),
+  /**
+   * src/bot/stationAccess.ts: 'reach' usable now, 'walk' usable after a short walk over the blocks as
+   * they are, 'far' neither (through rock, up a pit wall, too far). Near means reach or walk.
+   */
+  access: z.enum(['reach', 'walk', 'far']),
 });
 
 /** One snapshot of what the bot knows about itself and its surroundings. */

@@ -3,7 +3,8 @@ import type { Item } from 'prismarine-item';
 import { Vec3 } from 'vec3';
 import './types.ts';
 import { round1, scanBlocks } from './blockScan.ts';
-import type { BlockGroup, EntityGroup, Observation, Point, Station } from './observation.ts';
+import { DEFAULT_REACH, stationSite } from './stationAccess.ts';
+import type { EntityGroup, Observation, Point, Station } from './observation.ts';
 
 /** A position from any copy of vec3 (mineflayer ships its own). */
 type XYZ = { readonly x: number; readonly y: number; readonly z: number };
@@ -14,17 +15,14 @@ const EYE_HEIGHT = 1.62;
 export interface ObserveOptions {
   /** Radius in blocks for the block and entity lists (default 32). */
   radius?: number;
-  /** Distance from the eyes within which a crafting table or furnace can be used (default 4.5). */
-  reach?: number;
 }
 
 export const DEFAULT_OBSERVE_RADIUS = 32;
-export const DEFAULT_REACH = 4.5;
+export { DEFAULT_REACH };
 
 /** A snapshot of the bot and its surroundings from what the client already knows (no server round trip). */
 export function observe(bot: Bot, opts: ObserveOptions = {}): Observation {
   const radius = opts.radius ?? DEFAULT_OBSERVE_RADIUS;
-  const reach = opts.reach ?? DEFAULT_REACH;
   const pos = bot.entity.position;
   const eyes = { x: pos.x, y: pos.y + EYE_HEIGHT, z: pos.z };
   const blocks = scanBlocks(bot, pos, radius);
@@ -46,8 +44,8 @@ export function observe(bot: Bot, opts: ObserveOptions = {}): Observation {
     blocks,
     entities: entityGroups(bot, pos, radius),
     stations: {
-      craftingTable: station(blocks, 'crafting_table', eyes, reach),
-      furnace: station(blocks, 'furnace', eyes, reach),
+      craftingTable: station(bot, 'crafting_table', eyes, radius),
+      furnace: station(bot, 'furnace', eyes, radius),
     },
   };
 }
@@ -101,10 +99,10 @@ function entityGroups(bot: Bot, pos: XYZ, radius: number): EntityGroup[] {
   return [...groups.values()].sort((a, b) => a.nearest - b.nearest);
 }
 
-function station(blocks: BlockGroup[], name: string, eyes: XYZ, reach: number): Station | null {
-  const group = blocks.find((b) => b.name === name);
-  if (!group) return null;
-  const { x, y, z } = group.at;
+function station(bot: Bot, name: string, eyes: XYZ, radius: number): Station | null {
+  const site = stationSite(bot, [name], radius);
+  if (!site) return null;
+  const { x, y, z } = site.pos;
   const distance = round1(Math.hypot(x + 0.5 - eyes.x, y + 0.5 - eyes.y, z + 0.5 - eyes.z));
-  return { at: group.at, distance, inReach: distance <= reach };
+  return { at: { x, y, z }, distance, inReach: site.access === 'reach', access: site.access };
 }

@@ -55,7 +55,8 @@ function inventory(inv: Record<string, number>, max: number): string {
 
 function station(s: Station | null, radius: number): string {
   if (!s) return `none within ${radius}`;
-  return `${s.distance} away at ${pt(s.at)}${s.inReach ? ' (in reach)' : ''}`;
+  const how = s.access === 'reach' ? ' (in reach)' : s.access === 'walk' ? ' (a short walk)' : ' (no short walk to it)';
+  return `${s.distance} away at ${pt(s.at)}${how}`;
 }
 
 function blocks(list: BlockGroup[], max: number): string {

@@ -15,6 +15,8 @@ export interface StepRecord {
   ok: boolean;
   code?: string;
   message?: string;
+  /** An ok step that changed nothing the planner looks at (src/agent/noEffect.ts). */
+  unchanged?: boolean;
 }
 
 export type PlannerVerdict =

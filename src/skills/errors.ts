@@ -3,6 +3,8 @@ export const SKILL_ERROR_CODES = [
   'BAD_ARGS', 'NO_TARGET', 'NO_PATH', 'STUCK', 'MISSING_ITEMS', 'NO_TOOL', 'TIMEOUT', 'ABORTED', 'INVENTORY_FULL', 'DANGER', 'FAILED',
   // The bot died, or lost its connection, while the skill ran (src/agent/resilience.ts ends the step with these).
   'DIED', 'DISCONNECTED',
+  // The skill said ok but changed nothing the planner looks at, again (src/agent/noEffect.ts).
+  'NO_EFFECT',
 ] as const;
 export type SkillErrorCode = (typeof SKILL_ERROR_CODES)[number];
 

@@ -2,7 +2,7 @@ import type { Bot } from 'mineflayer';
 import pathfinderPkg, { type goals as GoalsNs, type Move } from 'mineflayer-pathfinder';
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
-import { findNearestBlocks } from './findBlocks.ts';
+import { findNearestBlocks } from '../bot/findBlocks.ts';
 import { isExposed } from './scan.ts';
 
 const { goals } = pathfinderPkg;

@@ -1,5 +1,5 @@
 import type { Bot } from 'mineflayer';
-import { findNearestBlocks } from './findBlocks.ts';
+import { findNearestBlocks } from '../bot/findBlocks.ts';
 import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';

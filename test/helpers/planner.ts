@@ -137,7 +137,10 @@ export function observationWith(inventory: Record<string, number>, blocks: Recor
   obs.blocks = Object.entries(blocks).map(([name, d]) => ({ name, count: 1, nearest: d, at: { x: Math.round(d), y, z: 0 } }));
   const station = (name: string) => {
     const d = blocks[name];
-    return d === undefined ? null : { at: { x: Math.round(d), y, z: 0 }, distance: d, inReach: d <= 4.5 };
+    if (d === undefined) return null;
+    // On the flat ground of these fixtures a station up to 12 blocks away is a short walk.
+    const access = d <= 4.5 ? 'reach' as const : d <= 12 ? 'walk' as const : 'far' as const;
+    return { at: { x: Math.round(d), y, z: 0 }, distance: d, inReach: access === 'reach', access };
   };
   obs.stations = { craftingTable: station('crafting_table'), furnace: station('furnace') };
   return obs;

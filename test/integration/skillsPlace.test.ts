@@ -6,7 +6,7 @@ import { placeFurnace } from '../../skills/placeFurnace.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { occupiesBot } from '../../src/skills/placement.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
-import { quit, testSandbox } from '../helpers/sandbox.ts';
+import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { blocksNamed, craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
 
 describe('placing blocks and stations', () => {
@@ -95,5 +95,48 @@ describe('placing blocks and stations', () => {
       ok: false, code: 'FAILED', message: expect.stringContaining('no solid block next to it') as unknown,
     });
     expect(counts(bot)).toEqual({ cobblestone: 1, stick: 1 });
+  });
+  it('in a pit below its table (in reach through the rock, not in sight), places a new table where it stands', async () => {
+    await craftRoom(sb, bot, centre);
+    // Rock 4 high around a 3x3 pit the bot stands in; the old table on the rim, set back a block.
+    const stone = sb.server.registry.blocksByName.stone!.defaultState;
+    const air = sb.server.registry.blocksByName.air!.defaultState;
+    const rock: Vec3[] = [];
+    for (let dx = -4; dx <= 4; dx++) for (let dz = -4; dz <= 4; dz++) for (let dy = 0; dy <= 3; dy++) if (Math.abs(dx) > 1 || Math.abs(dz) > 1) rock.push(centre.offset(dx, dy, dz));
+    await Promise.all(rock.map((p) => sb.server.setBlock(sb.server.overworld, p, stone)));
+    const old = centre.offset(3, 4, 0);
+    await putBlock(sb, bot, old, 'crafting_table');
+    try {
+      await waitFor(() => bot.blockAt(centre.offset(-4, 3, -4))?.name === 'stone', 3000, 'the rock to reach the client');
+      await setInventory(sb, bot, { crafting_table: 1 });
+      const eyes = bot.entity.position.offset(0, 1.62, 0);
+      expect(eyes.distanceTo(old.offset(0.5, 0.5, 0.5))).toBeLessThan(4.5);
+      const out = await runCraft(bot, placeCraftingTable, {});
+      expect(out).toMatchObject({ ok: true, result: { placed: true, access: 'reach' } });
+      const tables = blocksNamed(bot, centre, 'crafting_table');
+      expect(tables).toHaveLength(2);
+      const fresh = tables.find((t) => !t.equals(old))!;
+      expect(fresh.y).toBe(centre.y);
+      expect(counts(bot)).toEqual({});
+    } finally {
+      await Promise.all([...rock, old].map((p) => sb.server.setBlock(sb.server.overworld, p, air)));
+    }
+  });
+
+  it('fails when no table appears where it placed one (checked in the world)', async () => {
+    await craftRoom(sb, bot, centre);
+    await setInventory(sb, bot, { crafting_table: 1 });
+    // A server that drops the placement: the table never appears, and the skill says so.
+    const player = sb.server.players.find((p) => p.username === bot.username)!;
+    const client = player._client as unknown as { listeners(e: string): ((...a: unknown[]) => void)[]; removeAllListeners(e: string): void; on(e: string, f: (...a: unknown[]) => void): void };
+    const saved = client.listeners('block_place');
+    client.removeAllListeners('block_place');
+    try {
+      const out = await runCraft(bot, placeCraftingTable, {});
+      expect(out.ok).toBe(false);
+      expect(blocksNamed(bot, centre, 'crafting_table')).toEqual([]);
+    } finally {
+      for (const f of saved) client.on('block_place', f);
+    }
   });
 });

@@ -17,15 +17,15 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 
 function row(id: number, seed: number, success: boolean, extra: Partial<TaskResult> = {}): TaskResult {
   return {
-    id, name: `task${id}`, group: id <= 10 ? 'cut-trees' : id <= 20 ? 'mine-stones' : id <= 30 ? 'interact-mobs' : 'mine-ores', seed, success,
+    id, name: `task${id}`, group: id <= 10 ? 'cut-trees' : id <= 20 ? 'mine-stones' : id <= 30 ? 'interact-mobs' : 'mine-ores', seed, preset: 'plains', success, noChangeMax: success ? 0 : 1,
     ...(success ? {} : { cause: 'time budget' }), gameSeconds: 10 * id, wallSeconds: 5, steps: 4, failuresRecovered: 0, modelCalls: 0, tokens: 0,
     lowerBound: 5, ratio: success ? 2 * id : null, budgetSeconds: 150, plan: [], stepSeconds: [], ...extra,
   };
 }
 
-function suite(results: TaskResult[], seeds: number[], shard?: string): SuiteResults {
+function suite(results: TaskResult[], shard?: string): SuiteResults {
   return {
-    meta: { suite: 'plan4mc', planner: 'graph', seeds, jobs: 1, ...(shard ? { shard } : {}), target: 'sandbox', startedAt: '2026-01-01T00:00:00Z', wallSeconds: 60, node: '20', cpus: 2 },
+    meta: { suite: 'plan4mc', planner: 'graph', worlds: results.map((r) => `${r.id}@${r.preset}:${r.seed}`).join(','), drawn: true, jobs: 1, ...(shard ? { shard } : {}), target: 'sandbox', startedAt: '2026-01-01T00:00:00Z', wallSeconds: 60, node: '20', cpus: 2 },
     results,
   };
 }
@@ -68,11 +68,13 @@ describe('plan4mc report', () => {
   it('computes success by task, by group and overall, with failure causes', () => {
     expect(overall(results)).toBeCloseTo(0.8);
     expect(groupRates(results)['interact-mobs']).toEqual({ runs: 2, rate: 0.5 });
-    expect(byTask(results).find((t) => t.id === 21)).toMatchObject({ successes: 1, runs: 2, causes: ['seed 1: time budget'] });
+    expect(byTask(results).find((t) => t.id === 21)).toMatchObject({ successes: 1, runs: 2, causes: ['plains:1: time budget'] });
     expect(causes(results)).toEqual({ 'time budget': 1 });
-    const md = markdownReport(suite(results, [1, 2]), 'chart.svg');
-    expect(md).toContain('**Overall success: 0.80**');
-    expect(md).toContain('| 21 | task21 | 1 | time budget |');
+    const md = markdownReport(suite(results.map((r) => (r.success ? r : { ...r, trace: 'traces/21-plains-1.jsonl' }))), 'chart.svg');
+    // 4 of 5 with Wilson's 95 % interval, and each failure with its world and trace.
+    expect(md).toContain('**Overall success: 0.80 (95 % CI 0.38–0.96), 4/5**');
+    expect(md).toContain('| 21 | task21 | plains | 1 | time budget |  | [trace](traces/21-plains-1.jsonl) |');
+    expect(md).toContain('at most 1 in a row');
   });
   it('draws a bar per series and category', () => {
     const svg = barChartSvg({ title: 't', categories: ['a', 'b'], series: [{ label: 's', colour: '#000', values: [0.5, null] }], max: 1 });
@@ -83,14 +85,15 @@ describe('plan4mc report', () => {
     const root = mkdtempSync(join(tmpdir(), 'p4merge-'));
     dirs.push(root);
     const write = (name: string, s: SuiteResults) => { mkdirSync(join(root, name)); writeFileSync(join(root, name, 'results.json'), JSON.stringify(s)); };
-    write('a', suite([row(1, 1, true), row(2, 1, false)], [1], '1/2'));
-    write('b', suite([row(3, 1, true), row(2, 1, true)], [1], '2/2'));
+    write('a', suite([row(1, 1, true), row(2, 1, false)], '1/2'));
+    write('b', suite([row(3, 1, true), row(2, 1, true)], '2/2'));
     const lines: string[] = [];
     const code = await benchMerge([join(root, 'a'), join(root, 'b'), '--out', join(root, 'all')], { out: (l) => lines.push(l), log: createLogger({ level: 'silent', format: 'json' }), signal: new AbortController().signal });
     expect(code).toBe(0);
     const merged = readSuite(join(root, 'all'));
     expect(merged.results.map((r) => [r.id, r.success])).toEqual([[1, true], [2, true], [3, true]]);
     expect(merged.meta.shard).toBeUndefined();
+    expect(merged.meta.worlds).toBe('1@plains:1,2@plains:1,3@plains:1');
     expect(readFileSync(join(root, 'all', 'report.md'), 'utf8')).toContain('Overall success: 1.00');
     expect(() => readSuite(join(root, 'nope'))).toThrow(/cannot read/);
   });

@@ -57,7 +57,7 @@ const forest: Observation = {
     { type: 'hostile', name: 'zombie', count: 1, nearest: 29.5, at: at(-14.3, 70, 8.8) },
   ],
   stations: {
-    craftingTable: { at: at(10, 71, -1), distance: 3.4, inReach: true },
+    craftingTable: { at: at(10, 71, -1), distance: 3.4, inReach: true, access: 'reach' },
     furnace: null,
   },
 };

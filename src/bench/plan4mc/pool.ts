@@ -1,17 +1,20 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { WorldTaskJob, WorldTaskResult } from '../worldTask.ts';
+import type { World } from '../worlds.ts';
 import type { TierResult } from './techtreeRun.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
-/** What a bench worker is asked to do: one Plan4MC task with one seed, or one seed's whole tech tree. */
+/** What a bench worker is asked to do: one Plan4MC task in one world, one world's whole tech tree, or one task in one world. */
 export type WorkRequest =
-  | { kind: 'plan4mc'; taskId: number; seed: number; planner: PlannerName; host?: string; port?: number }
-  | { kind: 'techtree'; seed: number };
+  | { kind: 'plan4mc'; taskId: number; world: World; planner: PlannerName; traceRoot: string; host?: string; port?: number }
+  | { kind: 'techtree'; world: World; traceRoot: string }
+  | ({ kind: 'task' } & WorldTaskJob);
 
 export type WorkerRequest = WorkRequest & { job: number };
 
 /** A worker's answer; `worker` is its process id (absent when the worker died before answering). */
-export type WorkerReply = { job: number; worker?: number } & ({ result: TaskResult } | { tiers: TierResult[] } | { error: string });
+export type WorkerReply = { job: number; worker?: number } & ({ result: TaskResult } | { tiers: TierResult[] } | { task: WorldTaskResult } | { error: string });
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 

@@ -1,6 +1,7 @@
 import type { Plan4mcGroup } from '../../tasks/plan4mc.ts';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import { formatTable, median } from '../table.ts';
+import { formatRate } from '../worlds.ts';
 import type { SuiteResults, TaskResult } from './types.ts';
 
 /** Plan4MC's published success rates per group (paper, Table 2), for comparison. */
@@ -24,7 +25,7 @@ export function byTask(results: readonly TaskResult[]): TaskRow[] {
       id, name: rs[0]!.name, group: rs[0]!.group, runs: rs.length, successes: ok.length,
       medianGame: median(ok.map((r) => r.gameSeconds)), medianWall: median(rs.map((r) => r.wallSeconds)),
       medianSteps: median(ok.map((r) => r.steps)), medianRatio: ratios.length ? median(ratios) : null,
-      causes: rs.filter((r) => !r.success).map((r) => `seed ${r.seed}: ${r.cause ?? '?'}`),
+      causes: rs.filter((r) => !r.success).map((r) => `${r.preset}:${r.seed}: ${r.cause ?? '?'}`),
     };
   });
 }
@@ -42,11 +43,32 @@ export function overall(results: readonly TaskResult[]): number {
   return results.length ? results.filter((r) => r.success).length / results.length : NaN;
 }
 
+/** Overall success with its 95 % interval: "0.98 (95 % CI 0.94–0.99), 118/120". */
+export function overallText(results: readonly TaskResult[]): string {
+  return formatRate(results.filter((r) => r.success).length, results.length);
+}
+
+/** The most times any run repeated a step that changed nothing (from the traces), and where. */
+export function noChangeText(results: readonly TaskResult[]): string {
+  const worst = [...results].sort((a, b) => (b.noChangeMax ?? 0) - (a.noChangeMax ?? 0))[0];
+  const max = worst?.noChangeMax ?? 0;
+  return `steps repeated without changing anything: at most ${max} in a row${max > 0 && worst ? ` (${worst.noChangeCall ?? '?'}, task ${worst.id} in ${worst.preset}:${worst.seed})` : ''}; the limit is 2`;
+}
+
 /** Failures counted by cause category. */
 export function causes(results: readonly TaskResult[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of results) if (!r.success) out[r.cause ?? 'unknown'] = (out[r.cause ?? 'unknown'] ?? 0) + 1;
   return out;
+}
+
+function groupText(results: readonly TaskResult[], g: Plan4mcGroup): string {
+  const rs = results.filter((r) => r.group === g);
+  return formatRate(rs.filter((r) => r.success).length, rs.length);
+}
+
+function presetsOf(results: readonly TaskResult[]): string[] {
+  return [...new Set(results.map((r) => r.preset))].sort();
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
@@ -60,9 +82,10 @@ export function terminalReport(s: SuiteResults): string {
   const lines = [
     formatTable(['#', 'task', 'success', 'game s', 'wall s', 'steps', 'ratio', 'failures'], rows),
     '',
-    formatTable(['group', 'runs', 'success', 'Plan4MC'], GROUPS.map((g) => [g, String(groups[g].runs), f2(groups[g].rate), f2(PLAN4MC_GROUP_RATES[g])])),
+    formatTable(['group', 'runs', 'success', 'Plan4MC'], GROUPS.map((g) => [g, String(groups[g].runs), groupText(s.results, g), f2(PLAN4MC_GROUP_RATES[g])])),
     '',
-    `overall success ${f2(overall(s.results))} over ${s.results.length} runs (Plan4MC: 0.32); ${s.meta.wallSeconds.toFixed(0)} s wall with ${s.meta.jobs} job(s)`,
+    `overall success ${overallText(s.results)} (Plan4MC: 0.32); ${s.meta.wallSeconds.toFixed(0)} s wall with ${s.meta.jobs} job(s)`,
+    noChangeText(s.results),
   ];
   const c = causes(s.results);
   if (Object.keys(c).length) lines.push(`failure causes: ${Object.entries(c).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
@@ -80,14 +103,22 @@ export function markdownReport(s: SuiteResults, chartFile: string): string {
   return [
     `# Plan4MC suite: ${m.planner} planner`,
     '',
-    `${s.results.length} runs (seeds ${m.seeds.join(', ')}) on ${m.target}, started ${m.startedAt}, ${m.wallSeconds.toFixed(0)} s wall with ${m.jobs} job(s) on ${m.cpus} CPU(s), Node ${m.node}${m.commit ? `, commit ${m.commit}` : ''}.`,
+    `${s.results.length} runs on ${m.target}, started ${m.startedAt}, ${m.wallSeconds.toFixed(0)} s wall with ${m.jobs} job(s) on ${m.cpus} CPU(s), Node ${m.node}${m.commit ? `, commit ${m.commit}` : ''}.`,
+    `${m.drawn ? 'Each task ran in worlds drawn at random: a random seed and a preset taken in turn from all four (forest, plains, extreme_hills, forest_hills)' : 'The worlds were given with --seed-list'}; every run can be repeated with \`npm run bench -- plan4mc --seed-list <task@preset:seed,…>\` (the list is in results.json, meta.worlds).`,
     `Each task starts from Plan4MC's initial inventory (given with /give); mob tasks get 3 cows and 3 sheep (/summon) within 30 blocks; the budget is Plan4MC's max_steps / 20 game seconds.`,
     '',
-    `**Overall success: ${f2(overall(s.results))}** (Plan4MC reports about 0.32).`,
+    `**Overall success: ${overallText(s.results)}** (Plan4MC reports about 0.32). The interval is Wilson's, at 95 %.`,
+    '',
+    `${noChangeText(s.results)[0]!.toUpperCase()}${noChangeText(s.results).slice(1)}.`,
     '',
     `![success by group](${chartFile})`,
     '',
-    table(['group', 'runs', 'success', 'Plan4MC'], GROUPS.map((g) => [g, String(groups[g].runs), f2(groups[g].rate), f2(PLAN4MC_GROUP_RATES[g])])),
+    table(['group', 'runs', 'success (95 % CI)', 'Plan4MC'], GROUPS.map((g) => [g, String(groups[g].runs), groupText(s.results, g), f2(PLAN4MC_GROUP_RATES[g])])),
+    '',
+    table(['preset', 'runs', 'success (95 % CI)'], presetsOf(s.results).map((p) => {
+      const rs = s.results.filter((r) => r.preset === p);
+      return [p, String(rs.length), formatRate(rs.filter((r) => r.success).length, rs.length)];
+    })),
     '',
     '## Per task',
     '',
@@ -99,7 +130,9 @@ export function markdownReport(s: SuiteResults, chartFile: string): string {
     '',
     '## Failures',
     '',
-    failed.length === 0 ? 'None.' : table(['#', 'task', 'seed', 'cause', 'detail'], failed.map((r) => [String(r.id), r.name, String(r.seed), r.cause ?? '?', (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 160)])),
+    failed.length === 0 ? 'None.' : table(['#', 'task', 'preset', 'seed', 'cause', 'detail', 'trace'], failed.map((r) => [
+      String(r.id), r.name, r.preset, String(r.seed), r.cause ?? '?', (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 160), r.trace ? `[trace](${r.trace})` : '–',
+    ])),
     '',
     Object.keys(c).length ? `By cause: ${Object.entries(c).map(([k, n]) => `${k} ×${n}`).join(', ')}.` : '',
     missing.length ? `Not run in this report: tasks ${missing.join(', ')}.` : '',

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../../skills/index.ts';
-import { runAgent, type RunSummary } from '../../agent/loop.ts';
+import type { RunSummary } from '../../agent/loop.ts';
+import { runResilient } from '../../agent/resilience.ts';
+import { TraceWriter } from '../../agent/trace.ts';
 import { connectBot, disconnectBot } from '../../bot/connect.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import type { Planner } from '../../planner/types.ts';
@@ -9,6 +12,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
 import { setupTask } from '../../tasks/setup.ts';
+import { noChangeRepeats } from '../traceCheck.ts';
+import { runLabel } from '../worldTask.ts';
+import type { World } from '../worlds.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
 export interface RunOneOptions {
@@ -21,24 +27,29 @@ export interface RunOneOptions {
   makePlanner?: (name: PlannerName, graph: Planner) => Planner;
   /** Wall-clock cap per task, on top of the game-time budget (default 15 min). */
   wallLimitMs?: number;
+  /** Where the run's trace goes (default runs/plan4mc). */
+  traceRoot?: string;
 }
 
 export const MOB_TASK_MOBS = { cow: 3, sheep: 3 } as const;
 
-/** Runs one Plan4MC task with one seed from its initial inventory and returns its row. */
-export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunOneOptions): Promise<TaskResult> {
+/** Runs one Plan4MC task in one world from its initial inventory and returns its row. */
+export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunOneOptions): Promise<TaskResult> {
   const started = performance.now();
   const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const budgetSeconds = task.maxSteps / 20;
-  const base = { id: task.id, name: task.name, group: task.group, seed, budgetSeconds };
+  const { seed, preset } = world;
+  const base = { id: task.id, name: task.name, group: task.group, seed, preset, budgetSeconds };
   const signal = AbortSignal.timeout(opts.wallLimitMs ?? 15 * 60_000);
   let sb: Sandbox | undefined;
+  let trace: TraceWriter | undefined;
   try {
-    if (!opts.host) sb = await startSandbox({ port: 0, seed, preset: task.preset }, opts.log);
+    if (!opts.host) sb = await startSandbox({ port: 0, seed, preset }, opts.log);
     const host = sb ? sb.host : opts.host!;
     const port = sb ? sb.port : opts.port ?? 25565;
-    const bot = await connectBot({ host, port, username: `p4mc${task.id}`, auth: 'offline', mcVersion: sb ? sb.options.version : 'auto' }, { log: opts.log, signal });
+    const target = { host, port, username: `p4mc${task.id}`, auth: 'offline' as const, mcVersion: sb ? sb.options.version : 'auto' };
+    let bot = await connectBot(target, { log: opts.log, signal });
     try {
       await setupTask(bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
       const graph = createGraphPlanner({ skills, knowledge: kb });
@@ -48,8 +59,11 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
       const stepSeconds: number[] = [];
       const start = position(bot);
       let before = inventoryOf(bot);
-      const summary = await runAgent({
-        bot, goal: plan4mcGoal(kb, task), planner, skills, knowledge: kb, log: opts.log, signal,
+      trace = new TraceWriter(join(opts.traceRoot ?? join('runs', 'plan4mc'), runLabel(`${task.id}-${task.name}`, world)));
+      const { summary } = await runResilient({
+        bot, goal: plan4mcGoal(kb, task), planner, skills, knowledge: kb, log: opts.log, signal, trace,
+        connect: (s) => connectBot(target, { log: opts.log, signal: s }),
+        onBot: (b) => { bot = b; },
         limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
         onStep: (r) => {
           const after = inventoryOf(bot);
@@ -62,8 +76,11 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
         },
       });
       const lowerBound = round1(lowerBoundSeconds(kb, start, executed));
+      trace.close();
+      const file = join(trace.dir, 'trace.jsonl');
+      const repeats = noChangeRepeats(file);
       return {
-        ...base, ...fromSummary(summary), lowerBound,
+        ...base, ...fromSummary(summary), lowerBound, trace: file, noChangeMax: repeats.max, ...(repeats.call ? { noChangeCall: repeats.call } : {}),
         ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
         plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ` ✗ ${s.failure ?? ''}`}`), stepSeconds,
       };
@@ -74,14 +91,16 @@ export async function runPlan4mcTask(task: Plan4mcTask, seed: number, opts: RunO
     return {
       ...base, success: false, cause: 'crash', detail: err instanceof Error ? err.message : String(err),
       gameSeconds: 0, wallSeconds: round1((performance.now() - started) / 1000), steps: 0, failuresRecovered: 0,
-      modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [], stepSeconds: [],
+      modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [], stepSeconds: [], noChangeMax: 0,
+      ...(trace ? { trace: join(trace.dir, 'trace.jsonl') } : {}),
     };
   } finally {
+    trace?.close();
     if (sb) await sb.stop();
   }
 }
 
-function fromSummary(s: RunSummary): Omit<TaskResult, 'id' | 'name' | 'group' | 'seed' | 'budgetSeconds' | 'lowerBound' | 'ratio' | 'plan' | 'stepSeconds'> {
+function fromSummary(s: RunSummary): Omit<TaskResult, 'id' | 'name' | 'group' | 'seed' | 'preset' | 'budgetSeconds' | 'lowerBound' | 'ratio' | 'plan' | 'stepSeconds' | 'noChangeMax'> {
   const model = (s as RunSummary & { model?: { calls?: number; promptTokens?: number; completionTokens?: number } }).model;
   return {
     success: s.success,

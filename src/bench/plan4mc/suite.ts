@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import type { BenchDeps } from '../index.ts';
+import { keepTrace } from '../keepTrace.ts';
+import { ALL_PRESETS, drawWorlds, parseWorldList, type World } from '../worlds.ts';
 import { BenchInputError, idList, intArg, parseBenchArgs, shardArg } from './args.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
@@ -13,18 +15,18 @@ import type { PlannerName, SuiteResults, TaskResult } from './types.ts';
 
 const PLANNERS: readonly PlannerName[] = ['graph', 'llm', 'hybrid'];
 
-interface Job { taskId: number; seed: number }
+interface Job { taskId: number; world: World }
 
 /**
- * `bench plan4mc [--seeds N] [--jobs N] [--planner graph|llm|hybrid] [--tasks 1,21-30] [--shard i/n]
- * [--out DIR] [--host H --port N]`: the 40 Plan4MC tasks × N seeds, each on a fresh sandbox in a
- * child process (or on the given server, one at a time). Writes results.json, report.md and
- * success-by-group.svg under DIR. Exit 1 when overall success is under 0.95.
+ * `bench plan4mc [--seeds N | --seed-list L] [--jobs N] [--planner graph|llm|hybrid] [--tasks 1,21-30]
+ * [--shard i/n] [--out DIR] [--host H --port N]`: the 40 Plan4MC tasks, each in N worlds drawn at
+ * random over every preset (or the listed ones: `21@plains:123` for one task, `plains:123` for every
+ * task), each on a fresh sandbox in a child process (or on the given server, one at a time). Writes
+ * results.json, report.md, success-by-group.svg and the traces of failed runs under DIR. Exit 1 when
+ * overall success is under 0.95.
  */
 export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--seeds', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port']);
-  const seedsN = intArg(values, '--seeds', 3, 1, 100);
-  const seeds = Array.from({ length: seedsN }, (_, i) => i + 1);
+  const { values } = parseBenchArgs(args, ['--seeds', '--seed-list', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port']);
   const host = values.get('--host');
   const port = intArg(values, '--port', 25565, 1, 65535);
   const jobsN = host ? 1 : intArg(values, '--jobs', 1, 1, 32);
@@ -34,22 +36,26 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   const shard = shardArg(values.get('--shard'));
   const dir = values.get('--out') ?? join('bench', 'results', `plan4mc-${planner}`);
 
+  const all = jobsFor(ids, values);
+  const worlds = formatJobs(all);
   // Longest tasks first, so the last job to finish is a short one.
-  const all: Job[] = ids.flatMap((taskId) => seeds.map((seed) => ({ taskId, seed })));
   const jobs = all.filter((_, i) => !shard || i % shard.count === shard.index)
-    .sort((a, b) => expectedLength(b.taskId) - expectedLength(a.taskId) || a.taskId - b.taskId || a.seed - b.seed);
+    .sort((a, b) => expectedLength(b.taskId) - expectedLength(a.taskId) || a.taskId - b.taskId || a.world.seed - b.world.seed);
   const startedAt = new Date();
+  const traceRoot = join('runs', 'bench', `plan4mc-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
   const results: TaskResult[] = [];
   const progress = new Progress(jobs.length, out);
-  out(`plan4mc: ${jobs.length} runs (${ids.length} tasks × seeds ${seeds.join(',')}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
+  out(`plan4mc: ${jobs.length} runs (${ids.length} tasks, ${values.has('--seed-list') ? 'listed worlds' : 'worlds drawn at random over every preset'}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
+  out(`repeat with: npm run bench -- plan4mc --seed-list ${worlds}`);
   try {
-    const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, seed: job.seed, planner, ...(host ? { host, port } : {}) });
+    const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, world: job.world, planner, traceRoot, ...(host ? { host, port } : {}) });
     await runPool(jobs, jobsN, request, (job, reply) => {
       const task = PLAN4MC_TASKS.find((t) => t.id === job.taskId)!;
       const r: TaskResult = 'result' in reply ? reply.result : {
-        id: task.id, name: task.name, group: task.group, seed: job.seed, success: false, cause: 'crash', detail: 'error' in reply ? reply.error : 'the worker gave no result',
+        id: task.id, name: task.name, group: task.group, seed: job.world.seed, preset: job.world.preset, success: false, cause: 'crash',
+        detail: 'error' in reply ? reply.error : 'the worker gave no result',
         gameSeconds: 0, wallSeconds: 0, steps: 0, failuresRecovered: 0, modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null,
-        budgetSeconds: task.maxSteps / 20, plan: [], stepSeconds: [],
+        budgetSeconds: task.maxSteps / 20, plan: [], stepSeconds: [], noChangeMax: 0,
       };
       results.push(r);
       progress.done(r);
@@ -59,13 +65,18 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   }
   const suite: SuiteResults = {
     meta: {
-      suite: 'plan4mc', planner, seeds, jobs: jobsN, ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
+      suite: 'plan4mc', planner, worlds, drawn: !values.has('--seed-list'), jobs: jobsN, ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
       target: host ? `${host}:${port}` : 'the embedded sandbox (flying-squid 1.12.0, Minecraft 1.20.1)',
       startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       node: process.versions.node, cpus: cpus().length, ...gitCommit(),
     },
-    results: results.sort((a, b) => a.id - b.id || a.seed - b.seed),
+    results: results.sort(byRow),
   };
+  if (signal.aborted) {
+    out('plan4mc: stopped; no report written');
+    return 130;
+  }
+  keepFailedTraces(dir, suite.results);
   writeSuite(dir, suite);
   out(terminalReport(suite));
   out(`report: ${join(dir, 'report.md')}`);
@@ -81,14 +92,16 @@ export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> 
   if (rest.length === 0) throw new BenchInputError('bench merge needs the result directories to merge');
   const parts = rest.map((d) => readSuite(d));
   const rows = new Map<string, TaskResult>();
-  for (const p of parts) for (const r of p.results) rows.set(`${r.id}/${r.seed}`, r);
+  for (const p of parts) for (const r of p.results) rows.set(`${r.id}@${r.preset}:${r.seed}`, r);
   const first = parts[0]!.meta;
+  const results = [...rows.values()].sort(byRow);
   const merged: SuiteResults = {
     meta: {
-      ...first, shard: undefined, seeds: [...new Set(parts.flatMap((p) => p.meta.seeds))].sort((a, b) => a - b),
+      ...first, shard: undefined, worlds: formatJobs(results.map((r) => ({ taskId: r.id, world: { preset: r.preset, seed: r.seed } }))),
+      drawn: parts.every((p) => p.meta.drawn),
       jobs: parts.reduce((n, p) => n + p.meta.jobs, 0), wallSeconds: Math.max(...parts.map((p) => p.meta.wallSeconds)),
     },
-    results: [...rows.values()].sort((a, b) => a.id - b.id || a.seed - b.seed),
+    results,
   };
   delete merged.meta.shard;
   const dir = values.get('--out') ?? rest[0]!;
@@ -96,6 +109,49 @@ export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> 
   out(terminalReport(merged));
   out(`report: ${join(dir, 'report.md')}`);
   return Promise.resolve(overall(merged.results) >= 0.95 ? 0 : 1);
+}
+
+function byRow(a: TaskResult, b: TaskResult): number {
+  return a.id - b.id || a.preset.localeCompare(b.preset) || a.seed - b.seed;
+}
+
+/**
+ * The runs: `--seed-list` entries `21@plains:123` (that task in that world) or `plains:123` (every
+ * selected task in that world); else N worlds per task drawn at random over every preset.
+ */
+function jobsFor(ids: readonly number[], values: Map<string, string>): Job[] {
+  const list = values.get('--seed-list');
+  if (list === undefined) {
+    const n = intArg(values, '--seeds', 3, 1, 100);
+    return ids.flatMap((taskId) => drawWorlds(n, ALL_PRESETS).map((world) => ({ taskId, world })));
+  }
+  if (values.has('--seeds')) throw new BenchInputError('give --seeds N (random worlds) or --seed-list (these worlds), not both');
+  const jobs: Job[] = [];
+  for (const part of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)@(.+)$/.exec(part);
+    const [world] = parseWorldList(m ? m[2]! : part);
+    if (m) {
+      const taskId = Number(m[1]);
+      if (!PLAN4MC_TASKS.some((t) => t.id === taskId)) throw new BenchInputError(`--seed-list: no Plan4MC task ${taskId} in "${part}"`);
+      if (ids.includes(taskId)) jobs.push({ taskId, world: world! });
+    } else {
+      for (const taskId of ids) jobs.push({ taskId, world: world! });
+    }
+  }
+  if (jobs.length === 0) throw new BenchInputError('--seed-list names no run of the selected tasks');
+  return jobs;
+}
+
+function formatJobs(jobs: readonly Job[]): string {
+  return jobs.map((j) => `${j.taskId}@${j.world.preset}:${j.world.seed}`).join(',');
+}
+
+/** Copies the traces of failed runs beside the report (runs/ is not kept), and points the rows at them. */
+function keepFailedTraces(dir: string, results: TaskResult[]): void {
+  for (const r of results) {
+    if (r.success || !r.trace) continue;
+    r.trace = keepTrace(dir, r.trace, `${r.id}-${r.preset}-${r.seed}`);
+  }
 }
 
 /**

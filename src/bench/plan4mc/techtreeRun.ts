@@ -8,6 +8,8 @@ import { createKnowledge } from '../../knowledge/kb.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { parseTask } from '../../tasks/parse.ts';
+import { noChangeRepeats } from '../traceCheck.ts';
+import type { World } from '../worlds.ts';
 
 export const TIERS = [
   { tier: 'wooden', item: 'wooden_pickaxe', budget: 600 },
@@ -18,6 +20,7 @@ export const TIERS = [
 
 export interface TierResult {
   seed: number;
+  preset: World['preset'];
   tier: string;
   reached: boolean;
   /** Since the start of the run (cumulative). */
@@ -26,14 +29,19 @@ export interface TierResult {
   steps: number;
   modelCalls: number;
   detail?: string;
+  /** This tier's trace.jsonl; failures are copied beside the report. */
+  trace?: string;
+  /** The most times one call ran in a row without changing anything (from the trace). */
+  noChangeMax: number;
 }
 
-/** One world per seed: from an empty inventory, the pickaxe of each tier in turn, keeping what was gathered. */
-export async function techtreeSeed(seed: number, log: Logger, traceRoot = join('runs', 'techtree')): Promise<TierResult[]> {
+/** One world: from an empty inventory, the pickaxe of each tier in turn, keeping what was gathered. */
+export async function techtreeSeed(world: World, log: Logger, traceRoot = join('runs', 'techtree')): Promise<TierResult[]> {
   const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const out: TierResult[] = [];
-  const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
+  const { seed, preset } = world;
+  const sb = await startSandbox({ port: 0, seed, preset }, log);
   try {
     const bot = await connectBot({ host: sb.host, port: sb.port, username: 'techtree', auth: 'offline', mcVersion: sb.options.version }, { log });
     try {
@@ -44,7 +52,7 @@ export async function techtreeSeed(seed: number, log: Logger, traceRoot = join('
       const planner = createGraphPlanner({ skills, knowledge: kb });
       for (const t of TIERS) {
         // A trace per seed and tier, so that a tier not reached can be read step by step.
-        const trace = new TraceWriter(join(traceRoot, `seed${seed}-${t.tier}`));
+        const trace = new TraceWriter(join(traceRoot, `${preset}-${seed}-${t.tier}`));
         const s = await runAgent({
           bot, goal: parseTask(kb, t.item).goal, planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2),
           limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, trace,
@@ -52,8 +60,9 @@ export async function techtreeSeed(seed: number, log: Logger, traceRoot = join('
         game += s.gameSeconds;
         steps += s.steps;
         calls += (s as { model?: { calls?: number } }).model?.calls ?? 0;
+        const file = join(trace.dir, 'trace.jsonl');
         out.push({
-          seed, tier: t.tier, reached: s.success, gameSeconds: Math.round(game * 10) / 10,
+          seed, preset, tier: t.tier, reached: s.success, trace: file, noChangeMax: noChangeRepeats(file).max, gameSeconds: Math.round(game * 10) / 10,
           wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
           ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
         });

@@ -1,4 +1,5 @@
 import type { Plan4mcGroup } from '../../tasks/plan4mc.ts';
+import type { Preset } from '../../sandbox/options.ts';
 
 export type PlannerName = 'graph' | 'llm' | 'hybrid';
 
@@ -8,6 +9,8 @@ export interface TaskResult {
   name: string;
   group: Plan4mcGroup;
   seed: number;
+  /** The sandbox preset of the world (drawn by the benchmark). */
+  preset: Preset;
   success: boolean;
   /** Why it failed, as a category (see causeOf); absent on success. */
   cause?: string;
@@ -28,12 +31,20 @@ export interface TaskResult {
   plan: string[];
   /** Wall seconds of each step, beside `plan`. */
   stepSeconds: number[];
+  /** The run's trace.jsonl (where it was written; failures are copied beside the report). */
+  trace?: string;
+  /** The most times one call ran in a row without changing anything, from the trace. */
+  noChangeMax: number;
+  noChangeCall?: string;
 }
 
 export interface SuiteMeta {
   suite: 'plan4mc';
   planner: PlannerName;
-  seeds: number[];
+  /** The worlds as a --seed-list ("plains:123,forest:456"), to run the same again. */
+  worlds: string;
+  /** Drawn at random (--seeds N), or given (--seed-list). */
+  drawn: boolean;
   jobs: number;
   shard?: string;
   target: string;

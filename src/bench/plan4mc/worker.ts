@@ -1,4 +1,4 @@
-// A child process of `bench plan4mc --jobs N` and `bench techtree`: runs the jobs its parent sends, one
+// A child process of `bench plan4mc --jobs N`, `bench techtree` and `bench tasks`: runs the jobs its parent sends, one
 // at a time, each on a sandbox of its own, and sends back each reply. Separate processes, because one
 // Node thread cannot run two sandboxes, two bots and their path searches at full speed.
 import { createLogger } from '../../log/logger.ts';
@@ -6,6 +6,7 @@ import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import { runPlan4mcTask } from './runOne.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
 import { techtreeSeed } from './techtreeRun.ts';
+import { runWorldTask } from '../worldTask.ts';
 
 const log = createLogger({ level: (process.env.SKILLCRAFT_BENCH_LOG as 'debug' | undefined) ?? 'error', format: 'json' });
 
@@ -18,10 +19,11 @@ process.on('disconnect', () => process.exit(0));
 
 async function handle(msg: WorkerRequest): Promise<WorkerReply> {
   try {
-    if (msg.kind === 'techtree') return { job: msg.job, tiers: await techtreeSeed(msg.seed, log) };
+    if (msg.kind === 'techtree') return { job: msg.job, tiers: await techtreeSeed(msg.world, log, msg.traceRoot) };
+    if (msg.kind === 'task') return { job: msg.job, task: await runWorldTask(msg, log) };
     const task = PLAN4MC_TASKS.find((t) => t.id === msg.taskId);
     if (!task) return { job: msg.job, error: `no Plan4MC task ${msg.taskId}` };
-    const result = await runPlan4mcTask(task, msg.seed, { planner: msg.planner, log, ...(msg.host ? { host: msg.host, port: msg.port } : {}) });
+    const result = await runPlan4mcTask(task, msg.world, { planner: msg.planner, log, traceRoot: msg.traceRoot, ...(msg.host ? { host: msg.host, port: msg.port } : {}) });
     return { job: msg.job, result };
   } catch (err) {
     return { job: msg.job, error: err instanceof Error ? err.message : String(err) };

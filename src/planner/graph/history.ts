@@ -30,6 +30,8 @@ export function adviceFrom(history: readonly StepRecord[], actionOf: (step: Step
     const key = actionKind(step.decision.skill, step.decision.args);
     if (step.ok) {
       failures.delete(key);
+      // The world moved on: a call that changed nothing before may do something now.
+      if (!step.unchanged) for (const [k, f] of failures) if (f.code === 'NO_EFFECT') failures.delete(k);
       // A tool made since an action ran out of them answers one of its NO_TOOL failures.
       const item = step.decision.args.item;
       for (const [k, f] of failures) if (f.tools > 0 && typeof item === 'string' && equipOf(k, history, actionOf).includes(item)) f.tools--;
@@ -43,7 +45,8 @@ export function adviceFrom(history: readonly StepRecord[], actionOf: (step: Step
   for (const [key, f] of failures) {
     // Worn out (a deep dig needs more pickaxe uses than those carried have): bring another tool.
     if (f.tools > 0) advice.extraTools.set(key, f.tools);
-    if (f.n >= BAN_AFTER) {
+    // Ok twice with nothing to show (src/agent/noEffect.ts): a third try would change nothing either.
+    if (f.n >= BAN_AFTER || f.code === 'NO_EFFECT') {
       advice.penalty.set(key, Infinity);
       advice.banned.set(key, `${f.code ?? 'FAILED'}: ${f.message ?? 'no message'}`);
     } else {

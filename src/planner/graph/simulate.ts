@@ -35,7 +35,10 @@ export function simulateStep(obs: Observation, decision: Decision, model: SkillM
   for (const [item, n] of state.inv) if (model.kb.isItem(item) && Math.floor(n) > 0) inventory[item] = Math.floor(n);
   const station = (name: string): Observation['stations']['craftingTable'] => {
     const b = blocks.find((g) => g.name === name);
-    return b ? { at: b.at, distance: b.nearest, inReach: b.nearest <= PLACED_AT } : null;
+    if (!b) return null;
+    // Placed next to the bot: in reach; seen: a walk away, as far as the effects can tell.
+    const access = b.nearest <= PLACED_AT ? 'reach' as const : state.far.has(name) ? 'far' as const : 'walk' as const;
+    return { at: b.at, distance: b.nearest, inReach: access === 'reach', access };
   };
   return {
     ...obs,

@@ -1,5 +1,5 @@
 import { NEARBY_BLOCKS } from '../../agent/goalCheck.ts';
-import type { Observation } from '../../bot/observation.ts';
+import type { Observation, Station } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../skills/errors.ts';
 import { FUEL_GROUP, fuelRank, groupCount, isGroup, smeltsFrom } from '../../skills/groups.ts';
@@ -24,20 +24,20 @@ export interface PlanState {
   nearby: Set<string>;
   /** Blocks placed nearby (a placed goal is met by one). */
   inReach: Set<string>;
-  /** Stations in sight but not where they can be used without a walk (see STATION_NEAR). */
+  /** Stations in sight but not near (see stationAccess). */
   far: Set<string>;
   y: number;
 }
 
 /**
- * Stations are used where they stand, so one counts for a craft or a smelt only when it is a short,
- * level walk away: a new table costs 4 planks and a second, while walking back to a table up a cliff
- * or past the pit the bot has dug fails (seen in the Plan4MC runs: 20-60 s lost to STUCK walks). One
- * in sight farther away can still be walked to on purpose (goTo).
+ * Stations are used where they stand, so one counts for a craft or a smelt only when the observation
+ * says it is near (src/bot/stationAccess.ts: in reach, or a short walk over the blocks as they are):
+ * a new table costs 4 planks, while walking back to a table up a cliff or out of the pit the bot has
+ * dug fails. One in sight farther away can still be walked to on purpose (goTo).
  */
-const STATIONS = new Set(['crafting_table', 'furnace', 'smoker', 'blast_furnace']);
-const STATION_NEAR = 12;
-const STATION_CLIMB = 3;
+function stationAccess(obs: Observation, name: string): Station | null | undefined {
+  return name === 'crafting_table' ? obs.stations.craftingTable : name === 'furnace' ? obs.stations.furnace : undefined;
+}
 
 export function stateFromObservation(obs: Observation): PlanState {
   const nearby = new Set<string>();
@@ -45,7 +45,7 @@ export function stateFromObservation(obs: Observation): PlanState {
   const far = new Set<string>();
   for (const b of obs.blocks) {
     if (b.nearest <= NEARBY_RADIUS) nearby.add(b.name);
-    if (STATIONS.has(b.name) && (b.nearest > STATION_NEAR || Math.abs(b.at.y - Math.floor(obs.position.y)) > STATION_CLIMB)) far.add(b.name);
+    if (stationAccess(obs, b.name)?.access === 'far') far.add(b.name);
     if (b.nearest <= PLACED_NEAR) inReach.add(b.name);
   }
   for (const e of obs.entities) if (e.nearest <= NEARBY_RADIUS) nearby.add(e.name);
