@@ -8,6 +8,7 @@ import { noTarget, SkillError } from '../src/skills/errors.ts';
 import { fmt, moveTo } from '../src/skills/move.ts';
 import { findBlockPositions, findNearestEntity, isExposed, SEARCH_RADIUS } from '../src/skills/scan.ts';
 import type { SkillContext } from '../src/skills/types.ts';
+import { isUnreachable, markUnreachable } from '../src/skills/unreachable.ts';
 
 const { goals } = pathfinderPkg;
 
@@ -56,7 +57,7 @@ async function walk(ctx: SkillContext, args: Args): Promise<GoToResult> {
 async function toBlock(ctx: SkillContext, name: string, r: number): Promise<GoToResult> {
   const { bot, log } = ctx;
   if (!bot.registry.blocksByName[name]) throw new SkillError('BAD_ARGS', `"${name}" is not a block name in Minecraft ${bot.version}`);
-  const found = findBlockPositions(bot, [name], { maxDistance: SEARCH_RADIUS, count: 24 });
+  const found = findBlockPositions(bot, [name], { maxDistance: SEARCH_RADIUS, count: 24 }).filter((p) => !isUnreachable(bot, p));
   if (found.length === 0) throw noTarget(name, SEARCH_RADIUS);
   // Blocks buried in the ground are known from the chunk data, but walking to them means digging.
   const me = bot.entity.position;
@@ -72,6 +73,7 @@ async function toBlock(ctx: SkillContext, name: string, r: number): Promise<GoTo
     } catch (err) {
       if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK')) throw err;
       log.debug({ code: err.code, err: err.message }, 'block not reachable; trying the next one');
+      markUnreachable(bot, p);
       last = err;
     }
   }

@@ -17,6 +17,8 @@ export const STATION_WALK_STEPS = 16;
 const CANDIDATE_RADIUS = STATION_WALK_STEPS + DEFAULT_REACH + 2;
 const MAX_CANDIDATES = 16;
 const EYE_HEIGHT = 1.62;
+/** How far from the centre of its cell a walk may leave the bot (a corner is 0.71 away). */
+const STAND_SLACK = 0.75;
 /** Cells a walk may drop down at once (more costs health on a real server). */
 const MAX_DROP = 3;
 
@@ -69,7 +71,8 @@ export function accessFrom(cell: CellReader, feet: { x: number; y: number; z: nu
         if (seen.has(k)) continue;
         seen.add(k);
         const e = { x: to.x + 0.5, y: to.y + EYE_HEIGHT, z: to.z + 0.5 };
-        const hit = candidates.find((c) => usableFrom(cell, e, c, reach));
+        // A walk ends anywhere in the cell, not at its centre: the station must be in reach from all of it.
+        const hit = candidates.find((c) => usableFrom(cell, e, c, reach - STAND_SLACK));
         if (hit) return { pos: hit, access: 'walk', stand: to, steps };
         next.push(to);
       }

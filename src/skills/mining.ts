@@ -5,6 +5,7 @@ import { bestToolFor, countAny, equipBestTool, gained, inventoryCounts, roomFor 
 import { EYE_HEIGHT, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './mineWorld.ts';
 import { minePlan, primaryDrop, toolNameFor, type MinePlan } from './mineTargets.ts';
 import { moveTo } from './move.ts';
+import { markUnreachable, unreachableKeys } from './unreachable.ts';
 import type { SkillContext } from './types.ts';
 import { throwIfAborted, untilAborted, waitUntil } from './wait.ts';
 
@@ -55,7 +56,8 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   const start = countAny(bot, plan.counted);
   const got = () => countAny(bot, plan.counted) - start;
   const progress = () => `got ${got()} of ${args.count} ${plan.label}`;
-  const exclude = new Set<string>();
+  // Blocks that could not be walked to a moment ago (this skill or another) are not tried again.
+  const exclude = unreachableKeys(bot);
   // Chancy drops (flint from gravel) need more blocks; beyond twice the expected number, something is wrong.
   const perDig = Math.min(...harvestable.map((b) => plan.counted.reduce((n, i) => n + (kb.expectedDrops(b, bestToolFor(bot, kb, b))[i] ?? 0), 0)));
   const maxDigs = Math.ceil(args.count / Math.max(perDig, 0.05)) * 2 + 8;
@@ -109,6 +111,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
       exclude.add(posKey(target.pos));
+      if (err.code === 'NO_PATH' || err.code === 'STUCK') markUnreachable(bot, target.pos);
       lastError = err;
       log.debug({ code: err.code, err: err.message, at: posKey(target.pos) }, 'target failed; trying another');
       if (++failures >= MAX_FAILURES) throw new SkillError(err.code, `${err.message} (${failures} targets failed; ${progress()})`, err.missing, { cause: err });

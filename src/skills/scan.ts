@@ -3,6 +3,7 @@ import { findNearestBlocks } from '../bot/findBlocks.ts';
 import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
+import { isUnreachable } from './unreachable.ts';
 
 /**
  * How close something must be to count as "nearby" (the `<name>_nearby` facts): the observation
@@ -93,10 +94,10 @@ export function findNearestEntity(bot: Bot, name: string, maxDistance = NEARBY_R
 
 export type TargetKind = 'block' | 'entity';
 
-/** Where the nearest `target` is within `maxDistance` of the bot, or null. */
+/** Where the nearest `target` is within `maxDistance` of the bot, or null; blocks just found unreachable do not count. */
 export function locate(bot: Bot, target: string, kind: TargetKind, maxDistance: number): Vec3 | null {
   if (kind === 'entity') return findNearestEntity(bot, target, maxDistance)?.position.clone() ?? null;
-  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance })[0] ?? null;
+  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance, count: 32 }).find((p) => !isUnreachable(bot, p)) ?? null;
 }
 
 /**

@@ -1,0 +1,33 @@
+// Blocks the bot tried to walk to and could not (NO_PATH, STUCK): remembered per bot for a while, so
+// that mining does not try the same trees on a cliff again and exploring does not call them found.
+import type { Bot } from 'mineflayer';
+
+/** How long a block stays written off: the bot may come back from another side later. */
+const FORGET_AFTER_MS = 10 * 60_000;
+
+const memory = new WeakMap<Bot, Map<string, number>>();
+
+function key(p: { x: number; y: number; z: number }): string {
+  return `${p.x},${p.y},${p.z}`;
+}
+
+function entries(bot: Bot): Map<string, number> {
+  let m = memory.get(bot);
+  if (!m) memory.set(bot, (m = new Map()));
+  const now = Date.now();
+  for (const [k, at] of m) if (now - at > FORGET_AFTER_MS) m.delete(k);
+  return m;
+}
+
+export function markUnreachable(bot: Bot, pos: { x: number; y: number; z: number }): void {
+  entries(bot).set(key(pos), Date.now());
+}
+
+export function isUnreachable(bot: Bot, pos: { x: number; y: number; z: number }): boolean {
+  return entries(bot).has(key(pos));
+}
+
+/** The positions ("x,y,z") written off now. */
+export function unreachableKeys(bot: Bot): Set<string> {
+  return new Set(entries(bot).keys());
+}
