@@ -1,13 +1,19 @@
+import type { Recipe } from 'prismarine-recipe';
+import type { Window } from 'prismarine-windows';
 import { z } from 'zod';
-import { craftRecipe } from '../src/skills/craftGrid.ts';
+import type { Knowledge } from '../src/knowledge/kb.ts';
 import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { missingItems, SkillError } from '../src/skills/errors.ts';
 import { isGroup } from '../src/skills/groups.ts';
 import { countItem, inventoryCounts } from '../src/skills/inventory.ts';
-import { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape } from '../src/skills/recipes.ts';
+import { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, type CraftShape } from '../src/skills/recipes.ts';
 import { CRAFTING_TABLE_NEARBY, reachStation } from '../src/skills/stations.ts';
+import type { SkillContext } from '../src/skills/types.ts';
 import { throwIfAborted } from '../src/skills/wait.ts';
+import { click, closeWindow, countInWindow, openBlockWindow, stowCursor, windowCall } from '../src/skills/windows.ts';
 
+/** Rounds of crafting that may go wrong (the server's grid not what we built) before the skill gives up. */
+const MAX_RETRIES = 3;
 
 const params = z.object({
   item: z.string().min(1).describe('item to craft, e.g. "stick", or a group such as "#planks" for any planks the inventory can make'),
@@ -50,13 +56,11 @@ export const craftItem = defineSkill({
     const { shape, crafts } = chooseShape(kb, item, count, inventoryCounts(bot));
     const table = shape.requiresTable ? await reachStation(ctx, ['crafting_table'], 'crafting_table') : null;
     const before = countItem(bot, shape.item);
-    let done = 0;
-    while (done < crafts) {
-      throwIfAborted(ctx.signal);
-      // Recounted each round: a batch may use up one plank kind and the next round another.
-      const { recipe, times } = concreteRecipe(kb, shape, crafts - done, inventoryCounts(bot));
-      await craftRecipe(ctx, recipe, times, table?.block ?? null);
-      done += times;
+    const window = table ? await openBlockWindow(ctx, table.block, ['minecraft:crafting']) : bot.inventory;
+    try {
+      await windowCall(ctx, `crafting ${crafts * shape.outCount} ${shape.item}`, () => craftAll(ctx, window, shape, crafts));
+    } finally {
+      if (table) await closeWindow(ctx, window);
     }
     const made = countItem(bot, shape.item) - before;
     const want = crafts * shape.outCount;
@@ -68,3 +72,116 @@ export const craftItem = defineSkill({
     };
   },
 });
+
+/** The server's grid or result was not what the clicks built: the round is redone from the window as it is. */
+class CraftMismatch extends SkillError {
+  constructor(message: string) { super('FAILED', message); }
+}
+
+/**
+ * Crafts until the window's inventory part holds `crafts` crafts more of the shape's item, round
+ * by round, each round chosen from the window as the server last sent it (counts, plank kinds).
+ */
+async function craftAll(ctx: SkillContext, window: Window, shape: CraftShape, crafts: number): Promise<void> {
+  const { knowledge: kb, log } = ctx;
+  const w = window === ctx.bot.inventory ? 2 : 3;
+  const start = countInWindow(window, shape.resultId);
+  const done = () => Math.floor((countInWindow(window, shape.resultId) - start) / shape.outCount);
+  let failures = 0;
+  while (done() < crafts) {
+    throwIfAborted(ctx.signal);
+    const before = done();
+    const { recipe, times } = concreteRecipe(kb, shape, crafts - before, countsIn(kb, window));
+    try {
+      await craftRound(ctx, window, w, recipe, times);
+      if (done() === before) throw new CraftMismatch(`a craft of ${shape.item} gave nothing`);
+    } catch (err) {
+      if (!(err instanceof CraftMismatch) || ++failures > MAX_RETRIES) throw err;
+      log.warn({ err: err.message, failures }, 'craft went wrong; redoing it from the window as the server shows it');
+    }
+  }
+  // Leftovers the recipe leaves in the grid (buckets) go back to the inventory.
+  await clearGrid(ctx, window, w);
+}
+
+/** Item counts by name in the inventory part of `window` (bot.inventory lags while a table is open). */
+function countsIn(kb: Knowledge, window: Window): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = window.inventoryStart; i < window.inventoryEnd; i++) {
+    const it = window.slots[i];
+    const name = it ? kb.itemName(it.type) : undefined;
+    if (it && name) out.set(name, (out.get(name) ?? 0) + it.count);
+  }
+  return out;
+}
+
+/** Grid slots (1-based, row-major in a `w`-wide grid) and the item id each one gets. */
+function cellsOf(recipe: Recipe, w: number): { slot: number; id: number }[] {
+  if (recipe.inShape) {
+    return recipe.inShape.flatMap((row, y) => row.flatMap((cell, x) => (cell.id < 0 ? [] : [{ slot: 1 + x + w * y, id: cell.id }])));
+  }
+  return recipe.ingredients.map((ing, i) => ({ slot: 1 + i, id: ing.id }));
+}
+
+/** Empties the cursor and the grid into the inventory part. */
+async function clearGrid(ctx: SkillContext, window: Window, w: number): Promise<void> {
+  await stowCursor(ctx, window);
+  for (let slot = 1; slot <= w * w; slot++) {
+    if (!window.slots[slot]) continue;
+    await click(ctx, window, slot, 0, 1);
+    if (window.slots[slot]) throw new SkillError('INVENTORY_FULL', `no room for the ${window.slots[slot]!.name} in the crafting grid`);
+  }
+}
+
+/**
+ * One round: `n` of each ingredient in its cell (one right-click each, from a stack on the cursor),
+ * the result checked as the server computed it, then one shift-click that crafts all `n` into the
+ * inventory. `n` is at most `times`, a stack, and what the inventory has room for.
+ */
+async function craftRound(ctx: SkillContext, window: Window, w: number, recipe: Recipe, times: number): Promise<void> {
+  const { bot } = ctx;
+  const name = (id: number) => bot.registry.items[id]?.name ?? String(id);
+  await clearGrid(ctx, window, w);
+  const cells = cellsOf(recipe, w);
+  const out = recipe.result;
+  const room = roomFor(window, out.id, bot.registry.items[out.id]?.stackSize ?? 64);
+  const n = Math.min(times, ...cells.map((c) => bot.registry.items[c.id]?.stackSize ?? 64), Math.floor(room / out.count));
+  if (n < 1) throw new SkillError('INVENTORY_FULL', `no room in the inventory for ${out.count} ${name(out.id)}`);
+  for (const { slot, id } of cells) {
+    for (let guard = 0; (window.slots[slot]?.count ?? 0) < n; guard++) {
+      if (guard > 2 * n + 8) throw new CraftMismatch(`the server did not take ${name(id)} into grid slot ${slot}`);
+      const cur = window.selectedItem;
+      if (cur?.type === id) {
+        await click(ctx, window, slot, 1, 0);
+        continue;
+      }
+      if (cur) await stowCursor(ctx, window);
+      const src = firstOf(window, id);
+      if (src === null) throw missingItems(name(id), n, 0);
+      await click(ctx, window, src, 0, 0);
+    }
+    if (window.slots[slot]?.type !== id) throw new CraftMismatch(`grid slot ${slot} holds ${window.slots[slot]?.name ?? 'nothing'}, not ${name(id)}`);
+  }
+  await stowCursor(ctx, window);
+  const result = window.slots[0];
+  if (result?.type !== out.id || result.count !== out.count) {
+    throw new CraftMismatch(`the server's grid made ${result ? `${result.count} ${result.name}` : 'nothing'} instead of ${out.count} ${name(out.id)}`);
+  }
+  await click(ctx, window, 0, 0, 1);
+}
+
+function firstOf(window: Window, id: number): number | null {
+  for (let i = window.inventoryStart; i < window.inventoryEnd; i++) if (window.slots[i]?.type === id) return i;
+  return null;
+}
+
+/** How many of an item the inventory part of `window` can still take. */
+function roomFor(window: Window, id: number, stackSize: number): number {
+  let room = 0;
+  for (let i = window.inventoryStart; i < window.inventoryEnd; i++) {
+    const it = window.slots[i];
+    if (!it) room += stackSize;
+    else if (it.type === id) room += Math.max(0, stackSize - it.count);
+  }
+  return room;
+}

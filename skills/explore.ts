@@ -6,12 +6,12 @@ import { defineSkill } from '../src/skills/define.ts';
 import { SkillError } from '../src/skills/errors.ts';
 import { fmt, moveToUntil } from '../src/skills/move.ts';
 import { knownTarget, locate, NEARBY_RADIUS, SEARCH_RADIUS, type TargetKind } from '../src/skills/scan.ts';
-import { spiralWaypoints } from '../src/skills/spiral.ts';
+import { markUnreachable } from '../src/skills/unreachable.ts';
 import type { SkillContext } from '../src/skills/types.ts';
 
 const { goals } = pathfinderPkg;
 
-/** Blocks walked per spiral leg before looking around again. */
+/** Blocks walked per leg before looking around again. */
 const LEG = 24;
 const TIMEOUT_MS = 90_000;
 /** The search gives up (NO_TARGET) this long before the runner's timeout would cut it short. */
@@ -39,7 +39,7 @@ export interface ExploreResult {
 
 export const explore = defineSkill({
   name: 'explore',
-  description: `Walks a bounded spiral (${LEG}-block legs) until a block or entity type is within ${NEARBY_RADIUS} blocks; returns at once when it already is. A target already seen farther away is approached directly.`,
+  description: `Walks outward in straight ${LEG}-block legs (turning at cliffs and lakes) until a block or entity type is within ${NEARBY_RADIUS} blocks; returns at once when it already is. A target already seen farther away is approached directly.`,
   params,
   example: { target: 'sand', kind: 'block' as const, maxDistance: 160 },
   preconditions: () => ({}),
@@ -72,23 +72,27 @@ async function search(ctx: SkillContext, args: Args): Promise<ExploreResult> {
   const left = () => maxDistance - odometer.read();
   const seen = () => (kind === 'block' ? locate(bot, target, kind, Math.min(SEARCH_RADIUS, left() + NEARBY_RADIUS)) : null);
   const until = () => nearby() !== null || Date.now() > deadline || left() <= 0;
-  const waypoints = spiralWaypoints(bot.entity.position, LEG, maxDistance);
+  // Straight legs outward, not circles round the start: sparse things (trees on bare hills) are found
+  // by loading new ground. Each call heads another way; a leg into a cliff or a lake turns right.
+  let heading = nextHeading(bot);
   let legs = 0;
-  let approach = true;
-  for (const wp of waypoints) {
-    if (until()) break;
-    // Known from the loaded columns but outside the nearby radius: head straight for it, once.
-    const far = approach ? seen() : null;
-    if (far) approach = false;
-    const goal = far ? new goals.GoalNear(far.x, far.y, far.z, APPROACH_RANGE) : new goals.GoalNearXZ(wp.x, wp.z, 2);
-    const what = far ? `${target} seen at ${fmt(far)}` : `waypoint ${wp.x},${wp.z}`;
+  let blocked = 0;
+  while (!until() && blocked < HEADINGS.length) {
+    // Known from the loaded columns but outside the nearby radius (and not written off): head for it.
+    const far = seen();
+    const p = bot.entity.position;
+    const [dx, dz] = HEADINGS[heading]!;
+    const goal = far ? new goals.GoalNear(far.x, far.y, far.z, APPROACH_RANGE) : new goals.GoalNearXZ(Math.floor(p.x) + dx * LEG, Math.floor(p.z) + dz * LEG, 2);
+    const what = far ? `${target} seen at ${fmt(far)}` : `${LEG} blocks ${HEADING_NAMES[heading]}`;
     legs++;
     try {
       await moveToUntil(ctx, goal, { what, stuckMs: 6000, searchRadius: LEG * 3 }, () => { odometer.update(); return until(); }, 300);
+      blocked = 0;
     } catch (err) {
-      // A leg into a lake or up a cliff: the spiral goes on from wherever the bot stands.
       if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK')) throw err;
-      log.debug({ code: err.code, err: err.message }, 'explore leg failed; trying the next waypoint');
+      log.debug({ code: err.code, err: err.message }, 'explore leg failed; turning');
+      if (far) markUnreachable(bot, far, [bot.blockAt(far)?.name ?? target]);
+      else { heading = (heading + 1) % HEADINGS.length; blocked++; }
     }
     odometer.update();
   }
@@ -96,6 +100,17 @@ async function search(ctx: SkillContext, args: Args): Promise<ExploreResult> {
   if (found) return result(found);
   const why = Date.now() > deadline ? `after ${Math.round(SEARCH_BUDGET_MS / 1000)} s` : `after walking ${Math.round(odometer.read())} blocks (${legs} leg${legs === 1 ? '' : 's'})`;
   throw new SkillError('NO_TARGET', `no ${target} within ${NEARBY_RADIUS} blocks ${why}`, kind === 'block' ? { block: target } : undefined);
+}
+
+const HEADINGS: readonly (readonly [number, number])[] = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+const HEADING_NAMES = ['east', 'south', 'west', 'north'] as const;
+const headings = new WeakMap<Bot, number>();
+
+/** The heading of this bot's next search: each call turns a quarter, so repeated searches cover new ground. */
+function nextHeading(bot: Bot): number {
+  const h = ((headings.get(bot) ?? -1) + 1) % HEADINGS.length;
+  headings.set(bot, h);
+  return h;
 }
 
 /** Blocks walked, sampled from the bot's position. */

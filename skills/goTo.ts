@@ -73,7 +73,7 @@ async function toBlock(ctx: SkillContext, name: string, r: number): Promise<GoTo
     } catch (err) {
       if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK')) throw err;
       log.debug({ code: err.code, err: err.message }, 'block not reachable; trying the next one');
-      markUnreachable(bot, p);
+      markUnreachable(bot, p, [name]);
       last = err;
     }
   }

@@ -7,7 +7,8 @@ import { BenchInputError, intArg, parseBenchArgs } from './plan4mc/args.ts';
 import { runPool } from './plan4mc/pool.ts';
 import { tasksTerminal, writeTasksReport, type TaskTarget } from './tasksReport.ts';
 import type { WorldTaskJob, WorldTaskResult } from './worldTask.ts';
-import { drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from './worlds.ts';
+import type { Preset } from '../sandbox/options.ts';
+import { ALL_PRESETS, drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from './worlds.ts';
 
 /** Game-second budgets and step limits by task (the tech tree's budgets; generous for the rest). */
 const BUDGETS: Readonly<Record<string, { seconds: number; steps: number }>> = {
@@ -20,11 +21,11 @@ const DEFAULT_BUDGET = { seconds: 1200, steps: 200 };
 interface Plan { task: string; worlds: World[]; target?: TaskTarget }
 
 /**
- * `bench tasks [--tasks "wooden pickaxe,stone pickaxe"] [--seeds N | --seed-list L] [--jobs N] [--out DIR]`:
- * each task in N worlds drawn at random over every preset (default 10), or in the listed worlds.
+ * `bench tasks [--tasks "wooden pickaxe,stone pickaxe"] [--seeds N [--presets a,b] | --seed-list L] [--jobs N] [--out DIR]`:
+ * each task in N worlds drawn at random over every preset (default 10; --presets narrows it), or in the listed worlds.
  */
 export async function benchTasks(args: string[], deps: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--jobs', '--out']);
+  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--presets', '--jobs', '--out']);
   const tasks = (values.get('--tasks') ?? 'wooden pickaxe,stone pickaxe').split(',').map((s) => s.trim()).filter(Boolean);
   if (tasks.length === 0) throw new BenchInputError('--tasks is empty');
   const worlds = worldsOf(values, 10);
@@ -54,7 +55,16 @@ function worldsOf(values: Map<string, string>, def: number): World[] {
     if (values.has('--seeds')) throw new BenchInputError('give --seeds N (random worlds) or --seed-list (these worlds), not both');
     return parseWorldList(list);
   }
-  return drawWorlds(intArg(values, '--seeds', def, 1, 1000));
+  return drawWorlds(intArg(values, '--seeds', def, 1, 1000), presetsOf(values.get('--presets')));
+}
+
+/** `--presets forest,plains`: draw from these only (default: every preset, as the reports do). */
+function presetsOf(text: string | undefined): readonly Preset[] {
+  if (text === undefined) return ALL_PRESETS;
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.find((n) => !(ALL_PRESETS as readonly string[]).includes(n));
+  if (bad !== undefined || names.length === 0) throw new BenchInputError(`--presets: "${bad ?? text}" is not a preset (${ALL_PRESETS.join(', ')})`);
+  return names as Preset[];
 }
 
 async function runTasks(bench: string, plans: Plan[], values: Map<string, string>, defaultDir: string, { out, signal }: BenchDeps): Promise<number> {

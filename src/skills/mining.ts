@@ -111,7 +111,10 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
       exclude.add(posKey(target.pos));
-      if (err.code === 'NO_PATH' || err.code === 'STUCK') markUnreachable(bot, target.pos);
+      // No path to one log of a tree: the rest of it is up there too. A STUCK walk may pass another time.
+      if (err.code === 'NO_PATH') markUnreachable(bot, target.pos, [target.name]);
+      else if (err.code === 'STUCK') markUnreachable(bot, target.pos);
+      for (const k of unreachableKeys(bot)) exclude.add(k);
       lastError = err;
       log.debug({ code: err.code, err: err.message, at: posKey(target.pos) }, 'target failed; trying another');
       if (++failures >= MAX_FAILURES) throw new SkillError(err.code, `${err.message} (${failures} targets failed; ${progress()})`, err.missing, { cause: err });

@@ -120,7 +120,7 @@ describe('craftItem', () => {
       for (const l of saved) client.on('window_click', l);
     }
     expect(out).toMatchObject({ ok: false, code: 'TIMEOUT' });
-    expect(out.ok ? '' : out.message).toMatch(/crafting stick .*did not answer within/);
+    expect(out.ok ? '' : out.message).toMatch(/crafting 4 stick: the server did not answer .* within/);
     // The wrapper's bound, plus the bounded re-sync that finds the server silent.
     expect(out.elapsedMs).toBeLessThan(WINDOW_TIMEOUT_MS + 2000 + 1500);
     expect(out.elapsedMs).toBeGreaterThanOrEqual(WINDOW_TIMEOUT_MS - 50);

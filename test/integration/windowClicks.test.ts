@@ -7,6 +7,25 @@ import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { flatFloor, placeOnFloor } from '../helpers/world.ts';
 import { clearInventory, give, itemId, visibleDrops } from '../helpers/windows.ts';
+import { resyncWindow } from '../../src/net/windowClicks.ts';
+
+type Seen = { name: string; windowId: number; stateId: number; slot?: number; item?: string };
+
+/** Window packets as the client receives them, and how many had arrived when each one's microtasks ran. */
+function recordWindowPackets(bot: Bot) {
+  const seen: Seen[] = [];
+  const readyAt: number[] = [];
+  const itemName = (it: { itemId?: number; present?: boolean } | undefined) => (it && it.present !== false && it.itemId !== undefined && it.itemId >= 0 ? bot.registry.items[it.itemId]?.name ?? '?' : '');
+  const onPacket = (data: Record<string, unknown>, meta: { name: string }) => {
+    if (!['set_slot', 'window_items', 'open_window', 'close_window'].includes(meta.name)) return;
+    seen.push({ name: meta.name, windowId: data.windowId as number, stateId: data.stateId as number, ...(meta.name === 'set_slot' ? { slot: data.slot as number, item: itemName(data.item as never) } : {}) });
+    const i = seen.length - 1;
+    // A client continues its own work in microtasks: what it has read by then is what it acts on.
+    queueMicrotask(() => { readyAt[i] = seen.length; });
+  };
+  bot._client.on('packet', onPacket);
+  return { seen, readyAt, stop: () => bot._client.off('packet', onPacket) };
+}
 
 describe('vanilla clicks from a real client: shift-craft, number keys, Q', () => {
   let sb: Sandbox;
@@ -64,6 +83,65 @@ describe('vanilla clicks from a real client: shift-craft, number keys, Q', () =>
     // /clear empties the 2x2 grid too, like vanilla; the result slot must not keep its stale planks.
     await clearInventory(sb, bot);
     await expectInventoriesMatch(sb, bot);
+  });
+
+  it('answers clicks as vanilla: the result first, corrections after, a whole window for a stale click, all in one read', async () => {
+    await clearInventory(sb, bot);
+    await give(sb, bot, 'oak_planks', 3);
+    await resyncWindow(bot, bot.inventory, { signal: AbortSignal.timeout(3000), timeoutMs: 3000 });
+    const src = slotOf('oak_planks');
+    const rec = recordWindowPackets(bot);
+    try {
+      await bot.clickWindow(src, 0, 0);
+      await bot.clickWindow(1, 1, 0);
+      await bot.clickWindow(3, 1, 0);
+      // Predicted right: no answer.
+      await bot.clickWindow(src, 0, 0);
+      // Taking the sticks: vanilla recomputes the result after each plank leaves the grid (a button
+      // for a moment), then corrects the grid slots mineflayer did not predict emptied.
+      await bot.clickWindow(0, 0, 0);
+      await waitFor(() => rec.seen.length >= 6, 2000, 'the answer to taking the result');
+      const s0 = rec.seen[0]!.stateId;
+      expect(rec.seen).toEqual([
+        { name: 'set_slot', windowId: 0, stateId: s0, slot: 0, item: 'oak_button' },
+        { name: 'set_slot', windowId: 0, stateId: s0 + 1, slot: 0, item: 'stick' },
+        { name: 'set_slot', windowId: 0, stateId: s0 + 2, slot: 0, item: 'oak_button' },
+        { name: 'set_slot', windowId: 0, stateId: s0 + 3, slot: 0, item: '' },
+        { name: 'set_slot', windowId: 0, stateId: s0 + 4, slot: 1, item: '' },
+        { name: 'set_slot', windowId: 0, stateId: s0 + 5, slot: 3, item: '' },
+      ]);
+      // The four packets answering the take were read together, before the client could click again.
+      expect(rec.readyAt[2]).toBe(6);
+      // A click with an old state id is applied, then answered with the whole window.
+      const cursor = bot.inventory.selectedItem;
+      bot._client.write('window_click', { windowId: 0, stateId: s0, slot: src, mouseButton: 0, mode: 0, changedSlots: [], cursorItem: { present: false } });
+      await waitFor(() => rec.seen.length >= 7, 2000, 'the resync');
+      expect(rec.seen[6]).toMatchObject({ name: 'window_items', windowId: 0, stateId: s0 + 6 });
+      expect(cursor?.name).toBe('stick');
+      expect(bot.inventory.selectedItem?.name).toBe('oak_planks');
+      await bot.clickWindow(-999, 0, 0);
+    } finally {
+      rec.stop();
+    }
+    await bot.closeWindow(bot.inventory);
+    await expectInventoriesMatch(sb, bot);
+  });
+
+  it('each window counts its own state ids; opening one window closes the other first', async () => {
+    const rec = recordWindowPackets(bot);
+    try {
+      const win = await bot.openBlock(table);
+      expect(rec.seen).toEqual([{ name: 'open_window', windowId: win.id, stateId: undefined }, { name: 'window_items', windowId: win.id, stateId: 1 }]);
+      // The table again while its window is open: the old one is closed before the new one opens.
+      const again = await bot.openBlock(table);
+      expect(rec.seen.slice(2).map((p) => [p.name, p.windowId, p.stateId])).toEqual([
+        ['close_window', win.id, undefined], ['open_window', again.id, undefined], ['window_items', again.id, 1],
+      ]);
+      expect(bot.currentWindow).toBe(again);
+      await bot.closeWindow(again);
+    } finally {
+      rec.stop();
+    }
   });
 
   it('a number key swaps a slot with that hotbar slot', async () => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Item } from 'prismarine-item';
 import type { Logger } from 'pino';
 import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
@@ -39,8 +40,8 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   const ItemClass = itemClass(serv.registry);
   const ops = itemOps(ItemClass);
   const inv = player.inventory;
-  let inClick = false;
   const invStore = { get: (i: number) => inv.slots[i] ?? null, set: (i: number, v: Item | null) => inv.updateSlot(i, v) };
+  const write = batchedWriter(player);
 
   const giveBack = (items: Item[]) => {
     for (const item of items) {
@@ -54,12 +55,11 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   const inventoryWindow: OpenWindow<Item> = {
     id: 0,
     model: windowModel(playerLayout(deps.facts('furnace')), invStore, invStore, playerGrid.craftOnce),
-    afterChange: playerGrid.updateResult,
+    updateResult: playerGrid.updateResult,
     onClose: playerGrid.takeAll,
-    craftArea: { slots: [0, 4], result: 0 },
   };
   const session = new WindowSession<Item>(inventoryWindow, {
-    write: (name, params) => player._client.write(name, params),
+    write,
     toNotch: ops.toNotch,
     fromNotch: ops.fromNotch,
     ops,
@@ -81,9 +81,11 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       leave();
       const id = sendOpen('crafting');
       const slots = new Array<Item | null>(10).fill(null);
-      const store = { get: (i: number) => slots[i] ?? null, set: (i: number, v: Item | null) => { slots[i] = v; } };
+      // Every change to a grid slot recomputes and sends the result, as vanilla's crafting menu does.
+      const store = { get: (i: number) => slots[i] ?? null, set: (i: number, v: Item | null) => { slots[i] = v; if (i >= 1) session.gridChanged(win); } };
       const grid = craftingGrid(store, 3, gridDeps);
-      session.show({ id, model: windowModel(craftingTableLayout<Item>(), store, invStore, grid.craftOnce), afterChange: grid.updateResult, onClose: grid.takeAll, craftArea: { slots: [0, 9], result: 0 } });
+      const win: OpenWindow<Item> = { id, model: windowModel(craftingTableLayout<Item>(), store, invStore, grid.craftOnce), updateResult: grid.updateResult, onClose: grid.takeAll };
+      session.show(win);
     },
     openStore(blockStore) {
       leave();
@@ -96,12 +98,11 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
         const id = sendOpen(blockStore.block);
         const st = blockStore.state;
         const store = { get: (i: number) => st.slots[i] ?? null, set: (i: number, v: Item | null) => { st.slots[i] = v; } };
-        session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore) });
-        sendFurnaceProperties(st.properties(), true);
-        // mineflayer's openFurnace listens for `craft_progress_bar` only after `windowOpen`, which it
-        // emits on `window_items`: properties written right behind it arrive before the listener and are
-        // lost (the totals then never come). Forgetting what was sent makes the next tick send all four again.
-        lastProps = [];
+        // Vanilla sends the data slots (progress bars) right behind the whole window. mineflayer's
+        // openFurnace listens for them only after `windowOpen`, which it emits on `window_items`, so
+        // these are lost on it: forgetting what was sent makes the next tick send all four again.
+        const onFullSync = () => { sendFurnaceProperties(st.properties(), true); lastProps = []; };
+        session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore), onFullSync });
       }
       openKey = key;
       deps.stores.addViewer(key, self);
@@ -115,14 +116,16 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
     if (!win) return;
     props.forEach((value, property) => {
       if (!all && lastProps[property] === value) return;
-      player._client.write('craft_progress_bar', { windowId: win.id, property, value });
+      write('craft_progress_bar', { windowId: win.id, property, value });
     });
     lastProps = props;
   }
 
   function sendOpen(kind: MenuKind): number {
+    // Vanilla closes the window open before (telling the client) ahead of opening the next one.
+    if (session.open) session.close(true);
     const id = session.allocateId();
-    player._client.write('open_window', { windowId: id, inventoryType: menuTypeId(serv.registry, kind), windowTitle: JSON.stringify({ translate: MENU_TITLES[kind] }) });
+    write('open_window', { windowId: id, inventoryType: menuTypeId(serv.registry, kind), windowTitle: JSON.stringify({ translate: MENU_TITLES[kind] }) });
     return id;
   }
 
@@ -142,21 +145,19 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       (player as SquidPlayer & { setEquipment(i: number, it: Item | null): void }).setEquipment(equipment, item);
       player._writeOthersNearby('entity_equipment', { entityId: player.id, equipments: [{ slot: equipment, item: ItemClass.toNotch(item) }] });
     }
-    if (inClick) return;
-    // A grid changed outside a click (/clear) must not leave a stale result to take.
-    if (slot >= 1 && slot <= 4) playerGrid.updateResult();
+    // The 2x2 grid changed (in a click, or by /clear): its result is recomputed and sent at once.
+    if (slot >= 1 && slot <= 4) session.gridChanged(inventoryWindow);
+    // Outside a click the change is sent now; inside one, the click's answer carries it.
     session.syncChanges();
   });
 
   player._client.on('window_click', (packet: WindowClickPacket) => {
-    inClick = true;
     try {
       session.click(packet);
     } catch (err) {
       deps.log.error({ err, player: player.username }, 'window click failed; resyncing');
-      session.syncChanges();
-    } finally {
-      inClick = false;
+      const win = session.open ?? inventoryWindow;
+      session.sendAll(win);
     }
     if (openKey) deps.stores.syncViewers(openKey, self);
   });
@@ -167,4 +168,23 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   });
 
   return self;
+}
+
+/**
+ * Writes packets to the player, all of one event-loop turn in one TCP write. A click's packets (the
+ * result, then the corrections) are one answer: a client that acts on the first of them before it has
+ * read the rest clicks with a state id that is already stale, and its next click gets a whole-window
+ * resync that undoes the client's own later prediction (mineflayer then clicks from a wrong model).
+ */
+function batchedWriter(player: SquidPlayer): (name: string, params: Record<string, unknown>) => void {
+  let corked = false;
+  return (name, params) => {
+    const socket = player._client.socket as Partial<Socket> | undefined;
+    if (!corked && socket?.cork && socket.uncork) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => { corked = false; socket.uncork!(); });
+    }
+    player._client.write(name, params);
+  };
 }

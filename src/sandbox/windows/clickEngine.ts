@@ -161,7 +161,8 @@ class Engine<S extends Stack> {
     return rest;
   }
 
-  private fits(item: S, slot: number): boolean {
+  /** How many of `item` the shift-click targets of `slot` can still take. */
+  private room(item: S, slot: number): number {
     let room = 0;
     for (const [start, end] of this.win.shiftTargets(slot, item)) {
       for (let i = start; i < end; i++) {
@@ -171,15 +172,16 @@ class Engine<S extends Stack> {
         else if (sameKind(t, item)) room += Math.max(0, this.win.maxStack(i, item) - t.count);
       }
     }
-    return room >= item.count;
+    return room;
   }
 
   private shiftClick(slot: number): boolean {
     if (slot === this.win.resultSlot) {
-      // Craft as many as fit: vanilla repeats the craft while the result still matches and has room.
+      // Vanilla repeats the craft while the result moves at all; a result that only partly fits is
+      // still crafted, and what did not fit is dropped.
       for (let guard = 0; guard < 64 * 9; guard++) {
         const preview = this.win.get(slot);
-        if (!preview || !this.win.craftOnce || !this.fits(preview, slot)) break;
+        if (!preview || !this.win.craftOnce || this.room(preview, slot) <= 0) break;
         const made = this.win.craftOnce();
         if (!made) break;
         const rest = this.moveByTargets(slot, made);
@@ -246,7 +248,8 @@ class Engine<S extends Stack> {
       return true;
     }
     const d = this.st.drag;
-    if (!d || d.kind !== kind) { this.st.drag = null; return false; }
+    // A drag step with no drag started (mineflayer's sync click) is vanilla's resetQuickCraft: nothing happens.
+    if (!d || d.kind !== kind) { this.st.drag = null; return true; }
     if (phase === 1) {
       const cur = this.st.cursor;
       const t = slot >= 0 && slot < this.win.size ? this.win.get(slot) : null;

@@ -17,6 +17,7 @@ export function windowModel<S extends Stack>(
   return {
     size: layout.size,
     resultSlot: layout.resultSlot,
+    inventoryStart: layout.inventoryStart,
     get: (slot) => (isInv(slot) ? inv.get(toInv(slot)) : own.get(slot)),
     set: (slot, item) => (isInv(slot) ? inv.set(toInv(slot), item) : own.set(slot, item)),
     accepts: (slot, item) => layout.accepts(slot, item),

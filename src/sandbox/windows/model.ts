@@ -9,6 +9,8 @@ export interface WindowModel<S extends Stack> {
   accepts(slot: number, item: S): boolean;
   /** Most items of this kind the slot holds (1 for armour, the stack size otherwise). */
   maxStack(slot: number, item: S): number;
+  /** First of the 36 player-inventory slots (27 main, then 9 hotbar) in this window. */
+  readonly inventoryStart: number;
   /** The crafting result slot, whose take consumes the grid; -1 when the window has none. */
   readonly resultSlot: number;
   /** Takes one craft: consumes the ingredients and returns the crafted stack, or null when nothing matches. */

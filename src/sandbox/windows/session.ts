@@ -6,15 +6,12 @@ import { stackEquals, type Stack, type StackOps } from './stack.ts';
 export interface OpenWindow<S extends Stack> {
   id: number;
   model: WindowModel<S>;
-  /** Slots the server recomputes after any change (the crafting result). */
-  afterChange?: () => void;
+  /** Recomputes the crafting result slot from the grid (crafting windows only). */
+  updateResult?: () => void;
   /** Called once on close; returns items that must go back to the player (grid contents). */
   onClose?: () => S[];
-  /**
-   * Clicks on these slots (the crafting area) are always answered with the result slot, changed or not:
-   * mineflayer waits for that update after every grid click and has no timeout of its own.
-   */
-  craftArea?: { slots: [number, number]; result: number };
+  /** Called after the whole window was sent: vanilla sends the data slots (furnace progress) with it. */
+  onFullSync?: () => void;
 }
 
 export interface WindowClickPacket {
@@ -38,25 +35,39 @@ export interface SessionIo<S extends Stack> {
   giveBack(items: S[]): void;
 }
 
+/** Vanilla's per-menu bookkeeping: a state id, and what the client is believed to show. */
+interface MenuState<S extends Stack> {
+  stateId: number;
+  remote: (S | null)[];
+  remoteCursor: S | null;
+}
+
 /**
- * The server side of one player's windows, with vanilla's sync model: the server remembers what the
- * client believes each slot holds (its prediction from the click packet), applies the click itself,
- * then sends only the slots where the two disagree. A stale state id gets the full window instead.
+ * The server side of one player's windows, as a vanilla 1.20 server keeps them. Every menu has its
+ * own state id, incremented for every slot packet it sends. A click is applied, then the client's
+ * prediction (its changed slots and cursor) is recorded, then only the slots where the prediction is
+ * wrong are sent; a click whose state id is not the menu's current one gets the whole window instead.
+ * A crafting grid's result is recomputed and sent at once whenever a grid slot changes, during the
+ * click, ahead of the click's other packets (vanilla's slotChangedCraftingGrid).
  */
 export class WindowSession<S extends Stack> {
-  private stateId = 0;
   private cursor: CursorState<S> = { cursor: null, drag: null };
-  private remoteCursor: S | null = null;
-  private remote = new Map<number, (S | null)[]>();
+  private readonly menus = new WeakMap<OpenWindow<S>, MenuState<S>>();
   private current: OpenWindow<S> | null = null;
   private nextId = 0;
+  /** Inside a click or a result update: slot changes are sent by the click's own answer. */
+  private busy = 0;
+  /** Closing: vanilla empties the grid without slot updates and sends the inventory once afterwards. */
+  private quiet = false;
 
   constructor(private readonly inventory: OpenWindow<S>, private readonly io: SessionIo<S>) {
-    this.remote.set(0, this.snapshot(inventory));
+    this.menus.set(inventory, { stateId: 0, remote: this.snapshot(inventory), remoteCursor: null });
   }
 
   get open(): OpenWindow<S> | null { return this.current; }
   get cursorItem(): S | null { return this.cursor.cursor; }
+  /** The menu clicks go to: the open window, else the inventory. */
+  private get live(): OpenWindow<S> { return this.current ?? this.inventory; }
 
   /** A fresh window id, 1–100 like vanilla. */
   allocateId(): number {
@@ -72,97 +83,125 @@ export class WindowSession<S extends Stack> {
     return Array.from({ length: win.model.size }, (_, i) => this.copy(win.model.get(i)));
   }
 
-  private bump(): number {
-    this.stateId = (this.stateId + 1) & 0x7fff;
-    return this.stateId;
+  private state(win: OpenWindow<S>): MenuState<S> {
+    let st = this.menus.get(win);
+    if (!st) this.menus.set(win, (st = { stateId: 0, remote: new Array<S | null>(win.model.size).fill(null), remoteCursor: null }));
+    return st;
   }
 
-  /** Opens `win` (after `open_window` was written by the caller) and sends its full contents. */
+  private bump(win: OpenWindow<S>): number {
+    const st = this.state(win);
+    st.stateId = (st.stateId + 1) & 0x7fff;
+    return st.stateId;
+  }
+
+  private setSlot(win: OpenWindow<S>, slot: number, item: S | null): void {
+    this.state(win).remote[slot] = this.copy(item);
+    this.io.write('set_slot', { windowId: win.id, stateId: this.bump(win), slot, item: this.io.toNotch(item) });
+  }
+
+  /**
+   * Opens `win` and sends its full contents. The caller has closed the previous window (with
+   * close(true): vanilla tells the client) and written `open_window`, in that order.
+   */
   show(win: OpenWindow<S>): void {
     if (this.current) this.close(false);
     this.current = win;
-    win.afterChange?.();
+    this.menus.set(win, { stateId: 0, remote: [], remoteCursor: null });
+    this.busy++;
+    try { win.updateResult?.(); } finally { this.busy--; }
     this.sendAll(win);
   }
 
+  /** The whole window and the cursor in one `window_items` (vanilla's sendAllDataToRemote). */
   sendAll(win: OpenWindow<S>): void {
-    const items = this.snapshot(win);
-    this.io.write('window_items', { windowId: win.id, stateId: this.bump(), items: items.map((i) => this.io.toNotch(i)), carriedItem: this.io.toNotch(this.cursor.cursor) });
-    this.remote.set(win.id, items);
-    this.remoteCursor = this.copy(this.cursor.cursor);
+    const st = this.state(win);
+    st.remote = this.snapshot(win);
+    st.remoteCursor = this.copy(this.cursor.cursor);
+    this.io.write('window_items', { windowId: win.id, stateId: this.bump(win), items: st.remote.map((i) => this.io.toNotch(i)), carriedItem: this.io.toNotch(this.cursor.cursor) });
+    win.onFullSync?.();
   }
 
-  /** Sends every slot of the window (and the cursor) whose client view differs from the server's. */
-  broadcast(win: OpenWindow<S>, force?: number): void {
-    const remote = this.remote.get(win.id) ?? new Array<S | null>(win.model.size).fill(null);
+  /** Sends every slot of the window, then the cursor, whose client view differs from the server's (broadcastChanges). */
+  broadcast(win: OpenWindow<S>): void {
+    const st = this.state(win);
     for (let i = 0; i < win.model.size; i++) {
       const actual = win.model.get(i);
-      if (stackEquals(actual, remote[i] ?? null)) {
-        // An unchanged slot sent only as an answer keeps the state id, so the client's next
-        // optimistic click (often already on the wire) is not taken for a stale one.
-        if (i === force) this.io.write('set_slot', { windowId: win.id, stateId: this.stateId, slot: i, item: this.io.toNotch(actual) });
-        continue;
-      }
-      this.io.write('set_slot', { windowId: win.id, stateId: this.bump(), slot: i, item: this.io.toNotch(actual) });
-      remote[i] = this.copy(actual);
+      if (!stackEquals(actual, st.remote[i] ?? null)) this.setSlot(win, i, actual);
     }
-    this.remote.set(win.id, remote);
-    if (!stackEquals(this.cursor.cursor, this.remoteCursor)) {
-      this.io.write('set_slot', { windowId: -1, stateId: this.bump(), slot: -1, item: this.io.toNotch(this.cursor.cursor) });
-      this.remoteCursor = this.copy(this.cursor.cursor);
+    if (!stackEquals(this.cursor.cursor, st.remoteCursor)) {
+      st.remoteCursor = this.copy(this.cursor.cursor);
+      this.io.write('set_slot', { windowId: -1, stateId: this.bump(win), slot: -1, item: this.io.toNotch(this.cursor.cursor) });
     }
   }
 
-  /** Re-syncs whatever changed outside a click (pickups, /give, tool wear) in every window the client sees. */
+  /** Sends whatever changed outside a click (pickups, /give, tool wear, a furnace's tick) in the menu the client sees. */
   syncChanges(): void {
-    this.broadcast(this.inventory);
-    if (this.current) this.broadcast(this.current);
+    if (this.busy > 0 || this.quiet) return;
+    this.broadcast(this.live);
+  }
+
+  /** A crafting grid slot of `win` changed: recompute the result and send it now. */
+  gridChanged(win: OpenWindow<S>): void {
+    if (this.quiet || (win !== this.inventory && win !== this.current)) return;
+    this.busy++;
+    try { win.updateResult?.(); } finally { this.busy--; }
+    const r = win.model.resultSlot;
+    this.setSlot(win, r, win.model.get(r));
   }
 
   click(p: WindowClickPacket): void {
-    const win = p.windowId === 0 ? this.inventory : this.current?.id === p.windowId ? this.current : null;
-    if (!win) return; // a click for a window that is no longer open: vanilla ignores it
-    const remote = this.remote.get(win.id) ?? this.snapshot(win);
-    for (const { location, item } of p.changedSlots) {
-      if (location >= 0 && location < remote.length) remote[location] = this.io.fromNotch(item);
+    const win = this.live;
+    // Vanilla ignores a click for any menu but the one open, and a slot index the menu does not have.
+    if (p.windowId !== win.id) return;
+    if (p.slot !== -1 && p.slot !== -999 && !(p.slot >= 0 && p.slot < win.model.size)) return;
+    const st = this.state(win);
+    const stale = p.stateId !== st.stateId;
+    this.busy++;
+    try {
+      const { drops } = applyClick(win.model, this.cursor, p, this.io.ops);
+      if (drops.length) this.io.drop(drops);
+    } finally {
+      this.busy--;
     }
-    this.remote.set(win.id, remote);
-    this.remoteCursor = this.io.fromNotch(p.cursorItem);
-    const stale = p.stateId !== this.stateId;
-    const { drops, valid } = applyClick(win.model, this.cursor, p, this.io.ops);
-    win.afterChange?.();
-    if (drops.length) this.io.drop(drops);
-    const area = win.craftArea;
-    const inArea = area !== undefined && p.slot >= area.slots[0] && p.slot <= area.slots[1];
-    if (stale || !valid) this.sendAll(win);
-    else this.broadcast(win, inArea ? area.result : undefined);
-    // The inventory part of an open window is the player's inventory: keep window 0's view in step.
-    if (win !== this.inventory) this.broadcastQuietly(this.inventory);
+    for (const { location, item } of p.changedSlots) {
+      if (location >= 0 && location < win.model.size) st.remote[location] = this.io.fromNotch(item);
+    }
+    st.remoteCursor = this.io.fromNotch(p.cursorItem);
+    if (stale) this.sendAll(win);
+    else this.broadcast(win);
   }
 
-  /** Updates the server's record of window 0 without packets: the client mirrors it from the open window. */
-  private broadcastQuietly(win: OpenWindow<S>): void {
-    this.remote.set(win.id, this.snapshot(win));
-  }
-
-  /** Closes the open window (on the client's request or ours): grid items and the cursor go back. */
+  /** Closes the open window (on the client's request or ours): the cursor, then grid items, go back. */
   close(notifyClient: boolean): void {
     const win = this.current;
-    const back: S[] = [];
-    if (win) {
-      this.current = null;
-      this.remote.delete(win.id);
-      back.push(...(win.onClose?.() ?? []));
-      if (notifyClient) this.io.write('close_window', { windowId: win.id });
-    } else {
-      // Closing the inventory screen returns the 2x2 grid like any crafting window.
-      back.push(...(this.inventory.onClose?.() ?? []));
+    const from = win ?? this.inventory;
+    if (win && notifyClient) this.io.write('close_window', { windowId: win.id });
+    this.quiet = true;
+    try {
+      const back: S[] = [];
+      if (this.cursor.cursor) back.push(this.cursor.cursor);
+      this.cursor = { cursor: null, drag: null };
+      back.push(...(from.onClose?.() ?? []));
+      this.inventory.updateResult?.();
+      if (win) {
+        this.current = null;
+        this.transferState(win);
+      }
+      this.state(this.inventory).remoteCursor = null;
+      if (back.length) this.io.giveBack(back);
+    } finally {
+      this.quiet = false;
     }
-    if (this.cursor.cursor) back.push(this.cursor.cursor);
-    this.cursor = { cursor: null, drag: null };
-    this.remoteCursor = null;
-    this.inventory.afterChange?.();
-    if (back.length) this.io.giveBack(back);
-    this.syncChanges();
+    this.broadcast(this.inventory);
+  }
+
+  /** Vanilla's transferState: the inventory menu takes over what the client was shown of the inventory in `win`. */
+  private transferState(win: OpenWindow<S>): void {
+    const inv = this.state(this.inventory);
+    const shown = this.state(win).remote;
+    const start = win.model.inventoryStart;
+    if (start < 0) return;
+    for (let i = 0; i < 36; i++) inv.remote[9 + i] = shown[start + i] ?? null;
   }
 }
