@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'runs/', 'bench/results/', 'coverage/', 'scratch/'] },
@@ -22,9 +23,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/agent/**/*.ts', 'src/planner/**/*.ts', 'src/bot/**/*.ts', 'skills/**/*.ts'],
+    // Imports point one way through src/'s layers; the agent side never imports the sandbox (eslint/layers.js).
+    files: ['src/**/*.ts', 'skills/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/import-order': 'error' },
+  },
+  {
+    // One way to run a task: src/agent/run.ts's runTask; the loop and the resilience wrapper are its insides.
+    files: ['src/**/*.ts', 'skills/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/agent/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sandbox/**', '**/sandbox'], message: 'the agent never imports the sandbox' }], paths: [{ name: 'vm', message: 'never run generated code' }, { name: 'node:vm', message: 'never run generated code' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vm', message: 'never run generated code' }, { name: 'node:vm', message: 'never run generated code' }],
+        patterns: [
+          { group: ['**/agent/loop.ts'], importNames: ['runAgent'], message: 'run tasks with runTask (src/agent/run.ts)' },
+          { group: ['**/agent/resilience.ts'], importNames: ['runResilient'], message: 'run tasks with runTask (src/agent/run.ts)' },
+        ],
+      }],
     },
   },
   {

@@ -3,7 +3,7 @@ import type { Window } from 'prismarine-windows';
 import { z } from 'zod';
 import type { Knowledge } from '../src/knowledge/kb.ts';
 import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/skills/errors.ts';
 import { isGroup } from '../src/skills/groups.ts';
 import { countItem, inventoryCounts } from '../src/skills/inventory.ts';
 import { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, type CraftShape } from '../src/skills/recipes.ts';
@@ -55,6 +55,8 @@ export const craftItem = defineSkill({
     if (candidateShapes(kb, item).length === 0) throw new SkillError('BAD_ARGS', `${item} has no crafting recipe`);
     const { shape, crafts } = chooseShape(kb, item, count, inventoryCounts(bot));
     const table = shape.requiresTable ? await reachStation(ctx, ['crafting_table'], 'crafting_table') : null;
+    // A window left open (a chest, a stray table) would take the 2x2 grid's clicks.
+    if (!table && bot.currentWindow) await closeWindow(ctx, bot.currentWindow);
     const before = countItem(bot, shape.item);
     const window = table ? await openBlockWindow(ctx, table.block, ['minecraft:crafting']) : bot.inventory;
     try {
@@ -157,7 +159,8 @@ async function craftRound(ctx: SkillContext, window: Window, w: number, recipe: 
       }
       if (cur) await stowCursor(ctx, window);
       const src = firstOf(window, id);
-      if (src === null) throw missingItems(name(id), n, 0);
+      // The round was sized from the window's counts: items gone now went where the server put them.
+      if (src === null) throw new CraftMismatch(`no ${name(id)} left to put in grid slot ${slot}`);
       await click(ctx, window, src, 0, 0);
     }
     if (window.slots[slot]?.type !== id) throw new CraftMismatch(`grid slot ${slot} holds ${window.slots[slot]?.name ?? 'nothing'}, not ${name(id)}`);

@@ -1,16 +1,16 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import { observe } from '../bot/observe.ts';
-import type { Observation } from '../bot/observation.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { Decision, Planner, StepRecord } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
 import type { SkillOutcome } from '../skills/types.ts';
 import { describeGoal, type Goal } from '../tasks/goal.ts';
-import { goalMet, goalProgress } from './goalCheck.ts';
+import { goalMet, goalProgress } from '../tasks/goalCheck.ts';
 import { NoEffectWatch } from './noEffect.ts';
-import { digest, type TraceWriter } from './trace.ts';
+import { digest } from './trace.ts';
+import type { RunEvent, RunEvents } from './events.ts';
 import { ReflexMonitor, type ReflexRecord } from './reflexes.ts';
 import type { ModelEvent, ModelSummary } from '../llm/usage.ts';
 
@@ -64,14 +64,13 @@ export interface AgentOptions {
   log: Logger;
   signal: AbortSignal;
   limits?: Partial<StopLimits>;
-  trace?: TraceWriter;
+  /** Where the run's events go (src/agent/events.ts): the trace, the terminal, the dashboard, chat. */
+  events?: RunEvents;
+  /** The trace folder, for the summary (the trace itself is an events subscriber). */
+  traceDir?: string;
   observeRadius?: number;
-  onPlan?: (plan: Decision[], obs: Observation) => void;
-  onStep?: (report: StepReport) => void;
-  /** The chat model's record for this task (src/llm/usage.ts): its events go to the trace, its totals to the summary. */
+  /** The chat model's record for this task (src/llm/usage.ts): its events go to the stream, its totals to the summary. */
   model?: { drain(): ModelEvent[]; summary(): ModelSummary };
-  /** Called just before a step's skill runs (dashboards show it as running). */
-  onSkillStart?: (step: number, decision: Decision) => void;
   /** Reflexes that interrupt a skill when the bot is attacked, hungry, or in lava or deep water (default true). */
   reflexes?: boolean;
   /** Runs once a step is decided, before its skill (src/agent/resilience.ts: stuck recovery, a full inventory); must not throw. */
@@ -93,7 +92,8 @@ export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
 
 async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined): Promise<RunSummary> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const { bot, goal, trace, log } = opts;
+  const { bot, goal, log } = opts;
+  const emit = (e: RunEvent) => opts.events?.emit(e);
   const started = performance.now();
   const startAge = Number(bot.time.age);
   const history: StepRecord[] = [];
@@ -106,14 +106,16 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
   const stepNo = () => history.length + interrupted;
   const recordReflex = (r: ReflexRecord, during?: Decision) => {
     reflexCount++;
-    trace?.write({ event: 'reflex', step: stepNo(), ...(during ? { interrupted: during } : {}), ...r, observation: digest(look()) });
+    emit({ event: 'reflex', step: stepNo(), ...(during ? { interrupted: during } : {}), ...r, observation: digest(look()) });
   };
   let reason: StopReason;
   let detail: string | undefined;
   const look = () => observe(bot, { radius: opts.observeRadius ?? 32 });
   const gameSeconds = () => (Number(bot.time.age) - startAge) / 20;
-  trace?.write({ event: 'start', goal, limits, planner: opts.planner.name });
-  const modelEvents = (step?: number) => { for (const e of opts.model?.drain() ?? []) trace?.write(step === undefined ? e : { ...e, step }); };
+  emit({ event: 'start', goal, limits, planner: opts.planner.name });
+  const modelEvents = (step?: number) => { for (const e of opts.model?.drain() ?? []) emit(step === undefined ? e : { ...e, step }); };
+  // The plan is announced when it changes, not when a finished step simply came off its front.
+  let expected = '';
   modelEvents();
 
   const noEffect = new NoEffectWatch();
@@ -141,9 +143,11 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     }
     if (verdict.kind === 'unplannable') { reason = 'unplannable'; detail = verdict.reason; break; }
     const decision = verdict.decision;
-    if (verdict.plan) opts.onPlan?.(verdict.plan, obs);
+    const plan = verdict.plan ?? [decision];
+    if (JSON.stringify(plan) !== expected) emit({ event: 'plan', plan });
+    expected = JSON.stringify(plan.slice(1));
     if (opts.beforeSkill) await opts.beforeSkill({ step: stepNo() + 1, decision, plan: verdict.plan ?? [decision], history, signal: opts.signal });
-    opts.onSkillStart?.(stepNo() + 1, decision);
+    emit({ event: 'step_start', step: stepNo() + 1, decision });
     const skill = opts.skills.get(decision.skill);
     const armed = reflexes?.arm(opts.signal);
     const ran: SkillOutcome = skill
@@ -162,10 +166,9 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     if (reflex) recordReflex(reflex, decision);
     if (outcome.ok) consecutive = 0;
     else if (!cut) { failures++; consecutive++; }
-    const report: StepReport = { step: stepNo(), decision, outcome, ...(verdict.plan ? { plan: verdict.plan } : {}), ...(reflex ? { reflex } : {}) };
-    opts.onStep?.(report);
-    trace?.write({
-      event: 'step', step: stepNo(), decision, outcome, ...(unchanged > 0 ? { unchanged } : {}), planMs: Math.round(planMs * 100) / 100,
+    emit({
+      event: 'step', step: stepNo(), decision, outcome, ...(verdict.plan ? { plan: verdict.plan } : {}), ...(reflex ? { reflex } : {}),
+      ...(unchanged > 0 ? { unchanged } : {}), planMs: Math.round(planMs * 100) / 100,
       observation: digest(obs), gameSeconds: gameSeconds(), progress: goalProgress(goal, obs),
     });
     log.debug({ step: stepNo(), skill: decision.skill, ok: outcome.ok }, 'step');
@@ -179,10 +182,9 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
   const summary: RunSummary = {
     goal: describeGoal(goal), success, reason, ...(detail ? { detail } : {}), steps: stepNo(), failures,
     failuresRecovered, wallSeconds: round1((performance.now() - started) / 1000), gameSeconds: round1(gameSeconds()),
-    skills: skillCounts, reflexes: reflexCount, ...(opts.model ? { model: opts.model.summary() } : {}), ...(trace ? { traceDir: trace.dir } : {}),
+    skills: skillCounts, reflexes: reflexCount, ...(opts.model ? { model: opts.model.summary() } : {}), ...(opts.traceDir ? { traceDir: opts.traceDir } : {}),
   };
-  trace?.write({ event: 'end', summary });
-  trace?.summary(summary as unknown as Record<string, unknown>);
+  emit({ event: 'end', summary });
   return summary;
 }
 

@@ -3,6 +3,7 @@
 // re-plan), a stuck bot (movement-only recovery) and a full inventory (least useful stacks out).
 // Each stretch between interruptions is one runAgent call; the summaries are added up.
 import type { Bot } from 'mineflayer';
+import { RunEvents, offsetSteps } from './events.ts';
 import { DEFAULT_LIMITS, runAgent, type AgentOptions, type RunSummary, type StopReason } from './loop.ts';
 import type { ChatRecorder } from './resilienceChat.ts';
 import { BotWatch, reconnect, type BackoffOptions, type Interruption, type ReconnectAttempt } from './resilienceConnection.ts';
@@ -29,10 +30,6 @@ export interface ResilientOptions extends Omit<AgentOptions, 'beforeSkill'> {
   backoff?: Partial<BackoffOptions>;
   /** Other players' chat, kept as data for a chat-model planner; re-attached to each new bot. */
   chat?: ChatRecorder;
-  /** Each bot made after a reconnect (the caller disconnects the last one). */
-  onBot?: (bot: Bot) => void;
-  /** Each reconnect, death, recovery (the trace gets them too). */
-  onEvent?: (e: ResilienceEvent) => void;
   /** Walk back to a near, recent death spot for the drops (default true). */
   recoverDrops?: boolean;
   /** Movement-only recovery of a stuck bot (default true). */
@@ -58,10 +55,7 @@ export async function runResilient(o: ResilientOptions): Promise<ResilientRun> {
   let bot = o.bot;
   let final: Final | undefined;
   let detour = 0;
-  const emit = (e: ResilienceEvent) => {
-    o.trace?.write({ ...e, segment: parts.length });
-    o.onEvent?.(e);
-  };
+  const emit = (e: ResilienceEvent) => o.events?.emit({ ...e, segment: parts.length });
   o.chat?.attach(bot);
   try {
     for (;;) {
@@ -75,13 +69,15 @@ export async function runResilient(o: ResilientOptions): Promise<ResilientRun> {
       });
       const watch = new BotWatch(bot, o.signal, log);
       let summary: RunSummary;
+      // This stretch's events go on to the run's, numbered after the earlier stretches' steps.
+      const stretch = new RunEvents(log);
+      if (o.events) stretch.on(offsetSteps(o.events, () => offset));
+      stretch.on((e) => { if (e.event === 'step') guard.record(e); });
       try {
         summary = await runAgent({
-          ...o, bot, signal: watch.signal,
+          ...o, bot, signal: watch.signal, events: stretch,
           limits: { ...limits, maxSteps: Math.max(0, limits.maxSteps - offset), maxGameSeconds: Math.max(0, limits.maxGameSeconds - gameSpent) },
           beforeSkill: (next) => guard.beforeSkill(next),
-          onStep: (r) => { guard.record(r); o.onStep?.({ ...r, step: r.step + offset }); },
-          onSkillStart: (step, d) => o.onSkillStart?.(step + offset, d),
         });
       } finally {
         watch.dispose();
@@ -97,8 +93,7 @@ export async function runResilient(o: ResilientOptions): Promise<ResilientRun> {
   }
   const wall = Math.round((performance.now() - started) / 100) / 10;
   const summary = combineSummaries(parts, wall, counts, final);
-  o.trace?.write({ event: 'resilient_end', summary });
-  o.trace?.summary(summary as unknown as Record<string, unknown>);
+  o.events?.emit({ event: 'resilient_end', summary });
   return { summary, bot };
 
   async function afterDeath(cut: Extract<Interruption, { kind: 'died' }>): Promise<'resume' | Final> {
@@ -141,7 +136,7 @@ export async function runResilient(o: ResilientOptions): Promise<ResilientRun> {
       return { reason: 'disconnected', detail: reason };
     }
     counts.reconnects++;
-    o.onBot?.(bot);
+    o.events?.emit({ event: 'bot', bot });
     o.chat?.attach(bot);
     emit({ event: 'reconnected', afterMs: Date.now() - t0 });
     return 'resume';

@@ -1,7 +1,7 @@
 // What other players say while a task runs is kept as data: a chat-model planner may read it,
 // quoted and labelled, but nothing in it is ever run as a command (`skillcraft run` takes none).
 import type { Bot } from 'mineflayer';
-import { ChatLog, type UntrustedText } from '../control/chatLog.ts';
+import { ChatLog, type UntrustedText } from '../bot/chatLog.ts';
 
 /** Records other players' chat and whispers of whichever bot is attached (reconnects re-attach). */
 export class ChatRecorder {

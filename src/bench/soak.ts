@@ -1,4 +1,4 @@
-// `npm run bench -- soak [--minutes N] [--tasks "a,b"] [--seeds 1,2,3]`: loops whole tasks for N minutes,
+// `npm run bench -- soak [--minutes N] [--tasks "a,b"] [--seed-list forest:1,plains:7]`: loops whole tasks for N minutes,
 // a fresh sandbox per task in this one process so that anything a run leaks shows in the figures:
 // successes, crashes (an exception that escaped a run; target 0) and RSS at the start and the end
 // (target: less than 10 % growth).
@@ -6,11 +6,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient } from '../agent/resilience.ts';
-import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { runTask } from '../agent/run.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { startSandbox } from '../sandbox/server.ts';
+import { openWorld } from '../world/open.ts';
+import { benchConnection } from './worldTask.ts';
+import { drawWorlds, formatWorldList, parseWorldList, worldName, type World } from './worlds.ts';
 import { parseTask } from '../tasks/parse.ts';
 import type { BenchDeps } from './index.ts';
 import { formatTable, median } from './table.ts';
@@ -25,7 +26,8 @@ const MB = 1024 * 1024;
 export interface SoakArgs {
   minutes: number;
   tasks: string[];
-  seeds: number[];
+  /** Given worlds to take in turn (--seed-list); empty: a world drawn at random for every task. */
+  worlds: World[];
 }
 
 export function parseSoakArgs(args: string[]): SoakArgs {
@@ -37,10 +39,9 @@ export function parseSoakArgs(args: string[]): SoakArgs {
   const minutes = Number(minutesText);
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`--minutes must be a positive number (got "${minutesText}")`);
   const tasks = (value('--tasks') ?? SOAK_TASKS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-  const seeds = (value('--seeds') ?? '1,2,3,4,5').split(',').map(Number);
+  const list = value('--seed-list');
   if (tasks.length === 0) throw new Error('--tasks needs at least one task');
-  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s))) throw new Error('--seeds takes whole numbers separated by commas');
-  return { minutes, tasks, seeds };
+  return { minutes, tasks, worlds: list === undefined ? [] : parseWorldList(list) };
 }
 
 export interface Memory { rss: number; heap: number }
@@ -73,7 +74,7 @@ async function soak(o: SoakArgs, { out, log }: BenchDeps): Promise<number> {
   const kb = createKnowledge('1.20.1');
   const deadline = Date.now() + o.minutes * 60_000;
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function';
-  out(`soak: ${o.tasks.join(', ')} over seeds ${o.seeds.join(',')} for ${o.minutes} min; RSS ${gc ? 'after a forced GC' : 'without a forced GC (run node with --expose-gc for one)'}`);
+  out(`soak: ${o.tasks.join(', ')} in ${o.worlds.length ? `the worlds ${formatWorldList(o.worlds)}` : 'a world drawn at random for each task'} for ${o.minutes} min; RSS ${gc ? 'after a forced GC' : 'without a forced GC (run node with --expose-gc for one)'}`);
   const rows: string[][] = [];
   let runs = 0;
   let successes = 0;
@@ -83,11 +84,12 @@ async function soak(o: SoakArgs, { out, log }: BenchDeps): Promise<number> {
   let last: Memory = memory();
   for (let i = 0; Date.now() < deadline; i++) {
     const task = o.tasks[i % o.tasks.length]!;
-    const seed = o.seeds[Math.floor(i / o.tasks.length) % o.seeds.length]!;
+    const world = o.worlds.length ? o.worlds[i % o.worlds.length]! : drawWorlds(1)[0]!;
+    const seed = worldName(world);
     const started = performance.now();
     let line: string;
     try {
-      const s = await oneTask(task, seed, skills, kb, log);
+      const s = await oneTask(task, world, skills, kb, log);
       if (s.success) successes++;
       line = `${s.success ? 'done' : `NOT done (${s.reason}${s.detail ? `: ${s.detail}` : ''})`} in ${s.steps} steps, ${s.wallSeconds} s`;
     } catch (err) {
@@ -100,11 +102,11 @@ async function soak(o: SoakArgs, { out, log }: BenchDeps): Promise<number> {
     last = memory();
     first ??= last;
     samples.push(last);
-    out(`#${runs} ${task}, seed ${seed}: ${line}; rss ${mb(last.rss)} MB, heap ${mb(last.heap)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    rows.push([String(runs), task, String(seed), line.split(' in ')[0]!, mb(last.rss), mb(last.heap)]);
+    out(`#${runs} ${task}, ${seed}: ${line}; rss ${mb(last.rss)} MB, heap ${mb(last.heap)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    rows.push([String(runs), task, seed, line.split(' in ')[0]!, mb(last.rss), mb(last.heap)]);
   }
   const pct = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)} %`;
-  out(formatTable(['#', 'task', 'seed', 'outcome', 'rss MB', 'heap MB'], rows));
+  out(formatTable(['#', 'task', 'world', 'outcome', 'rss MB', 'heap MB'], rows));
   out(`success ${successes}/${runs}; crashes ${crashes} (target 0)`);
   if (first) out(`RSS after the first task ${mb(first.rss)} MB, at the end ${mb(last.rss)} MB (one sample each; heap ${mb(first.heap)} → ${mb(last.heap)} MB)`);
   const m = roundMedians(samples, o.tasks.length);
@@ -137,22 +139,15 @@ export function growthWindow(rounds: readonly Memory[]): { base: Memory; end: Me
   return { base, end: rounds.at(-1) ?? base };
 }
 
-async function oneTask(task: string, seed: number, skills: ReturnType<typeof createSkillRegistry>, kb: ReturnType<typeof createKnowledge>, log: BenchDeps['log']) {
+async function oneTask(task: string, world: World, skills: ReturnType<typeof createSkillRegistry>, kb: ReturnType<typeof createKnowledge>, log: BenchDeps['log']) {
   const { goal } = parseTask(kb, task);
-  const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
+  const opened = await openWorld({ connection: benchConnection('soak'), sandbox: { seed: world.seed, preset: world.preset } }, { log });
   try {
-    const target = { host: sb.host, port: sb.port, username: 'soak', auth: 'offline' as const, mcVersion: '1.20.1' };
-    let bot = await connectBot(target, { log, signal: AbortSignal.timeout(60_000) });
-    try {
-      const { summary } = await runResilient({
-        bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal: AbortSignal.timeout(600_000),
-        connect: (signal) => connectBot(target, { log, signal }), onBot: (b) => { bot = b; },
-      });
-      return summary;
-    } finally {
-      await disconnectBot(bot, { log });
-    }
+    const { summary } = await runTask(opened, goal, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal: AbortSignal.timeout(600_000),
+    });
+    return summary;
   } finally {
-    await sb.stop();
+    await opened.close();
   }
 }

@@ -7,7 +7,7 @@ import { BenchInputError, intArg, parseBenchArgs } from './plan4mc/args.ts';
 import { runPool } from './plan4mc/pool.ts';
 import { tasksTerminal, writeTasksReport, type TaskTarget } from './tasksReport.ts';
 import type { WorldTaskJob, WorldTaskResult } from './worldTask.ts';
-import type { Preset } from '../sandbox/options.ts';
+import type { Preset } from '../config/sandbox.ts';
 import { ALL_PRESETS, drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from './worlds.ts';
 
 /** Game-second budgets and step limits by task (the tech tree's budgets; generous for the rest). */

@@ -3,12 +3,11 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient } from '../agent/resilience.ts';
-import { TraceWriter } from '../agent/trace.ts';
-import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { runTask } from '../agent/run.ts';
+import type { ConnectionConfig } from '../config/schema.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { startSandbox } from '../sandbox/server.ts';
+import { openWorld, type OpenWorld } from '../world/open.ts';
 import { parseTask } from '../tasks/parse.ts';
 import { setupTask } from '../tasks/setup.ts';
 import { noChangeRepeats } from './traceCheck.ts';
@@ -49,44 +48,41 @@ export function runLabel(task: string, w: World): string {
 
 export async function runWorldTask(job: WorldTaskJob, log: Logger): Promise<WorldTaskResult> {
   const started = performance.now();
-  const { world } = job;
+  const { world: w } = job;
   const kb = createKnowledge('1.20.1');
-  const base = { task: job.task, preset: world.preset, seed: world.seed };
+  const base = { task: job.task, preset: w.preset, seed: w.seed };
   const signal = AbortSignal.timeout(Math.max(10 * 60_000, job.maxGameSeconds * 2000));
-  const sb = await startSandbox({ port: 0, seed: world.seed, preset: world.preset }, log);
-  let trace: TraceWriter | undefined;
+  let traceDir: string | undefined;
+  let world: OpenWorld | undefined;
   try {
-    const target = { host: sb.host, port: sb.port, username: 'bench', auth: 'offline' as const, mcVersion: sb.options.version };
-    let bot = await connectBot(target, { log, signal });
-    try {
-      if (job.inventory && Object.keys(job.inventory).length > 0) await setupTask(bot, { inventory: job.inventory }, world.seed, signal);
-      const skills = createSkillRegistry();
-      trace = new TraceWriter(join(job.traceRoot, runLabel(job.task, world)));
-      const { summary } = await runResilient({
-        bot, goal: parseTask(kb, job.task).goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal, trace,
-        limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },
-        connect: (s) => connectBot(target, { log, signal: s }),
-        onBot: (b) => { bot = b; },
-      });
-      trace.close();
-      const file = join(trace.dir, 'trace.jsonl');
-      const repeats = noChangeRepeats(file);
-      return {
-        ...base, success: summary.success, reason: summary.reason, ...(summary.detail ? { detail: summary.detail } : {}),
-        steps: summary.steps, failures: summary.failures, gameSeconds: summary.gameSeconds, wallSeconds: summary.wallSeconds,
-        trace: file, noChangeMax: repeats.max, ...(repeats.call ? { noChangeCall: repeats.call } : {}),
-      };
-    } finally {
-      await disconnectBot(bot, { log });
-    }
+    world = await openWorld({ connection: benchConnection('bench'), sandbox: { seed: w.seed, preset: w.preset } }, { log, signal });
+    if (job.inventory && Object.keys(job.inventory).length > 0) await setupTask(world.bot, { inventory: job.inventory }, w.seed, signal);
+    const skills = createSkillRegistry();
+    const run = await runTask(world, parseTask(kb, job.task).goal, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal,
+      traceRoot: join(job.traceRoot, runLabel(job.task, w)), limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },
+    });
+    traceDir = run.traceDir;
+    const { summary } = run;
+    const file = join(run.traceDir!, 'trace.jsonl');
+    const repeats = noChangeRepeats(file);
+    return {
+      ...base, success: summary.success, reason: summary.reason, ...(summary.detail ? { detail: summary.detail } : {}),
+      steps: summary.steps, failures: summary.failures, gameSeconds: summary.gameSeconds, wallSeconds: summary.wallSeconds,
+      trace: file, noChangeMax: repeats.max, ...(repeats.call ? { noChangeCall: repeats.call } : {}),
+    };
   } catch (err) {
     return {
       ...base, success: false, reason: 'crash', detail: err instanceof Error ? err.message : String(err), steps: 0, failures: 0,
       gameSeconds: 0, wallSeconds: Math.round((performance.now() - started) / 100) / 10, noChangeMax: 0,
-      ...(trace ? { trace: join(trace.dir, 'trace.jsonl') } : {}),
+      ...(traceDir ? { trace: join(traceDir, 'trace.jsonl') } : {}),
     };
   } finally {
-    trace?.close();
-    await sb.stop();
+    await world?.close();
   }
+}
+
+/** The connection settings of a benchmark's bot (its server is the sandbox the run starts, or `--host`). */
+export function benchConnection(username: string, host = '127.0.0.1', port = 25565): ConnectionConfig {
+  return { host, port, username, auth: 'offline', mcVersion: 'auto' };
 }

@@ -3,7 +3,7 @@
 // picks N random (preset, seed) pairs over every preset the task can happen in, prints them as a
 // --seed-list that repeats the run exactly, and reports success with a 95 % (Wilson) interval.
 import { randomInt } from 'node:crypto';
-import { PRESETS, type Preset } from '../sandbox/options.ts';
+import { PRESETS, type Preset } from '../config/sandbox.ts';
 import { BenchInputError, intArg } from './plan4mc/args.ts';
 
 export interface World {

@@ -1,18 +1,21 @@
 import { Command } from 'commander';
 import type { Bot } from 'mineflayer';
-import { TraceWriter } from '../agent/trace.ts';
-import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { RunEvents } from '../agent/events.ts';
+import { formatSummary, terminalSink } from '../agent/format.ts';
+import { reconnect } from '../agent/resilienceConnection.ts';
+import { resilienceText } from '../agent/resilienceSummary.ts';
 import { Session } from '../control/session.ts';
 import { startWatch, type Watch } from '../control/watchRun.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { waitUntil } from '../skills/wait.ts';
+import type { OpenWorld } from '../world/open.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { CliInputError } from './errors.ts';
 import { withWorldOptions } from './options.ts';
-import { formatPlan, formatStep, formatSummary } from './progress.ts';
+import { knowledgeVersion, openCliWorld, usesSandbox } from './world.ts';
 
 export interface AgentCliOptions {
   owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string; peaceful?: boolean;
@@ -49,59 +52,76 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
   const owners = o.owner ?? [];
   if (owners.length === 0) throw new CliInputError('--owner <name> is required: the player whose chat commands the bot obeys');
   const viewPort = viewPortOf(o.viewPort);
-  const { connection, sandbox } = ctx.config;
-  const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
-  const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
+  const useSandbox = usesSandbox(ctx, o);
+  const kb = createKnowledge(knowledgeVersion(ctx, useSandbox));
 
-  let sb: Sandbox | undefined;
-  let bot: Bot | undefined;
+  let world: OpenWorld | undefined;
   let watch: Watch | undefined;
   let session: Session | undefined;
   try {
-    if (useSandbox) {
-      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset: sandbox.preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
-      ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
-    }
-    const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;
-    bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
-    watch = await startWatch(ctx, bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners, quietChat: o.quietChat === true });
+    world = await openCliWorld(ctx, useSandbox);
+    watch = await startWatch(ctx, world.bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners, quietChat: o.quietChat === true });
     if (watch.dashboardUrl) ctx.io.out(`dashboard: ${watch.dashboardUrl}`);
     const skills = createSkillRegistry();
-    const cb = watch.callbacks;
-    let expected = '';
+    const events = new RunEvents(ctx.logger);
+    events.on(watch.sink);
+    const print = terminalSink((line) => ctx.io.out(line));
+    events.on((e) => {
+      if (e.event === 'task') ctx.io.out(`task: ${e.text} → ${e.goal}`);
+      else if (e.event === 'resilient_end') ctx.io.out(`${formatSummary(e.summary)}${resilienceText(e.summary.resilience)}`);
+      else if (e.event === 'notice') ctx.io.out(e.text);
+      else print(e);
+    });
     session = new Session({
-      bot, skills, knowledge: kb, log: watch.logger, signal: ctx.signal,
-      planner: () => createGraphPlanner({ skills, knowledge: kb }),
-      trace: () => new TraceWriter(o.runsDir ?? 'runs'),
-      callbacks: {
-        ...cb,
-        onTask: (text, goal) => { expected = ''; ctx.io.out(`task: ${text} → ${goal}`); cb.onTask(text, goal); },
-        onPlan: (plan) => {
-          if (formatPlan(plan) !== expected) ctx.io.out(formatPlan(plan));
-          expected = formatPlan(plan.slice(1));
-          cb.onPlan(plan);
-        },
-        onStep: (r) => { ctx.io.out(formatStep(r)); cb.onStep(r); },
-        onEnd: (s) => { ctx.io.out(formatSummary(s)); cb.onEnd(s); },
-        onNotice: (text) => { ctx.io.out(text); cb.onNotice(text); },
-      },
+      world, skills, knowledge: kb, log: watch.logger, signal: ctx.signal, events,
+      planner: () => createGraphPlanner({ skills, knowledge: kb }), traceRoot: o.runsDir ?? 'runs',
     });
     watch.listen(session);
-    ctx.io.out(`${bot.username} takes chat commands from ${owners.join(', ')}: !task <goal>, !stop, !status, !plan, !come, !follow, !inventory`);
+    ctx.io.out(`${world.bot.username} takes chat commands from ${owners.join(', ')}: !task <goal>, !stop, !status, !plan, !come, !follow, !inventory`);
     if (o.task) {
       const started = await session.startTask(o.task);
       if (!started.ok) throw new CliInputError(`--task "${o.task}": ${started.message}`);
     }
-    const why = await untilStopped(ctx.signal, bot);
+    const why = await stayConnected(ctx, world, session, events);
     ctx.log.info({ why }, 'stopping');
-    return why === 'disconnected' ? 1 : 0;
+    return why === 'gave_up' ? 1 : 0;
   } finally {
     await session?.close();
     await watch?.close();
-    if (bot) await disconnectBot(bot, { log: ctx.log });
-    if (sb) await sb.stop();
+    await world?.close();
   }
 }
+
+/**
+ * Keeps the agent on its server until Ctrl+C: a connection lost during a task is made again by the task
+ * itself (src/agent/run.ts); one lost while idle is made again here, with the same backoff.
+ */
+async function stayConnected(ctx: CommandContext, world: OpenWorld, session: Session, events: RunEvents): Promise<'interrupted' | 'gave_up'> {
+  for (;;) {
+    const ended = world.bot;
+    if (await untilStopped(ctx.signal, ended) === 'interrupted') return 'interrupted';
+    try {
+      await waitUntil(() => world.bot !== ended || !session.busy, { signal: ctx.signal, timeoutMs: IDLE_RECONNECT_WAIT_MS, what: 'the task to reconnect or end' });
+    } catch (err) {
+      if (ctx.signal.aborted) return 'interrupted';
+      ctx.log.warn({ err }, 'the running task neither reconnected nor ended; reconnecting');
+    }
+    if (world.bot !== ended) continue;
+    ctx.io.out('connection lost while idle; reconnecting');
+    try {
+      world.bot = await reconnect((signal) => world.connect(signal), ctx.signal);
+    } catch (err) {
+      if (ctx.signal.aborted) return 'interrupted';
+      ctx.io.out(`gave up: ${err instanceof Error ? err.message : String(err)}`);
+      return 'gave_up';
+    }
+    events.emit({ event: 'bot', bot: world.bot });
+    ctx.io.out('reconnected');
+  }
+}
+
+/** How long a task may take to reconnect or end after its connection went, before the agent reconnects itself. */
+const IDLE_RECONNECT_WAIT_MS = 5 * 60_000;
 
 /** Resolves on Ctrl+C (the signal) or when the bot loses its connection. */
 function untilStopped(signal: AbortSignal, bot: Bot): Promise<'interrupted' | 'disconnected'> {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { PRESETS } from '../sandbox/options.ts';
+import { PRESETS } from '../config/sandbox.ts';
 import { optionsOf, type RunJob } from './command.ts';
-import { DEFAULT_TASK, runTask } from './run.ts';
+import { DEFAULT_TASK, runTaskCommand } from './run.ts';
 
 interface DemoOptions { seed?: string; preset?: string; task?: string }
 
@@ -14,7 +14,7 @@ export function demoCommand(run: RunJob): Command {
     .option('--task <goal>', `what to do (default "${DEFAULT_TASK}")`)
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<DemoOptions>(cmd);
-      await run(cmd, { seed: o.seed, preset: o.preset }, (ctx) => runTask(ctx, {
+      await run(cmd, { seed: o.seed, preset: o.preset }, (ctx) => runTaskCommand(ctx, {
         task: o.task ?? DEFAULT_TASK,
         // On a terminal the world and the dashboard stay up for a look around after the task; in scripts and tests the demo ends.
         keepOpen: process.stdout.isTTY,

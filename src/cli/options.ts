@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PRESETS } from '../sandbox/options.ts';
+import { PRESETS } from '../config/sandbox.ts';
 
 /** The options of every command that joins a server or starts the sandbox for its bot (run, agent). */
 export function withWorldOptions(cmd: Command): Command {

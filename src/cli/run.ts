@@ -1,27 +1,26 @@
 import { Command } from 'commander';
-import type { Bot } from 'mineflayer';
-import { runResilient } from '../agent/resilience.ts';
+import { RunEvents } from '../agent/events.ts';
+import { formatSummary, terminalSink } from '../agent/format.ts';
 import { ChatRecorder } from '../agent/resilienceChat.ts';
-import { resilienceLine, resilienceText, type ResilientSummary } from '../agent/resilienceSummary.ts';
-import { TraceWriter } from '../agent/trace.ts';
-import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { resilienceText, type ResilientSummary } from '../agent/resilienceSummary.ts';
+import { runTask } from '../agent/run.ts';
+import { startRunWatch, type RunWatch } from '../control/watchRun.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
-import { NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';
-import { describeGoal, type Goal } from '../tasks/goal.ts';
-import { startRunWatch, type RunWatch } from '../control/watchRun.ts';
 import type { Planner } from '../planner/types.ts';
+import type { Goal } from '../tasks/goal.ts';
+import { NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';
+import { setupLine, setupTask } from '../tasks/setup.ts';
+import type { OpenWorld } from '../world/open.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
+import { viewPortOf } from './agent.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
-import { viewPortOf } from './agent.ts';
 import { CliInputError } from './errors.ts';
 import { withWorldOptions } from './options.ts';
-import { formatPlan, formatStep, formatSummary } from './progress.ts';
 import { runSetup } from './runSetup.ts';
-import { setupTask, setupLine } from '../tasks/setup.ts';
-import { goalThroughModel, modelEventLine, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './runModel.ts';
+import { goalThroughModel, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './runModel.ts';
+import { knowledgeVersion, openCliWorld, usesSandbox } from './world.ts';
 
 export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
@@ -60,20 +59,19 @@ export function runCommand(run: RunJob): Command {
       await run(cmd, {
         host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful,
         baseUrl: o.baseUrl, model: o.model, temperature: o.temperature, timeoutMs: o.modelTimeoutMs, maxCalls: o.maxCalls, maxTokens: o.maxTokens,
-      }, (ctx) => runTask(ctx, o));
+      }, (ctx) => runTaskCommand(ctx, o));
     });
 }
 
 /** Runs one task; exit 0 when the goal is met, 1 when not. */
-export async function runTask(ctx: CommandContext, o: RunOptions): Promise<number> {
+export async function runTaskCommand(ctx: CommandContext, o: RunOptions): Promise<number> {
   const planner = (o.planner ?? 'graph') as PlannerName;
   if (!PLANNERS.includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
   const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
   if (maxSteps !== undefined && (!Number.isInteger(maxSteps) || maxSteps < 1)) throw new CliInputError(`--max-steps must be a positive integer (got "${o.maxSteps}")`);
   const viewPort = viewPortOf(o.viewPort);
-  const { connection, sandbox } = ctx.config;
-  const useSandbox = o.host === undefined && o.port === undefined && ctx.io.env.SKILLCRAFT_HOST === undefined;
-  const kb = createKnowledge(useSandbox ? sandbox.mcVersion : connection.mcVersion === 'auto' ? sandbox.mcVersion : connection.mcVersion);
+  const useSandbox = usesSandbox(ctx, o);
+  const kb = createKnowledge(knowledgeVersion(ctx, useSandbox));
   if (o.task !== undefined && o.plan4mc !== undefined) throw new CliInputError('give either --task or --plan4mc, not both');
   if (o.task === undefined && o.plan4mc === undefined) throw new CliInputError('say what to do: --task <goal> or --plan4mc <task>');
   const setup = runSetup(kb, o);
@@ -81,62 +79,40 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
   const parsed = setup.plan4mc ? { goal: setup.plan4mc.goal, needsChatModel: false } : parseTask(kb, taskText);
   if (parsed.needsChatModel && planner === 'graph') throw new CliInputError(`"${o.task}": ${NEEDS_CHAT_MODEL}`);
   // A Plan4MC task brings its biome unless --preset says otherwise.
-  const preset = o.preset === undefined && setup.plan4mc ? setup.plan4mc.preset : sandbox.preset;
-  let watch: RunWatch | undefined;
-  const model: ModelSetup | undefined = planner === 'graph' ? undefined : modelSetup(ctx, planner, (e) => {
-    watch?.onModelEvent(e);
-    const line = modelEventLine(e);
-    if (line && !o.json) ctx.io.out(line);
-  });
+  const preset = o.preset === undefined && setup.plan4mc ? setup.plan4mc.preset : ctx.config.sandbox.preset;
+  const events = new RunEvents(ctx.logger);
+  const model: ModelSetup | undefined = planner === 'graph' ? undefined : modelSetup(ctx, planner);
   let goal: Goal = parsed.goal;
   if (parsed.needsChatModel && model) {
     goal = await goalThroughModel(ctx, taskText, model, kb);
     if (!o.json) ctx.io.out(`goal: "${o.task}" → ${JSON.stringify(goal)}`);
   }
 
-  let sb: Sandbox | undefined;
-  let bot: Bot | undefined;
+  let world: OpenWorld | undefined;
+  let watch: RunWatch | undefined;
   try {
-    if (useSandbox) {
-      sb = await startSandbox({ host: '127.0.0.1', port: 0, seed: sandbox.seed, preset, version: sandbox.mcVersion, viewDistance: sandbox.viewDistance, smeltSpeed: sandbox.smeltSpeed, peaceful: sandbox.peaceful ?? false }, ctx.logger);
-      if (!o.json) ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${preset}, ${sandbox.mcVersion})`);
-    }
-    const target = sb ? { ...connection, host: sb.host, port: sb.port, auth: 'offline' as const, mcVersion: sb.options.version } : connection;
-    bot = await connectBot(target, { log: ctx.logger, signal: ctx.signal });
+    world = await openCliWorld(ctx, useSandbox, { preset, quiet: o.json === true });
     if (setup.spec) {
-      await setupTask(bot, setup.spec, sandbox.seed, ctx.signal);
+      await setupTask(world.bot, setup.spec, ctx.config.sandbox.seed, ctx.signal);
       if (!o.json) ctx.io.out(setupLine(setup.spec));
     }
-    const w = await startRunWatch(ctx, bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: o.owner ?? [], quietChat: o.quietChat === true }, { text: taskText, goal: describeGoal(goal) });
+    const w = await startRunWatch(ctx, world.bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: o.owner ?? [], quietChat: o.quietChat === true });
     watch = w;
+    events.on(w.sink);
     if (w.dashboardUrl && !o.json) ctx.io.out(`dashboard: ${w.dashboardUrl}`);
     const skills = createSkillRegistry();
-    const trace = new TraceWriter(o.runsDir ?? 'runs');
     if (!o.json) ctx.io.out(`task: ${taskText} → ${JSON.stringify(goal)}`);
+    if (!o.json) events.on(terminalSink((line) => ctx.io.out(line)));
     const graph = createGraphPlanner({ skills, knowledge: kb });
     // Other players' chat reaches a chat model only as quoted, labelled data; nothing in it is obeyed.
     const chat = new ChatRecorder();
     const chosen: Planner = model && planner !== 'graph' ? modelPlanner(planner, model, graph, skills, kb, ctx, () => chat.recent()) : graph;
-    // The plan is shown when it changes, not when a step simply came off its front.
-    let expected = '';
     // A lost connection is made again (the server restarted); a death is respawned from: the task resumes.
-    const { summary }: { summary: ResilientSummary } = await runResilient({
-      bot, goal, planner: chosen, skills, knowledge: kb, ...(model ? { model: model.usage } : {}), chat,
-      connect: (signal) => connectBot(target, { log: ctx.logger, signal }),
-      onBot: (b) => { bot = b; },
-      onEvent: (e) => { const line = resilienceLine(e); if (line && !o.json) ctx.io.out(line); },
-      log: w.logger.child({ component: 'agent' }), signal: w.signal, trace,
+    const { summary }: { summary: ResilientSummary } = await runTask(world, goal, {
+      planner: chosen, skills, knowledge: kb, ...(model ? { model: model.usage } : {}), chat, events, text: taskText,
+      log: w.logger.child({ component: 'agent' }), signal: w.signal, traceRoot: o.runsDir ?? 'runs',
       limits: { ...(maxSteps ? { maxSteps } : {}), ...(setup.plan4mc ? { maxGameSeconds: setup.plan4mc.maxGameSeconds } : {}) },
-      onPlan: (plan) => {
-        w.callbacks.onPlan(plan);
-        const text = formatPlan(plan);
-        if (!o.json && text !== expected) ctx.io.out(text);
-        expected = formatPlan(plan.slice(1));
-      },
-      onSkillStart: (step, decision) => w.callbacks.onSkillStart(step, decision),
-      onStep: (r) => { w.callbacks.onStep(r); if (!o.json) ctx.io.out(formatStep(r)); },
-    }).finally(() => trace.close());
-    w.finish(summary);
+    });
     ctx.io.out(o.json ? JSON.stringify(summary) : `${formatSummary(summary)}${resilienceText(summary.resilience)}`);
     if (o.keepOpen && !ctx.signal.aborted) {
       if (!o.json) ctx.io.out(`${w.dashboardUrl ? `dashboard still at ${w.dashboardUrl}; ` : ''}press Ctrl-C to quit`);
@@ -145,8 +121,7 @@ export async function runTask(ctx: CommandContext, o: RunOptions): Promise<numbe
     return summary.success ? 0 : 1;
   } finally {
     await watch?.close();
-    if (bot) await disconnectBot(bot, { log: ctx.log });
-    if (sb) await sb.stop();
+    await world?.close();
   }
 }
 

@@ -2,14 +2,14 @@ import type { Config } from '../config/index.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import { createChatClient, type ChatClient } from '../llm/client.ts';
 import { ModelError } from '../llm/errors.ts';
-import { DEFAULT_LIMITS, ModelUsage, type ModelEvent } from '../llm/usage.ts';
+import { DEFAULT_LIMITS, ModelUsage } from '../llm/usage.ts';
 import type { GraphPlanner } from '../planner/graph/planner.ts';
 import { createLlmPlanner } from '../planner/llm/index.ts';
 import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { goalFromText, type StructuredGoal } from '../tasks/freeText.ts';
 import type { CommandContext } from './context.ts';
-import type { UntrustedText } from '../control/chatLog.ts';
+import type { UntrustedText } from '../bot/chatLog.ts';
 import { CliInputError } from './errors.ts';
 
 export const PLANNERS = ['graph', 'llm', 'hybrid'] as const;
@@ -22,7 +22,7 @@ export interface ModelSetup {
 }
 
 /** The chat model of the config, or one line saying what is missing (exit 2). */
-export function modelSetup(ctx: CommandContext, planner: PlannerName, onEvent: (e: ModelEvent) => void): ModelSetup {
+export function modelSetup(ctx: CommandContext, planner: PlannerName): ModelSetup {
   const m: Config['model'] = ctx.config.model;
   if (!m.model) {
     throw new CliInputError(`--planner ${planner} needs a chat model: give --model NAME (or SKILLCRAFT_MODEL) and --base-url URL (or OPENAI_BASE_URL)`);
@@ -36,7 +36,8 @@ export function modelSetup(ctx: CommandContext, planner: PlannerName, onEvent: (
   });
   const limits = { maxCalls: m.maxCalls ?? DEFAULT_LIMITS.maxCalls, maxTokens: m.maxTokens ?? DEFAULT_LIMITS.maxTokens };
   ctx.log.debug({ baseUrl, model: m.model, ...limits }, 'chat model');
-  return { client, usage: new ModelUsage(limits, onEvent) };
+  // Its events reach the run's stream (src/agent/events.ts) through the loop, which drains them after each decision.
+  return { client, usage: new ModelUsage(limits) };
 }
 
 /** Free text → a goal through the model; a dead endpoint is one line (exit 2), a useless answer exit 1. */
@@ -52,11 +53,4 @@ export async function goalThroughModel(ctx: CommandContext, text: string, setup:
 
 export function modelPlanner(name: 'llm' | 'hybrid', setup: ModelSetup, graph: GraphPlanner, skills: SkillRegistry, kb: Knowledge, ctx: CommandContext, chat?: () => readonly UntrustedText[]): Planner {
   return createLlmPlanner({ client: setup.client, usage: setup.usage, skills, knowledge: kb, graph, mode: name, log: ctx.logger.child({ component: 'planner' }), ...(chat ? { chat } : {}) });
-}
-
-/** A line for the terminal when the model's help changes course (fallbacks, format step-downs). */
-export function modelEventLine(e: ModelEvent): string | undefined {
-  if (e.event === 'model_fallback') return `model: ${e.reason} → ${e.decision ? `graph planner's step ${e.decision.skill}` : 'no step'}`;
-  if (e.event === 'model_stepdown') return `model: the server does not take ${e.from} answers; asking for ${e.to} from now on`;
-  return undefined;
 }

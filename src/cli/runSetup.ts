@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/kb.ts';
 import { MOBS } from '../knowledge/mobs.ts';
-import type { Preset } from '../sandbox/options.ts';
+import type { Preset } from '../config/sandbox.ts';
 import type { Goal } from '../tasks/goal.ts';
 import { plan4mcGoal, PLAN4MC_TASKS, type Plan4mcTask } from '../tasks/plan4mc.ts';
 import type { SetupSpec } from '../tasks/setup.ts';

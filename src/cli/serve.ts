@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { startSandbox } from '../sandbox/server.ts';
-import { PRESETS, SUPPORTED_VERSIONS } from '../sandbox/options.ts';
+import { PRESETS, SUPPORTED_VERSIONS } from '../config/sandbox.ts';
 import { DEFAULT_PORT } from '../config/index.ts';
 import { listenError } from './errors.ts';
 import { optionsOf, type RunJob } from './command.ts';

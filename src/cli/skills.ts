@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
-import { DEFAULT_VERSION } from '../sandbox/options.ts';
+import { DEFAULT_VERSION } from '../config/sandbox.ts';
 import { describeSkill, renderSkill } from '../skills/describe.ts';
 import { optionsOf, type RunJob } from './command.ts';
 

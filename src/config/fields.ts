@@ -1,4 +1,4 @@
-import { seedFromText } from '../sandbox/options.ts';
+import { seedFromText } from './sandbox.ts';
 
 /**
  * Every setting the CLI knows, with where it can come from. One row per leaf of the config: the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_VERSION, PRESETS, SUPPORTED_VERSIONS } from '../sandbox/options.ts';
+import { DEFAULT_VERSION, PRESETS, SUPPORTED_VERSIONS } from './sandbox.ts';
 import { LOG_FORMATS, LOG_LEVELS } from '../log/logger.ts';
 import { FIELDS } from './fields.ts';
 

@@ -1,6 +1,6 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
-import { ChatLog } from './chatLog.ts';
+import { ChatLog } from '../bot/chatLog.ts';
 import type { ChatReporter } from './chatReporter.ts';
 import { inventoryLine } from './chatText.ts';
 import { helpLine, parseCommand, type CommandName } from './commands.ts';

@@ -1,38 +1,27 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
-import { runAgent, type RunSummary, type StepReport, type StopLimits } from '../agent/loop.ts';
-import type { TraceWriter } from '../agent/trace.ts';
+import { RunEvents } from '../agent/events.ts';
+import type { RunSummary, StopLimits } from '../agent/loop.ts';
+import { runTask, type TaskWorld } from '../agent/run.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
-import type { Decision, Planner } from '../planner/types.ts';
+import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
 import { describeGoal, type Goal } from '../tasks/goal.ts';
 import { parseTask, type ParsedTask } from '../tasks/parse.ts';
 import { follow, playerEntity } from './movement.ts';
-import { RunTracker } from './tracker.ts';
-
-/** What the session tells its watchers (dashboard, chat, terminal). */
-export interface SessionCallbacks {
-  onTask?: (text: string, goal: string) => void;
-  onPlan?: (plan: Decision[]) => void;
-  onSkillStart?: (step: number, decision: Decision) => void;
-  onStep?: (report: StepReport) => void;
-  onEnd?: (summary: RunSummary) => void;
-  /** Something other than a task started (`following Alice`) or ended (null). */
-  onActivity?: (text: string | null) => void;
-  /** How a walk or a follow ended (`here`, `lost sight of Alice`), for chat. */
-  onNotice?: (text: string) => void;
-}
+import { RunTracker, trackerSink } from './tracker.ts';
 
 export interface SessionOptions {
-  bot: Bot;
+  /** The bot, and how to connect again: a task survives a server restart (src/agent/run.ts). */
+  world: TaskWorld;
   skills: SkillRegistry;
   knowledge: Knowledge;
   log: Logger;
   /** A fresh planner for each task. */
   planner: (goal: Goal) => Planner;
-  /** A trace for each task (closed by the session when the task ends). */
-  trace?: () => TraceWriter | undefined;
+  /** Each task's trace goes into a new folder in here. */
+  traceRoot?: string;
   limits?: Partial<StopLimits>;
   /** Aborting it (Ctrl-C) stops whatever runs and refuses new work. */
   signal?: AbortSignal;
@@ -40,7 +29,8 @@ export interface SessionOptions {
   parse?: (text: string) => ParsedTask;
   /** Whether free-text goals are accepted (a chat-model planner reads them). Default false. */
   chatModel?: boolean;
-  callbacks?: SessionCallbacks;
+  /** What the session's tasks and moves do, for the terminal, the dashboard and chat (src/agent/events.ts). */
+  events?: RunEvents;
   /** How long stop() waits for the running work to wind down (default 10 s). */
   stopTimeoutMs?: number;
 }
@@ -68,6 +58,8 @@ interface Activity {
 /** Owns what the bot does: one task, walk or follow at a time, each with its own AbortController. */
 export class Session implements Controllable {
   readonly tracker = new RunTracker();
+  /** Everything the session does; the caller's terminal, dashboard and chat subscribe. */
+  readonly events: RunEvents;
   private current: Activity | undefined;
   /** Starts and stops run one at a time, in the order they were asked for. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -75,7 +67,16 @@ export class Session implements Controllable {
   /** The last task's summary (tests, the CLI's exit code). */
   lastSummary: RunSummary | undefined;
 
-  constructor(private readonly opts: SessionOptions) {}
+  constructor(private readonly opts: SessionOptions) {
+    this.events = opts.events ?? new RunEvents(opts.log);
+    this.events.on(trackerSink(this.tracker));
+    this.events.on((e) => { if (e.event === 'resilient_end') this.lastSummary = e.summary; });
+  }
+
+  /** The bot now (a new one after a reconnect). */
+  get bot(): Bot {
+    return this.opts.world.bot;
+  }
 
   get busy(): boolean {
     return this.current !== undefined;
@@ -98,21 +99,21 @@ export class Session implements Controllable {
   come(username: string): Promise<Started> {
     const goTo = this.opts.skills.get('goTo');
     if (!goTo) return Promise.resolve({ ok: false, message: 'the goTo skill is not loaded' });
-    if (!playerEntity(this.opts.bot, username)) return Promise.resolve({ ok: false, message: `I can't see you, ${username}` });
+    if (!playerEntity(this.bot, username)) return Promise.resolve({ ok: false, message: `I can't see you, ${username}` });
     return this.begin('move', `walking to ${username}`, async (signal) => {
-      const { bot, log, knowledge } = this.opts;
-      const outcome = await runSkill(goTo, { entity: username, range: 2 }, { bot, log: log.child({ component: 'session' }), knowledge, signal });
-      if (outcome.ok) this.opts.callbacks?.onNotice?.(`here, ${username}`);
-      else if (!signal.aborted) this.opts.callbacks?.onNotice?.(`can't reach you: ${outcome.message}`);
+      const { log, knowledge } = this.opts;
+      const outcome = await runSkill(goTo, { entity: username, range: 2 }, { bot: this.bot, log: log.child({ component: 'session' }), knowledge, signal });
+      if (outcome.ok) this.notice(`here, ${username}`);
+      else if (!signal.aborted) this.notice(`can't reach you: ${outcome.message}`);
     });
   }
 
   follow(username: string): Promise<Started> {
-    const entity = playerEntity(this.opts.bot, username);
+    const entity = playerEntity(this.bot, username);
     if (!entity) return Promise.resolve({ ok: false, message: `I can't see you, ${username}` });
     return this.begin('move', `following ${username}`, async (signal) => {
-      const why = await follow(this.opts.bot, entity, signal, { name: username });
-      if (!signal.aborted) this.opts.callbacks?.onNotice?.(why);
+      const why = await follow(this.bot, entity, signal, { name: username });
+      if (!signal.aborted) this.notice(why);
     });
   }
 
@@ -156,17 +157,17 @@ export class Session implements Controllable {
       activity.done = work(controller.signal)
         .catch((err: unknown) => {
           log.error({ err, what }, 'failed');
-          this.opts.callbacks?.onNotice?.(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+          this.notice(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
         })
         .finally(() => {
           parent?.removeEventListener('abort', onParent);
           if (this.current === activity) {
             this.current = undefined;
-            if (kind === 'move') this.opts.callbacks?.onActivity?.(null);
+            if (kind === 'move') this.events.emit({ event: 'activity', text: null });
           }
         });
       this.current = activity;
-      if (kind === 'move') this.opts.callbacks?.onActivity?.(what);
+      if (kind === 'move') this.events.emit({ event: 'activity', text: what });
       return { ok: true, text } satisfies Started;
     });
   }
@@ -186,26 +187,15 @@ export class Session implements Controllable {
   }
 
   private async runTask(text: string, goal: Goal, signal: AbortSignal): Promise<void> {
-    const { bot, skills, knowledge, callbacks: cb } = this.opts;
-    const trace = this.opts.trace?.();
-    const goalText = describeGoal(goal);
-    this.tracker.begin(text, goalText);
-    cb?.onTask?.(text, goalText);
-    try {
-      const summary = await runAgent({
-        bot, goal, planner: this.opts.planner(goal), skills, knowledge, log: this.opts.log.child({ component: 'agent' }), signal,
-        ...(trace ? { trace } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
-        onPlan: (plan) => { this.tracker.plan(plan); cb?.onPlan?.(plan); },
-        onSkillStart: (step, d) => { this.tracker.skillStart(step, d); cb?.onSkillStart?.(step, d); },
-        onStep: (r) => { this.tracker.step(r); cb?.onStep?.(r); },
-      });
-      this.lastSummary = summary;
-      this.tracker.end(summary);
-      cb?.onEnd?.(summary);
-    } finally {
-      trace?.close();
-      if (this.tracker.current?.text === text) this.tracker.current = null;
-    }
+    const { world, skills, knowledge } = this.opts;
+    await runTask(world, goal, {
+      planner: this.opts.planner(goal), skills, knowledge, log: this.opts.log.child({ component: 'agent' }), signal, text, events: this.events,
+      ...(this.opts.traceRoot ? { traceRoot: this.opts.traceRoot } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
+    });
+  }
+
+  private notice(text: string): void {
+    this.events.emit({ event: 'notice', text });
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import type { RunListener } from '../agent/events.ts';
 import type { RunSummary, StepReport } from '../agent/loop.ts';
 import type { Decision } from '../planner/types.ts';
 import { planLine, seconds, shortDecision } from './chatText.ts';
@@ -65,4 +66,18 @@ export class RunTracker {
     if (!c) return 'no task, no plan';
     return c.plan.length ? planLine(c.plan) : 'no plan yet';
   }
+}
+
+/** Keeps a tracker up to date from a run's events. */
+export function trackerSink(tracker: RunTracker): RunListener {
+  return (e) => {
+    switch (e.event) {
+      case 'task': tracker.begin(e.text, e.goal); return;
+      case 'plan': tracker.plan(e.plan); return;
+      case 'step_start': tracker.skillStart(e.step, e.decision); return;
+      case 'step': tracker.step(e); return;
+      case 'resilient_end': tracker.end(e.summary); return;
+      default:
+    }
+  };
 }

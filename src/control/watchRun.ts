@@ -1,14 +1,14 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
-import type { RunSummary, StepReport } from '../agent/loop.ts';
-import type { Decision } from '../planner/types.ts';
+import type { RunListener } from '../agent/events.ts';
+import type { StepReport } from '../agent/loop.ts';
 import { startDashboard, type Dashboard } from '../viewer/dashboard.ts';
 import { dashboardLogStream, teeLogger, watchRun } from '../viewer/watch.ts';
 import { ChatCommands } from './chatCommands.ts';
 import { ChatReporter } from './chatReporter.ts';
 import { planLine, seconds, shortDecision } from './chatText.ts';
-import type { Controllable, SessionCallbacks } from './session.ts';
-import { RunTracker } from './tracker.ts';
+import type { Controllable } from './session.ts';
+import { RunTracker, trackerSink } from './tracker.ts';
 
 export interface WatchOptions {
   /** Serve the dashboard (default true; `--no-view` turns it off). */
@@ -28,10 +28,6 @@ export interface WatchOptions {
   commandRefillMs?: number;
 }
 
-export type WatchCallbacks = Required<SessionCallbacks> & {
-  onModelEvent(event: { event: string; promptTokens?: number; completionTokens?: number }): void;
-};
-
 /** Everything that shows a run: the dashboard, chat narration and owners' chat commands. */
 export interface Watch {
   readonly dashboardUrl: string | undefined;
@@ -39,14 +35,16 @@ export interface Watch {
   /** Writes where the CLI's logger writes and to the dashboard's log panel: give it to the agent. */
   readonly logger: Logger;
   readonly reporter: ChatReporter;
-  readonly callbacks: WatchCallbacks;
+  /** Shows a run's (or a session's) events: subscribe it to the run's stream. A `bot` event moves everything to the new bot. */
+  readonly sink: RunListener;
   /** Starts taking owners' commands for `control` (nothing when no owner is configured). */
   listen(control: Controllable): ChatCommands | undefined;
   close(): Promise<void>;
 }
 
-export async function startWatch(ctx: { logger: Logger }, bot: Bot, opts: WatchOptions = {}): Promise<Watch> {
+export async function startWatch(ctx: { logger: Logger }, firstBot: Bot, opts: WatchOptions = {}): Promise<Watch> {
   const log = ctx.logger.child({ component: 'watch' });
+  let bot = firstBot;
   const dashboard = opts.view === false ? undefined : await startDashboard({
     bot, log: ctx.logger, ...(opts.viewPort === undefined ? {} : { port: opts.viewPort }), ...(opts.viewHost ? { host: opts.viewHost } : {}),
     ...(opts.viewDistance === undefined ? {} : { viewDistance: opts.viewDistance }),
@@ -57,50 +55,52 @@ export async function startWatch(ctx: { logger: Logger }, bot: Bot, opts: WatchO
     onError: (err) => log.warn({ err }, 'could not say a chat line'),
   });
   const page = dashboard ? watchRun(dashboard) : undefined;
-  // The plan is said when it changes, not each time a finished step comes off its front.
-  let expected = '';
-  const callbacks: WatchCallbacks = {
-    onTask: (text, goal) => {
-      expected = '';
-      page?.onTask(text, goal);
-      reporter.progress(`task: ${goal}`);
-    },
-    onPlan: (plan) => {
-      page?.onPlan(plan);
-      const line = planLine(plan);
-      if (line !== expected) reporter.plan(line);
-      expected = planLine(plan.slice(1));
-    },
-    onSkillStart: (step, d) => page?.onSkillStart(step, d),
-    onStep: (r) => {
-      page?.onStep(r);
-      reporter.progress(stepLine(r));
-    },
-    onEnd: (s) => {
-      page?.onEnd(s);
-      reporter.final(s.success
-        ? `done: ${s.goal} in ${s.wallSeconds} s, ${s.steps} steps, ${s.failures} failed (${s.failuresRecovered} recovered)`
-        : `not done: ${s.goal} (${s.reason}${s.detail ? `: ${s.detail}` : ''}) after ${s.steps} steps`);
-    },
-    onActivity: (text) => dashboard?.publish({ type: 'activity', text }),
-    onNotice: (text) => reporter.final(text),
-    onModelEvent: (e) => page?.onModelEvent(e),
-  };
   let commands: ChatCommands | undefined;
+  let control: Controllable | undefined;
+  const startCommands = () => {
+    commands?.stop();
+    if (!control || !opts.owners?.length) return;
+    commands = new ChatCommands({
+      bot, control, reporter, owners: opts.owners, log: logger,
+      ...(opts.commandBurst === undefined ? {} : { burst: opts.commandBurst }), ...(opts.commandRefillMs === undefined ? {} : { refillMs: opts.commandRefillMs }),
+    });
+    commands.start();
+  };
+  const sink: RunListener = (e) => {
+    switch (e.event) {
+      case 'task': page?.onTask(e.text, e.goal); reporter.progress(`task: ${e.goal}`); return;
+      case 'plan': page?.onPlan(e.plan); reporter.plan(planLine(e.plan)); return;
+      case 'step_start': page?.onSkillStart(e.step, e.decision); return;
+      case 'step': page?.onStep(e); reporter.progress(stepLine(e)); return;
+      case 'resilient_end': {
+        const s = e.summary;
+        page?.onEnd(s);
+        reporter.final(s.success
+          ? `done: ${s.goal} in ${s.wallSeconds} s, ${s.steps} steps, ${s.failures} failed (${s.failuresRecovered} recovered)`
+          : `not done: ${s.goal} (${s.reason}${s.detail ? `: ${s.detail}` : ''}) after ${s.steps} steps`);
+        return;
+      }
+      case 'model_call': page?.onModelEvent(e); return;
+      case 'activity': dashboard?.publish({ type: 'activity', text: e.text }); return;
+      case 'notice': reporter.final(e.text); return;
+      case 'bot':
+        // After a reconnect: chat, owners' commands and the dashboard follow the new bot.
+        bot = e.bot;
+        dashboard?.setBot(bot);
+        startCommands();
+        return;
+      default:
+    }
+  };
   return {
     dashboardUrl: dashboard?.url,
     dashboard,
     logger,
     reporter,
-    callbacks,
-    listen(control) {
-      if (!opts.owners?.length) return undefined;
-      commands?.stop();
-      commands = new ChatCommands({
-        bot, control, reporter, owners: opts.owners, log: logger,
-        ...(opts.commandBurst === undefined ? {} : { burst: opts.commandBurst }), ...(opts.commandRefillMs === undefined ? {} : { refillMs: opts.commandRefillMs }),
-      });
-      commands.start();
+    sink,
+    listen(c) {
+      control = c;
+      startCommands();
       return commands;
     },
     async close() {
@@ -118,25 +118,19 @@ export function stepLine(r: StepReport): string {
   return `step ${r.step}: ${shortDecision(r.decision)} ${how}, ${seconds(r.outcome.elapsedMs)}`;
 }
 
-/** What `skillcraft run` needs: callbacks for runAgent, a signal that `!stop` aborts, and the end. */
+/** What `skillcraft run` needs: a run's subscriber, a signal that an owner's `!stop` aborts, and the end. */
 export interface RunWatch {
   readonly dashboardUrl: string | undefined;
   readonly logger: Logger;
   /** ctx.signal, also aborted by an owner's `!stop`. */
   readonly signal: AbortSignal;
-  readonly callbacks: {
-    onPlan(plan: Decision[]): void;
-    onSkillStart(step: number, decision: Decision): void;
-    onStep(report: StepReport): void;
-  };
-  /** Pass the chat model's usage events here (the dashboard shows calls and tokens). */
-  onModelEvent: WatchCallbacks['onModelEvent'];
-  finish(summary: RunSummary): void;
+  /** Subscribe it to the run's events: dashboard, chat, and the answers to `!status` and `!plan`. */
+  readonly sink: RunListener;
   close(): Promise<void>;
 }
 
 /** startWatch for one fixed task: owners may `!stop`, `!status`, `!plan`, `!inventory` it, not start others. */
-export async function startRunWatch(ctx: { logger: Logger; signal: AbortSignal }, bot: Bot, opts: WatchOptions, task: { text: string; goal: string }): Promise<RunWatch> {
+export async function startRunWatch(ctx: { logger: Logger; signal: AbortSignal }, bot: Bot, opts: WatchOptions): Promise<RunWatch> {
   const watch = await startWatch(ctx, bot, opts);
   const controller = new AbortController();
   const tracker = new RunTracker();
@@ -147,25 +141,17 @@ export async function startRunWatch(ctx: { logger: Logger; signal: AbortSignal }
     stop: () => {
       if (controller.signal.aborted || !tracker.current) return Promise.resolve(null);
       controller.abort(new Error('stopped by an owner in chat'));
-      return Promise.resolve(`task ${task.goal}`);
+      return Promise.resolve(`task ${tracker.current.goal}`);
     },
     statusLine: () => tracker.statusLine(),
     planLine: () => tracker.planLine(),
   });
-  tracker.begin(task.text, task.goal);
-  watch.callbacks.onTask(task.text, task.goal);
-  const cb = watch.callbacks;
+  const track = trackerSink(tracker);
   return {
     dashboardUrl: watch.dashboardUrl,
     logger: watch.logger,
     signal: AbortSignal.any([ctx.signal, controller.signal]),
-    callbacks: {
-      onPlan: (plan) => { tracker.plan(plan); cb.onPlan(plan); },
-      onSkillStart: (step, d) => { tracker.skillStart(step, d); cb.onSkillStart(step, d); },
-      onStep: (r) => { tracker.step(r); cb.onStep(r); },
-    },
-    onModelEvent: (e) => cb.onModelEvent(e),
-    finish: (summary) => { tracker.end(summary); cb.onEnd(summary); },
+    sink: (e) => { track(e); watch.sink(e); },
     close: () => watch.close(),
   };
 }

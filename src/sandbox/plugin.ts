@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SquidPlayer, SquidServer } from './squidTypes.ts';
-import type { SandboxOptions } from './options.ts';
+import type { SandboxOptions } from '../config/sandbox.ts';
 
 export interface SandboxContext {
   log: Logger;

@@ -5,7 +5,7 @@ import { Vec3 } from 'vec3';
 import { silentLogger } from '../log/logger.ts';
 import { loadSquid, registerGenerator } from './squid.ts';
 import type { SquidPlayer, SquidServer } from './squidTypes.ts';
-import { sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from './options.ts';
+import { sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from '../config/sandbox.ts';
 import { createWorldGenerator, type WorldGenerator, type WorldRegistry } from './worldgen/index.ts';
 import { SANDBOX_PLUGINS } from './plugins/index.ts';
 import type { SandboxContext } from './plugin.ts';

@@ -10,7 +10,7 @@ import { DashboardState } from './state.ts';
 import type { DashboardEvent, DashboardSnapshot } from './types.ts';
 import { mountView, VIEW_PREFIX, type View3d } from './view3d.ts';
 
-const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+const PAGE_DIR = fileURLToPath(new URL('./page', import.meta.url));
 /** The page's own files; everything else under / is a 404. */
 const PAGE_FILES = new Set(['index.html', 'app.js', 'style.css']);
 
@@ -43,6 +43,8 @@ export interface Dashboard {
   readonly snapshot: () => DashboardSnapshot;
   /** Pages with the dashboard open (live event streams). */
   readonly pages: number;
+  /** Shows another bot from now on (a new one after a reconnect): status and the 3D view follow it. */
+  setBot(bot: Bot): void;
   /** Closes the HTTP server, the viewer's sockets, every page's stream and the bot sampler. */
   close(): Promise<void>;
 }
@@ -105,7 +107,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     });
   });
   server.on('error', (err) => log.error({ err }, 'dashboard server error'));
-  if (viewEnabled) view = mountView(server, opts.bot, log, opts.viewDistance ?? 4, allowed);
+  let bot = opts.bot;
+  if (viewEnabled) view = mountView(server, () => bot, log, opts.viewDistance ?? 4, allowed);
 
   let closing: Promise<void> | undefined;
   const publish = (event: DashboardEvent): void => {
@@ -117,7 +120,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       sse.send(JSON.stringify(state.snapshot()));
     }, flushMs);
   };
-  const stopSampling = watchBotStatus(opts.bot, (status) => publish({ type: 'bot', status }));
+  let stopSampling = watchBotStatus(bot, (status) => publish({ type: 'bot', status }));
 
   const { port } = server.address() as AddressInfo;
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
@@ -130,6 +133,13 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     snapshot: () => state.snapshot(),
     get pages() {
       return sse.size;
+    },
+    setBot(next) {
+      if (next === bot || closing) return;
+      stopSampling();
+      bot = next;
+      stopSampling = watchBotStatus(bot, (status) => publish({ type: 'bot', status }));
+      view?.retarget();
     },
     close() {
       closing ??= (async () => {

@@ -1,4 +1,4 @@
-import { formatDecision } from '../cli/progress.ts';
+import { formatDecision } from '../agent/format.ts';
 import type { Decision } from '../planner/types.ts';
 import type { BotStatus, DashboardEvent, DashboardSnapshot, LogLine, ModelTotals, PlanStep, RunEnd } from './types.ts';
 

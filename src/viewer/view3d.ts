@@ -8,7 +8,7 @@ import { fileUnder, sendFile } from './files.ts';
 import type { SocketServerConstructor, ViewerModule, ViewerSocket, WorldView } from './viewerTypes.ts';
 
 const require = createRequire(import.meta.url);
-const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+const PAGE_DIR = fileURLToPath(new URL('./page', import.meta.url));
 
 export const VIEW_PREFIX = '/view/';
 
@@ -17,6 +17,8 @@ export interface View3d {
   handle(req: IncomingMessage, res: ServerResponse, pathname: string): boolean;
   /** Pages showing the 3D view right now. */
   readonly clients: number;
+  /** Streams the current bot (see `bot`) to every open page again: after a reconnect it is a new one. */
+  retarget(): void;
   /** Disconnects every viewer and closes the HTTP server the sockets share. */
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export interface View3d {
  * every interface, its console output, and with a position sent on connect so a bot standing still
  * is shown too.
  */
-export function mountView(server: Server, bot: Bot, log: Logger, viewDistance: number, allow: (req: IncomingMessage) => boolean): View3d {
+export function mountView(server: Server, bot: () => Bot, log: Logger, viewDistance: number, allow: (req: IncomingMessage) => boolean): View3d {
   const pkg = require.resolve('prismarine-viewer/package.json');
   const { viewer } = require('prismarine-viewer') as ViewerModule;
   // The page's bundled socket.io client must talk to the server version the viewer was built with.
@@ -36,14 +38,17 @@ export function mountView(server: Server, bot: Bot, log: Logger, viewDistance: n
   const publicDir = path.join(path.dirname(pkg), 'public');
   // WebSockets are not bound by the same-origin rule: other pages' handshakes are refused here.
   const io = new SocketServer(server, { path: `${VIEW_PREFIX}socket.io`, serveClient: false, allowRequest: (req, done) => done(null, allow(req)) });
-  const cleanups = new Set<() => void>();
+  const streams = new Map<ViewerSocket, () => void>();
+  const stream = (socket: ViewerSocket): void => {
+    const b = bot();
+    streams.set(socket, streamBot(b, socket, new viewer.WorldView(b.world, viewDistance, b.entity.position, socket), log));
+  };
 
   io.on('connection', (socket) => {
-    const cleanup = streamBot(bot, socket, new viewer.WorldView(bot.world, viewDistance, bot.entity.position, socket), log);
-    cleanups.add(cleanup);
+    stream(socket);
     socket.on('disconnect', () => {
-      cleanup();
-      cleanups.delete(cleanup);
+      streams.get(socket)?.();
+      streams.delete(socket);
     });
   });
 
@@ -65,9 +70,15 @@ export function mountView(server: Server, bot: Bot, log: Logger, viewDistance: n
     get clients() {
       return io.engine.clientsCount;
     },
+    retarget() {
+      for (const [socket, cleanup] of [...streams]) {
+        cleanup();
+        stream(socket);
+      }
+    },
     async close() {
-      for (const cleanup of cleanups) cleanup();
-      cleanups.clear();
+      for (const cleanup of streams.values()) cleanup();
+      streams.clear();
       await io.close();
     },
   };

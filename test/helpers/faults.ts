@@ -92,3 +92,8 @@ export function tempRunsDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'skillcraft-faults-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The run events that are the resilience wrapper's own (reconnects, deaths, recoveries). */
+export const RESILIENCE: ReadonlySet<string> = new Set([
+  'disconnected', 'reconnect_attempt', 'reconnected', 'gave_up', 'died', 'respawned', 'recover_drops', 'stuck_recovery', 'inventory_full',
+]);

@@ -3,13 +3,13 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runAgent, type RunSummary, type StopLimits } from '../../src/agent/loop.ts';
-import type { TraceWriter } from '../../src/agent/trace.ts';
+import type { RunSummary, StopLimits } from '../../src/agent/loop.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { observe } from '../../src/bot/observe.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createChatClient, type ChatClientOptions } from '../../src/llm/client.ts';
-import { graphOracle } from '../../src/llm/oracle.ts';
-import { startScriptedServer, type ScriptedReply, type ScriptedRequest, type ScriptedServer, type ScriptedServerOptions } from '../../src/llm/scriptedServer.ts';
+import { graphOracle } from '../../src/testing/oracle.ts';
+import { startScriptedServer, type ScriptedReply, type ScriptedRequest, type ScriptedServer, type ScriptedServerOptions } from '../../src/testing/scriptedServer.ts';
 import { ModelUsage, type ModelEvent, type ModelLimits } from '../../src/llm/usage.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
@@ -33,7 +33,8 @@ export interface ModelRunOptions {
   client?: Partial<ChatClientOptions>;
   limits?: Partial<ModelLimits>;
   mode?: 'llm' | 'hybrid';
-  trace?: TraceWriter;
+  /** Writes the run's trace under a new folder in here. */
+  traceRoot?: string;
   log?: Logger;
   stop?: Partial<StopLimits>;
   timeoutMs?: number;
@@ -41,6 +42,7 @@ export interface ModelRunOptions {
 
 export interface ModelRun {
   summary: RunSummary;
+  traceDir?: string;
   /** Every request the scripted server received. */
   requests: ScriptedRequest[];
   events: ModelEvent[];
@@ -57,11 +59,11 @@ export async function runWithModel(o: ModelRunOptions): Promise<ModelRun> {
   try {
     const client = createChatClient({ baseUrl: o.baseUrl ?? server.baseUrl, model: 'scripted', timeoutMs: 5000, backoffMs: 100, log, ...o.client });
     const planner = createLlmPlanner({ client, usage, skills, knowledge: kb, graph, mode: o.mode ?? 'llm', log });
-    const summary = await runAgent({
-      bot: o.bot, goal: o.goal, planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(o.timeoutMs ?? 90_000),
-      model: usage, limits: { maxSteps: 30, ...o.stop }, ...(o.trace ? { trace: o.trace } : {}),
+    const { summary, traceDir } = await runTask({ bot: o.bot }, o.goal, {
+      planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(o.timeoutMs ?? 90_000),
+      model: usage, limits: { maxSteps: 30, ...o.stop }, ...(o.traceRoot ? { traceRoot: o.traceRoot } : {}),
     });
-    return { summary, requests: server.requests, events, usage };
+    return { summary, requests: server.requests, events, usage, ...(traceDir ? { traceDir } : {}) };
   } finally {
     await server.stop();
   }

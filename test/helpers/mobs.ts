@@ -1,7 +1,7 @@
 import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import type { SandboxOptionsInput } from '../../src/sandbox/options.ts';
+import type { SandboxOptionsInput } from '../../src/config/sandbox.ts';
 import { mobWorldOf, type MobEntity } from '../../src/sandbox/plugins/mobs.ts';
 import { metadataLayout } from '../../src/sandbox/mobs/metadata.ts';
 import { testSandbox, waitFor } from './sandbox.ts';

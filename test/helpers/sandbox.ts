@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import mineflayer, { type Bot } from 'mineflayer';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
-import type { SandboxOptionsInput } from '../../src/sandbox/options.ts';
+import type { SandboxOptionsInput } from '../../src/config/sandbox.ts';
 import { createLogger } from '../../src/log/logger.ts';
 
 /**

@@ -92,3 +92,24 @@ export async function collectDrops(bot: Bot, done: () => boolean, radius = 8, ti
     await waitFor(() => bot.entities[next.id] === undefined, 3000, 'the item to be picked up');
   }
 }
+
+export type SeenPacket = { name: string; windowId: number; stateId: number; slot?: number; item?: string };
+
+/**
+ * Window packets as the client receives them, and how many had arrived by the time each one's
+ * microtasks ran: a client acts on a packet in microtasks, so that is all it has read when it acts.
+ */
+export function recordWindowPackets(bot: Bot) {
+  const seen: SeenPacket[] = [];
+  const readyAt: number[] = [];
+  const itemName = (it: { itemId?: number; present?: boolean } | undefined) => (it && it.present !== false && it.itemId !== undefined && it.itemId >= 0 ? bot.registry.items[it.itemId]?.name ?? '?' : '');
+  const onPacket = (data: Record<string, unknown>, meta: { name: string }) => {
+    if (!['set_slot', 'window_items', 'open_window', 'close_window'].includes(meta.name)) return;
+    seen.push({ name: meta.name, windowId: data.windowId as number, stateId: data.stateId as number, ...(meta.name === 'set_slot' ? { slot: data.slot as number, item: itemName(data.item as never) } : {}) });
+    const i = seen.length - 1;
+    // A client continues its own work in microtasks: what it has read by then is what it acts on.
+    queueMicrotask(() => { readyAt[i] = seen.length; });
+  };
+  bot._client.on('packet', onPacket);
+  return { seen, readyAt, stop: () => bot._client.off('packet', onPacket) };
+}

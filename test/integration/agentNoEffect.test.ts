@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { z } from 'zod';
 import { SKILLS } from '../../skills/index.ts';
-import { runAgent } from '../../src/agent/loop.ts';
-import { TraceWriter } from '../../src/agent/trace.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
@@ -46,12 +45,11 @@ describe('the agent loop and a step that changes nothing', () => {
     await sb.command('give hollow oak_planks 3');
     await sb.command('give hollow stick 2');
     const skills = new SkillRegistry([...SKILLS.filter((s) => s.name !== 'placeCraftingTable'), hollowPlace]);
-    const trace = new TraceWriter(root);
-    const summary = await runAgent({
-      bot, goal: { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
-      log: silentLogger(), signal: AbortSignal.timeout(60_000), limits: { maxSteps: 20 }, trace,
-    }).finally(() => trace.close());
-    const steps = readFileSync(join(trace.dir, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'step');
+    const { summary, traceDir } = await runTask({ bot }, { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
+      log: silentLogger(), signal: AbortSignal.timeout(60_000), limits: { maxSteps: 20 }, traceRoot: root,
+    });
+    const steps = readFileSync(join(traceDir!, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'step');
     const hollow = steps.filter((s) => (s.decision as { skill: string }).skill === 'placeCraftingTable');
     // Once tolerated (ok, marked unchanged), the second time a failure with the reason, never a third.
     expect(hollow).toHaveLength(2);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runAgent } from '../../src/agent/loop.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
@@ -32,21 +33,21 @@ describe('the agent loop recovers from a failed step', () => {
   }
 
   it('stops at the step budget, then a tree felled mid-step is recovered from by re-planning', async () => {
-    const short = await runAgent({ bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(), signal: AbortSignal.timeout(60_000), limits: { maxSteps: 1 } });
+    const { summary: short } = await runTask({ bot }, goal, { planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(), signal: AbortSignal.timeout(60_000), limits: { maxSteps: 1 } });
     expect(short).toMatchObject({ success: false, reason: 'max_steps', steps: 1 });
     await sb.command('clear agent');
 
     let felled = 0;
     let timer: NodeJS.Timeout | undefined;
-    const summary = await runAgent({
-      bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(),
-      signal: AbortSignal.timeout(240_000),
-      onPlan: (plan) => {
-        // While the first log-mining step walks to its tree, every tree in range disappears.
-        if (felled === 0 && !timer && plan[0]?.skill === 'mineBlock') {
-          timer = setTimeout(() => { void fellForest(40).then((n) => { felled = n; }); }, 300);
-        }
-      },
+    const events = new RunEvents();
+    events.on((e) => {
+      // While the first log-mining step walks to its tree, every tree in range disappears.
+      if (e.event === 'plan' && felled === 0 && !timer && e.plan[0]?.skill === 'mineBlock') {
+        timer = setTimeout(() => { void fellForest(40).then((n) => { felled = n; }); }, 300);
+      }
+    });
+    const { summary } = await runTask({ bot }, goal, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(), signal: AbortSignal.timeout(240_000), events,
     });
     expect(felled).toBeGreaterThan(0);
     expect(summary.failures).toBeGreaterThanOrEqual(1);

@@ -41,8 +41,9 @@ describe('chat commands from a second player', () => {
     owner.on('chat', (username, message) => { if (username === 'agent') heard.push(message); });
     watch = await startWatch({ logger }, agent, { view: false, owners: ['owner'], chatIntervalMs: 300, commandBurst: 4, commandRefillMs: 1000 });
     session = new Session({
-      bot: agent, skills, knowledge: kb, log: watch.logger, planner: () => createGraphPlanner({ skills, knowledge: kb }), callbacks: watch.callbacks,
+      world: { bot: agent }, skills, knowledge: kb, log: watch.logger, planner: () => createGraphPlanner({ skills, knowledge: kb }),
     });
+    session.events.on(watch.sink);
     watch.listen(session);
   });
   afterAll(async () => {

@@ -3,7 +3,8 @@
 import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runAgent } from '../../src/agent/loop.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, setInventory, startChildServer, type ChildServer } from '../helpers/childServer.ts';
@@ -28,10 +29,15 @@ describe.each(ROUTES)('the agent against a separate sandbox process, $name', (ro
   it('makes a stone pickaxe from an empty inventory; no window step fails', async () => {
     await setInventory(bot, {});
     const failed: string[] = [];
-    const summary = await runAgent({
-      bot, goal, planner: createGraphPlanner({ skills, knowledge }), skills, knowledge, log: silentLogger(),
-      signal: AbortSignal.timeout(80_000), limits: { maxSteps: 30 },
-      onStep: ({ outcome: o }) => { if (!o.ok) failed.push(`${o.skill} ${JSON.stringify(o.args)}: ${o.code} ${o.message}`); },
+    const events = new RunEvents();
+    events.on((e) => {
+      if (e.event !== 'step' || e.outcome.ok) return;
+      const o = e.outcome;
+      failed.push(`${o.skill} ${JSON.stringify(o.args)}: ${o.code} ${o.message}`);
+    });
+    const { summary } = await runTask({ bot }, goal, {
+      planner: createGraphPlanner({ skills, knowledge }), skills, knowledge, log: silentLogger(),
+      signal: AbortSignal.timeout(80_000), limits: { maxSteps: 30 }, events,
     });
     expect(summary, JSON.stringify(summary)).toMatchObject({ success: true, reason: 'done' });
     // Walking and digging may need a second try on a loaded machine; crafting never may.

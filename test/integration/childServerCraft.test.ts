@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { craftItem } from '../../skills/craftItem.ts';
 import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, run, setInventory, startChildServer, type ChildServer } from '../helpers/childServer.ts';
 import { counts } from '../helpers/inventory.ts';
+import { waitFor } from '../helpers/sandbox.ts';
+import { recordWindowPackets } from '../helpers/windows.ts';
 
 let server: ChildServer;
 beforeAll(async () => { server = await startChildServer({ seed: 9, preset: 'forest', peaceful: true }); });
@@ -34,6 +36,28 @@ describe.each(ROUTES)('crafting against a separate sandbox process, $name', (rou
     }
     expect(outcomes).toEqual(new Array(rounds).fill(JSON.stringify({ oak_planks: 6, stick: 4 })));
   }, 60_000);
+
+  it('the packets answering one click reach the client together, before it can click again', async () => {
+    const together: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      await setInventory(bot, { oak_planks: 2 });
+      const src = bot.inventory.findInventoryItem(knowledge.registry.itemsByName.oak_planks!.id, null, false)!.slot;
+      await bot.clickWindow(src, 0, 0);
+      await bot.clickWindow(1, 1, 0);
+      await bot.clickWindow(3, 1, 0);
+      const rec = recordWindowPackets(bot);
+      try {
+        // Taking the sticks is answered with four packets (the result after each plank, two grid corrections).
+        await bot.clickWindow(0, 0, 0);
+        await waitFor(() => rec.seen.length >= 4, 5000, 'the answer to taking the sticks');
+        together.push(rec.readyAt[0] === 4);
+      } finally {
+        rec.stop();
+      }
+      await bot.clickWindow(src, 0, 0);
+    }
+    expect(together).toEqual([true, true, true, true, true]);
+  }, 30_000);
 
   it('craftItem turns 3 logs into a wooden pickaxe at a crafting table', async () => {
     await setInventory(bot, { oak_log: 3 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { requestPurpose, startScriptedServer, type ScriptedReply, type ScriptedRequest, type ScriptedServer } from '../../src/llm/scriptedServer.ts';
+import { requestPurpose, startScriptedServer, type ScriptedReply, type ScriptedRequest, type ScriptedServer } from '../../src/testing/scriptedServer.ts';
 
 const KEY = 'sk-live-CLIsecret0123456789zz';
 // No SKILLCRAFT_* or OPENAI_* variable or config file of the developer's changes what the CLI does here.

@@ -3,7 +3,8 @@ import type { Bot } from 'mineflayer';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runAgent } from '../../src/agent/loop.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { startWatch, type Watch } from '../../src/control/watchRun.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
@@ -57,14 +58,12 @@ describe.skipIf(missing)(`the dashboard in chromium during a real run${missing ?
     await page.evaluate(recordDashboard);
     await expect(page.locator('#inventory li[data-item]').count()).resolves.toBe(0);
 
-    const cb = watch.callbacks;
-    cb.onTask('wooden pickaxe', '1 wooden_pickaxe');
-    const summary = await runAgent({
-      bot, goal: { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
-      log: watch.logger.child({ component: 'agent' }), signal: AbortSignal.timeout(90_000),
-      onPlan: cb.onPlan, onSkillStart: cb.onSkillStart, onStep: cb.onStep,
+    const events = new RunEvents();
+    events.on(watch.sink);
+    const { summary } = await runTask({ bot }, { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, text: 'wooden pickaxe',
+      log: watch.logger.child({ component: 'agent' }), signal: AbortSignal.timeout(90_000), events,
     });
-    cb.onEnd(summary);
     expect(summary.success).toBe(true);
     await page.locator('#end', { hasText: 'done in' }).waitFor({ timeout: 5000 });
     // The bot's status is sampled every 250 ms, so the pickaxe may show just after the end line.

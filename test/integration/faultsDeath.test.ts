@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient, type ResilienceEvent } from '../../src/agent/resilience.ts';
-import { TraceWriter } from '../../src/agent/trace.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import type { ResilienceEvent } from '../../src/agent/resilience.ts';
+import { runTask } from '../../src/agent/run.ts';
+import { RESILIENCE } from '../helpers/faults.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
@@ -83,24 +85,23 @@ describe('the bot killed mid-task', () => {
       await sb.command(`give ${username} ${o.give}`);
       await waitFor(() => bot.inventory.items().length > 0, 3000, 'the given items');
     }
-    const trace = new TraceWriter(runs.dir);
     const events: ResilienceEvent[] = [];
+    const stream = new RunEvents();
     let killed = false;
+    stream.on((e) => {
+      if (RESILIENCE.has(e.event)) events.push(e as ResilienceEvent);
+      if (e.event !== 'step_start' || killed || !o.kill(e.step, e.decision.skill, e.decision.args)) return;
+      killed = true;
+      // While the skill runs: the death must cut it short.
+      setTimeout(() => { sb.command(`kill ${username}`).catch((err: unknown) => { throw err; }); }, o.delayMs);
+    });
     try {
-      const { summary } = await runResilient({
-        bot, goal: parseTask(kb, task).goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(),
-        signal: AbortSignal.timeout(120_000), trace, ...(o.recoverDrops === undefined ? {} : { recoverDrops: o.recoverDrops }),
-        onEvent: (e) => events.push(e),
-        onSkillStart: (step, d) => {
-          if (killed || !o.kill(step, d.skill, d.args)) return;
-          killed = true;
-          // While the skill runs: the death must cut it short.
-          setTimeout(() => { sb.command(`kill ${username}`).catch((err: unknown) => { throw err; }); }, o.delayMs);
-        },
+      const { summary, traceDir } = await runTask({ bot }, parseTask(kb, task).goal, {
+        planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(),
+        signal: AbortSignal.timeout(120_000), traceRoot: runs.dir, events: stream, ...(o.recoverDrops === undefined ? {} : { recoverDrops: o.recoverDrops }),
       });
-      return { summary, events, trace: traceEvents(trace.dir), inventory: Object.fromEntries(bot.inventory.items().map((i) => [i.name, i.count])) };
+      return { summary, events, trace: traceEvents(traceDir!), inventory: Object.fromEntries(bot.inventory.items().map((i) => [i.name, i.count])) };
     } finally {
-      trace.close();
       await disconnectBot(bot);
     }
   }

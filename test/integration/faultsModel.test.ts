@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient } from '../../src/agent/resilience.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { ChatRecorder } from '../../src/agent/resilienceChat.ts';
-import { TraceWriter } from '../../src/agent/trace.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { observe } from '../../src/bot/observe.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createChatClient } from '../../src/llm/client.ts';
-import { graphOracle } from '../../src/llm/oracle.ts';
-import { startScriptedServer, type ScriptedReply, type ScriptedRequest } from '../../src/llm/scriptedServer.ts';
+import { graphOracle } from '../../src/testing/oracle.ts';
+import { startScriptedServer, type ScriptedReply, type ScriptedRequest } from '../../src/testing/scriptedServer.ts';
 import { ModelUsage } from '../../src/llm/usage.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { createLlmPlanner } from '../../src/planner/llm/index.ts';
@@ -34,18 +33,16 @@ async function modelRun(bot: Bot, answer: (req: ScriptedRequest, oracle: () => S
   const oracle = graphOracle({ graph, goal: () => goal, observe: () => observe(bot) });
   const server = await startScriptedServer({ script: (req) => answer(req, oracle) });
   const mem = memoryLogger('debug');
-  const trace = new TraceWriter(runs.dir);
   try {
     const usage = new ModelUsage({ maxCalls: 100, maxTokens: 1_000_000 });
     const client = createChatClient({ baseUrl: server.baseUrl, apiKey: KEY, model: 'scripted', timeoutMs: 5000, backoffMs: 100, log: mem.logger.child({ component: 'model' }) });
     const planner = createLlmPlanner({ client, usage, skills, knowledge: kb, graph, mode: 'llm', log: mem.logger.child({ component: 'planner' }), ...(chat ? { chat: () => chat.recent() } : {}) });
-    const { summary } = await runResilient({
-      bot, goal, planner, skills, knowledge: kb, model: usage, log: mem.logger.child({ component: 'agent' }), signal: AbortSignal.timeout(90_000), trace,
+    const { summary, traceDir } = await runTask({ bot }, goal, {
+      planner, skills, knowledge: kb, model: usage, log: mem.logger.child({ component: 'agent' }), signal: AbortSignal.timeout(90_000), traceRoot: runs.dir,
       limits: { maxSteps: 20 }, ...(chat ? { chat } : {}),
     });
-    return { summary, requests: server.requests, logs: mem.text(), trace: traceText(trace.dir) };
+    return { summary, requests: server.requests, logs: mem.text(), trace: traceText(traceDir!) };
   } finally {
-    trace.close();
     await server.stop();
   }
 }

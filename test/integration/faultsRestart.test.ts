@@ -2,13 +2,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient, type ResilienceEvent } from '../../src/agent/resilience.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import type { ResilienceEvent } from '../../src/agent/resilience.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { connectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
-import { freePort, serveProcess, tempRunsDir, traceEvents, type ServeProcess } from '../helpers/faults.ts';
+import { freePort, RESILIENCE, serveProcess, tempRunsDir, traceEvents, type ServeProcess } from '../helpers/faults.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
@@ -76,10 +78,11 @@ describe('the server killed and restarted during a task', () => {
     const events: ResilienceEvent[] = [];
     const timer = setTimeout(() => { void server.kill(); }, 2000);
     try {
-      const { summary } = await runResilient({
-        bot, goal: parseTask(kb, 'stone pickaxe').goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
-        log: silentLogger(), signal: AbortSignal.timeout(60_000), onEvent: (e) => events.push(e),
-        connect: (signal) => connectBot(target, { log: silentLogger(), signal }), backoff: { initialMs: 200, maxMs: 800, giveUpMs: 3000 },
+      const stream = new RunEvents();
+      stream.on((e) => { if (RESILIENCE.has(e.event)) events.push(e as ResilienceEvent); });
+      const { summary } = await runTask({ bot, connect: (signal) => connectBot(target, { log: silentLogger(), signal }) }, parseTask(kb, 'stone pickaxe').goal, {
+        planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
+        log: silentLogger(), signal: AbortSignal.timeout(60_000), events: stream, backoff: { initialMs: 200, maxMs: 800, giveUpMs: 3000 },
       });
       expect(summary).toMatchObject({ success: false, reason: 'disconnected', resilience: { reconnects: 0 } });
       expect(summary.detail).toMatch(/^lost the connection and could not reconnect within 3 s \(\d+ tries; last: cannot reach 127\.0\.0\.1:\d+: connection refused\)$/);

@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { createSkillRegistry } from '../../skills/index.ts';
-import { runResilient, type ResilienceEvent } from '../../src/agent/resilience.ts';
-import { TraceWriter } from '../../src/agent/trace.ts';
+import { RunEvents } from '../../src/agent/events.ts';
+import type { ResilienceEvent } from '../../src/agent/resilience.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
-import { tempRunsDir, traceEvents } from '../helpers/faults.ts';
+import { RESILIENCE, tempRunsDir, traceEvents } from '../helpers/faults.ts';
 import { serverPlayer } from '../helpers/items.ts';
 import { setBlocks } from '../helpers/skillsGather.ts';
 import { testSandbox, waitFor } from '../helpers/sandbox.ts';
@@ -27,17 +28,14 @@ async function join(username: string): Promise<Bot> {
 }
 
 async function run(bot: Bot, o: { stuckRecovery?: boolean; inventoryRoom?: boolean } = {}) {
-  const trace = new TraceWriter(runs.dir);
   const events: ResilienceEvent[] = [];
-  try {
-    const { summary } = await runResilient({
-      bot, goal, planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(), signal: AbortSignal.timeout(90_000),
-      limits: { maxSteps: 14 }, trace, onEvent: (e) => events.push(e), ...o,
-    });
-    return { summary, events, trace: traceEvents(trace.dir) };
-  } finally {
-    trace.close();
-  }
+  const stream = new RunEvents();
+  stream.on((e) => { if (RESILIENCE.has(e.event)) events.push(e as ResilienceEvent); });
+  const { summary, traceDir } = await runTask({ bot }, goal, {
+    planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log: silentLogger(), signal: AbortSignal.timeout(90_000),
+    limits: { maxSteps: 14 }, traceRoot: runs.dir, events: stream, ...o,
+  });
+  return { summary, events, trace: traceEvents(traceDir!) };
 }
 
 describe('a bot walled into a pit', () => {

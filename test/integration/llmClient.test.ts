@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createChatClient, type ChatClientOptions } from '../../src/llm/client.ts';
 import { ModelError } from '../../src/llm/errors.ts';
-import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from '../../src/llm/scriptedServer.ts';
+import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from '../../src/testing/scriptedServer.ts';
 import { promptTokens } from '../../src/llm/tokens.ts';
 import { ModelUsage, type ModelEvent } from '../../src/llm/usage.ts';
 import { goalFromText } from '../../src/tasks/freeText.ts';

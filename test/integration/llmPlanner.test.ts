@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../src/llm/client.ts';
-import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../src/llm/scriptedServer.ts';
+import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../src/testing/scriptedServer.ts';
 import { ModelUsage, type ModelEvent } from '../../src/llm/usage.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { createLlmPlanner } from '../../src/planner/llm/index.ts';

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
-import { TraceWriter } from '../../src/agent/trace.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createChatClient } from '../../src/llm/client.ts';
-import { requestPurpose } from '../../src/llm/scriptedServer.ts';
-import { startScriptedServer } from '../../src/llm/scriptedServer.ts';
+import { requestPurpose } from '../../src/testing/scriptedServer.ts';
+import { startScriptedServer } from '../../src/testing/scriptedServer.ts';
 import { ModelUsage } from '../../src/llm/usage.ts';
 import { createLogger, silentLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
@@ -45,8 +44,8 @@ describe('runs with the chat-model planner on the sandbox', () => {
   it('--planner llm makes a wooden pickaxe from nothing: one call per decision, all traced, the key nowhere', async () => {
     const logLines: string[] = [];
     const log = createLogger({ level: 'debug', format: 'json', destination: { write: (s: string) => { logLines.push(s); } } });
-    const trace = new TraceWriter(runs);
-    const r = await runWithModel({ bot, goal: { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, client: { apiKey: KEY }, trace, log }).finally(() => trace.close());
+    const r = await runWithModel({ bot, goal: { kind: 'item', items: ['wooden_pickaxe'], count: 1 }, client: { apiKey: KEY }, traceRoot: runs, log });
+    const trace = { dir: r.traceDir! };
     expect(r.summary).toMatchObject({ success: true, reason: 'done', failures: 0 });
     expect(r.summary.steps).toBeGreaterThanOrEqual(5);
     expect(r.summary.model).toMatchObject({ calls: r.summary.steps, retries: 0, fallbacks: 0, errors: 0, rejected: 0 });

@@ -5,10 +5,9 @@ import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { goTo } from '../../skills/goTo.ts';
-import { runAgent } from '../../src/agent/loop.ts';
+import { runTask } from '../../src/agent/run.ts';
 import { ReflexMonitor } from '../../src/agent/reflexes.ts';
 import { FLEE_DISTANCE } from '../../src/agent/reflexesAct.ts';
-import { TraceWriter } from '../../src/agent/trace.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { mobWorldOf } from '../../src/sandbox/mobs/world.ts';
@@ -70,24 +69,21 @@ describe('reflexes (sandbox seed 7, plains, no natural spawning)', () => {
   }
 
   // First: the hunger plugin keeps exhaustion from earlier walking, which would cost food points here.
-  it('under runAgent: eats when hungry between steps, records the reflex, and still reaches the goal', async () => {
+  it('under runTask: eats when hungry between steps, records the reflex, and still reaches the goal', async () => {
     await fresh({ 36: 'breadx2', 37: 'oak_planksx2' }, { health: 20, food: 10 }, 0, -20);
     const dir = mkdtempSync(join(tmpdir(), 'reflex-trace-'));
-    const trace = new TraceWriter(dir);
     const skills = createSkillRegistry();
     try {
-      const summary = await runAgent({
-        bot, goal: parseTask(kb, 'craft a stick').goal, planner: createGraphPlanner({ skills, knowledge: kb, prime: false }), skills, knowledge: kb,
-        log: skillEnv(bot).log, signal: AbortSignal.timeout(60_000), trace,
+      const { summary, traceDir } = await runTask({ bot }, parseTask(kb, 'craft a stick').goal, {
+        planner: createGraphPlanner({ skills, knowledge: kb, prime: false }), skills, knowledge: kb,
+        log: skillEnv(bot).log, signal: AbortSignal.timeout(60_000), traceRoot: dir,
       });
       expect(counts(bot)).toMatchObject({ bread: 1, stick: 4 });
       expect(bot.food).toBeGreaterThan(10);
-      trace.close();
-      const events = readFileSync(join(trace.dir, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceEvent);
+      const events = readFileSync(join(traceDir!, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceEvent);
       expect(events.filter((e) => e.event === 'reflex'), JSON.stringify(events)).toMatchObject([{ kind: 'eat', reason: 'food 10/20: eating bread' }]);
       expect(summary, JSON.stringify(summary)).toMatchObject({ success: true, failures: 0, reflexes: 1 });
     } finally {
-      trace.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -158,33 +154,31 @@ describe('reflexes (sandbox seed 7, plains, no natural spawning)', () => {
     expect(bot.blockAt(feet.offset(0, -1, 0))?.boundingBox).toBe('block');
   });
 
-  it('under runAgent: a zombie cuts a mining step short, the reflex kills it, the run re-plans and succeeds with no failure', async () => {
+  it('under runTask: a zombie cuts a mining step short, the reflex kills it, the run re-plans and succeeds with no failure', async () => {
     const at = await fresh({ 36: 'stone_pickaxe', 37: 'iron_sword' }, { health: 20, food: 20 }, -20, 0);
     // Far enough that it reaches the bot once the mining has begun.
     await summon(sb, bot, 'zombie', 1, groundAt(bot, at.x + 5, at.z));
     const dir = mkdtempSync(join(tmpdir(), 'reflex-trace-'));
-    const trace = new TraceWriter(dir);
     const skills = createSkillRegistry();
     try {
-      const summary = await runAgent({
-        bot, goal: parseTask(kb, 'mine 3 cobblestone').goal, planner: createGraphPlanner({ skills, knowledge: kb, prime: false }), skills, knowledge: kb,
-        log: skillEnv(bot).log, signal: AbortSignal.timeout(90_000), trace,
+      const { summary, traceDir } = await runTask({ bot }, parseTask(kb, 'mine 3 cobblestone').goal, {
+        planner: createGraphPlanner({ skills, knowledge: kb, prime: false }), skills, knowledge: kb,
+        log: skillEnv(bot).log, signal: AbortSignal.timeout(90_000), traceRoot: dir,
       });
-      trace.close();
       expect(summary, JSON.stringify(summary)).toMatchObject({ success: true, failures: 0 });
       expect(summary.reflexes).toBeGreaterThanOrEqual(1);
-      const events = readFileSync(join(trace.dir, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceEvent);
+      const events = readFileSync(join(traceDir!, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceEvent);
       const fight = events.find((e) => e.event === 'reflex' && e.kind === 'fight');
       expect(fight).toMatchObject({ ok: true, interrupted: { skill: 'mineBlock' }, result: { killed: ['zombie'] } });
       // The cut-short step is in the trace as DANGER, and the step after it is the same skill again.
       const steps = events.filter((e) => e.event === 'step');
       const cut = steps.findIndex((e) => e.outcome?.code === 'DANGER');
       expect(cut).toBeGreaterThanOrEqual(0);
-      expect(steps[cut + 1]?.decision?.skill).toBe('mineBlock');
+      // Unless the drops picked up during the fight already made the goal, the same skill runs again.
+      if (cut < steps.length - 1) expect(steps[cut + 1]?.decision?.skill).toBe('mineBlock');
       expect(counts(bot).cobblestone).toBeGreaterThanOrEqual(3);
       await waitFor(() => mobsSeen(bot, 'zombie').length === 0, 3000, 'the body to be removed');
     } finally {
-      trace.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -134,6 +134,38 @@ describe('craftItem', () => {
     await expectInventoriesMatch(sb, bot);
   }, 20_000);
 
+  it('redoes a craft from the window as the server shows it when the grid is not what was built; gives up after a few', async () => {
+    await setInventory(sb, bot, { oak_planks: 3 });
+    const client = serverPlayer(sb, bot)._client;
+    const saved = client.listeners('window_click') as ((p: unknown) => void)[];
+    // The server puts the items of some right-clicks on grid slot 1 in slot 2 instead.
+    let misroute = (_n: number) => false;
+    let rightClicks = 0;
+    const route = (p: { slot: number; mouseButton: number; mode: number }) => {
+      const moved = p.slot === 1 && p.mouseButton === 1 && p.mode === 0 && misroute(++rightClicks);
+      for (const l of saved) l(moved ? { ...p, slot: 2 } : p);
+    };
+    client.removeAllListeners('window_click');
+    client.on('window_click', route);
+    try {
+      misroute = (n) => n === 1;
+      expect(await craft('stick', 4)).toMatchObject({ ok: true, result: { crafted: 4 } });
+      expect(counts(bot)).toEqual({ stick: 4, oak_planks: 1 });
+      await expectInventoriesMatch(sb, bot);
+      await setInventory(sb, bot, { oak_planks: 3 });
+      misroute = () => true;
+      const out = await craft('stick', 4);
+      expect(out).toMatchObject({ ok: false, code: 'FAILED' });
+      expect(out.ok ? '' : out.message).toMatch(/no oak_planks left to put in grid slot 1/);
+    } finally {
+      client.removeListener('window_click', route);
+      for (const l of saved) client.on('window_click', l);
+    }
+    expect(bot.inventory.selectedItem).toBeNull();
+    expect(counts(bot)).toEqual({ oak_planks: 3 });
+    await expectInventoriesMatch(sb, bot);
+  });
+
   it('turns 3 logs into a wooden pickaxe, placing the table', async () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { oak_log: 3 });

@@ -137,6 +137,37 @@ describe('window click engine', () => {
     expect(c.cursor?.count).toBe(4);
   });
 
+  it('shift-crafting a result that only partly fits crafts it all the same and drops the rest (vanilla)', () => {
+    let grid = 2;
+    const { inv, win } = playerWindow(() => {
+      if (grid <= 0) return null;
+      grid--;
+      inv.set(0, grid > 0 ? st('stick', 4) : null);
+      return st('stick', 4);
+    });
+    inv.set(0, st('stick', 4));
+    // Room for 2 sticks only: every slot full, one stack of 62 sticks.
+    for (let i = 9; i < 45; i++) inv.set(i, st('dirt', 64));
+    inv.set(20, st('stick', 62));
+    const { drops, valid } = applyClick(win, cur(), { slot: 0, mouseButton: 0, mode: 1 }, ops);
+    expect(valid).toBe(true);
+    expect(inv.get(20)?.count).toBe(64);
+    expect(drops.map((d) => `${d.name}x${d.count}`)).toEqual(['stickx2']);
+    // One craft, then no room at all: the second craft is not made.
+    expect(grid).toBe(1);
+    expect(applyClick(win, cur(), { slot: 0, mouseButton: 0, mode: 1 }, ops).drops).toEqual([]);
+    expect(grid).toBe(1);
+  });
+
+  it('a drag step with no drag started changes nothing and is no error (mineflayer\'s sync click)', () => {
+    const { inv, win } = playerWindow();
+    inv.set(9, st('dirt', 5));
+    const c = cur(st('stick', 3));
+    expect(applyClick(win, c, { slot: -999, mouseButton: 2, mode: 5 }, ops)).toEqual({ drops: [], valid: true });
+    expect(c.cursor?.count).toBe(3);
+    expect(counts(inv.slots)).toEqual(['9:dirtx5']);
+  });
+
   it('chest shift-click moves between container and inventory', () => {
     const chest = storage(27);
     const inv = storage(46);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChatLog, quoteUntrusted } from '../../src/control/chatLog.ts';
+import { ChatLog, quoteUntrusted } from '../../src/bot/chatLog.ts';
 import { ChatReporter } from '../../src/control/chatReporter.ts';
 import { chatLine, inventoryLine, planLine } from '../../src/control/chatText.ts';
 import { KeyedLimiter, TokenBucket } from '../../src/control/rateLimit.ts';

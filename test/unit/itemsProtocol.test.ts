@@ -5,7 +5,7 @@ import type { Registry } from 'prismarine-registry';
 import { itemClass, itemMetadataLayout, itemMetadataPacket } from '../../src/sandbox/plugins/itemsEntity.ts';
 import { soundId, soundPacket } from '../../src/sandbox/plugins/compatSound.ts';
 import type { SquidServer } from '../../src/sandbox/squidTypes.ts';
-import { SUPPORTED_VERSIONS } from '../../src/sandbox/options.ts';
+import { SUPPORTED_VERSIONS } from '../../src/config/sandbox.ts';
 
 const require = createRequire(import.meta.url);
 const loadRegistry = require('prismarine-registry') as (version: string) => Registry;

@@ -164,11 +164,11 @@ describe('other players\' chat in a prompt', () => {
 });
 
 describe('soak arguments', () => {
-  it('defaults to 30 minutes of the four tasks over seeds 1-5, and rejects bad values', () => {
-    expect(parseSoakArgs([])).toEqual({ minutes: 30, tasks: SOAK_TASKS, seeds: [1, 2, 3, 4, 5] });
-    expect(parseSoakArgs(['--minutes', '3', '--tasks', 'wooden pickaxe, 3 cobblestone', '--seeds', '7'])).toEqual({ minutes: 3, tasks: ['wooden pickaxe', '3 cobblestone'], seeds: [7] });
+  it('defaults to 30 minutes of the four tasks in worlds drawn at random, and rejects bad values', () => {
+    expect(parseSoakArgs([])).toEqual({ minutes: 30, tasks: SOAK_TASKS, worlds: [] });
+    expect(parseSoakArgs(['--minutes', '3', '--tasks', 'wooden pickaxe, 3 cobblestone', '--seed-list', 'plains:7'])).toEqual({ minutes: 3, tasks: ['wooden pickaxe', '3 cobblestone'], worlds: [{ preset: 'plains', seed: 7 }] });
     expect(() => parseSoakArgs(['--minutes', '0'])).toThrow('--minutes must be a positive number (got "0")');
-    expect(() => parseSoakArgs(['--seeds', '1,x'])).toThrow('--seeds takes whole numbers separated by commas');
+    expect(() => parseSoakArgs(['--seed-list', 'plains:x'])).toThrow('--seed-list: "plains:x" is not preset:seed');
   });
 });
 

@@ -2,18 +2,17 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../../skills/index.ts';
 import type { RunSummary } from '../../agent/loop.ts';
-import { runResilient } from '../../agent/resilience.ts';
-import { TraceWriter } from '../../agent/trace.ts';
-import { connectBot, disconnectBot } from '../../bot/connect.ts';
+import { RunEvents } from '../../agent/events.ts';
+import { runTask } from '../../agent/run.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import type { Planner } from '../../planner/types.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
-import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { openWorld, type OpenWorld } from '../../world/open.ts';
 import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
 import { setupTask } from '../../tasks/setup.ts';
 import { noChangeRepeats } from '../traceCheck.ts';
-import { runLabel } from '../worldTask.ts';
+import { benchConnection, runLabel } from '../worldTask.ts';
 import type { World } from '../worlds.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
@@ -42,61 +41,57 @@ export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunO
   const { seed, preset } = world;
   const base = { id: task.id, name: task.name, group: task.group, seed, preset, budgetSeconds };
   const signal = AbortSignal.timeout(opts.wallLimitMs ?? 15 * 60_000);
-  let sb: Sandbox | undefined;
-  let trace: TraceWriter | undefined;
+  let w: OpenWorld | undefined;
+  let traceDir: string | undefined;
   try {
-    if (!opts.host) sb = await startSandbox({ port: 0, seed, preset }, opts.log);
-    const host = sb ? sb.host : opts.host!;
-    const port = sb ? sb.port : opts.port ?? 25565;
-    const target = { host, port, username: `p4mc${task.id}`, auth: 'offline' as const, mcVersion: sb ? sb.options.version : 'auto' };
-    let bot = await connectBot(target, { log: opts.log, signal });
-    try {
-      await setupTask(bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
-      const graph = createGraphPlanner({ skills, knowledge: kb });
-      const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
-      if (!planner) throw new Error(`planner ${opts.planner} is not available`);
-      const executed: ExecutedStep[] = [];
-      const stepSeconds: number[] = [];
-      const start = position(bot);
-      let before = inventoryOf(bot);
-      trace = new TraceWriter(join(opts.traceRoot ?? join('runs', 'plan4mc'), runLabel(`${task.id}-${task.name}`, world)));
-      const { summary } = await runResilient({
-        bot, goal: plan4mcGoal(kb, task), planner, skills, knowledge: kb, log: opts.log, signal, trace,
-        connect: (s) => connectBot(target, { log: opts.log, signal: s }),
-        onBot: (b) => { bot = b; },
-        limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
-        onStep: (r) => {
-          const after = inventoryOf(bot);
-          executed.push({
-            skill: r.decision.skill, args: r.decision.args, ok: r.outcome.ok, end: position(bot), inventoryBefore: before, inventoryAfter: after,
-            ...(r.outcome.ok ? {} : { failure: `${r.outcome.code}: ${r.outcome.message}` }),
-          });
-          stepSeconds.push(Math.round(r.outcome.elapsedMs / 100) / 10);
-          before = after;
-        },
+    // A fresh sandbox per task, or the given server (setup then uses commands only).
+    w = await openWorld({
+      connection: benchConnection(`p4mc${task.id}`, opts.host, opts.port), ...(opts.host ? {} : { sandbox: { seed, preset } }),
+    }, { log: opts.log, signal });
+    const opened = w;
+    await setupTask(opened.bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
+    const graph = createGraphPlanner({ skills, knowledge: kb });
+    const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
+    if (!planner) throw new Error(`planner ${opts.planner} is not available`);
+    const executed: ExecutedStep[] = [];
+    const stepSeconds: number[] = [];
+    const start = position(opened.bot);
+    let before = inventoryOf(opened.bot);
+    const events = new RunEvents(opts.log);
+    events.on((e) => {
+      if (e.event !== 'step') return;
+      const after = inventoryOf(opened.bot);
+      executed.push({
+        skill: e.decision.skill, args: e.decision.args, ok: e.outcome.ok, end: position(opened.bot), inventoryBefore: before, inventoryAfter: after,
+        ...(e.outcome.ok ? {} : { failure: `${e.outcome.code}: ${e.outcome.message}` }),
       });
-      const lowerBound = round1(lowerBoundSeconds(kb, start, executed));
-      trace.close();
-      const file = join(trace.dir, 'trace.jsonl');
-      const repeats = noChangeRepeats(file);
-      return {
-        ...base, ...fromSummary(summary), lowerBound, trace: file, noChangeMax: repeats.max, ...(repeats.call ? { noChangeCall: repeats.call } : {}),
-        ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
-        plan: executed.map((s) => `${s.skill} ${JSON.stringify(s.args)}${s.ok ? '' : ` ✗ ${s.failure ?? ''}`}`), stepSeconds,
-      };
-    } finally {
-      await disconnectBot(bot, { log: opts.log });
-    }
+      stepSeconds.push(Math.round(e.outcome.elapsedMs / 100) / 10);
+      before = after;
+    });
+    const run = await runTask(opened, plan4mcGoal(kb, task), {
+      planner, skills, knowledge: kb, log: opts.log, signal, events, text: task.name,
+      traceRoot: join(opts.traceRoot ?? join('runs', 'plan4mc'), runLabel(`${task.id}-${task.name}`, { seed, preset })),
+      limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
+    });
+    traceDir = run.traceDir;
+    const { summary } = run;
+    const lowerBound = round1(lowerBoundSeconds(kb, start, executed));
+    const file = join(run.traceDir!, 'trace.jsonl');
+    const repeats = noChangeRepeats(file);
+    return {
+      ...base, ...fromSummary(summary), lowerBound, trace: file, noChangeMax: repeats.max, ...(repeats.call ? { noChangeCall: repeats.call } : {}),
+      ratio: summary.success && lowerBound > 0 ? Math.round((summary.gameSeconds / lowerBound) * 100) / 100 : null,
+      plan: executed.map((x) => `${x.skill} ${JSON.stringify(x.args)}${x.ok ? '' : ` ✗ ${x.failure ?? ''}`}`), stepSeconds,
+    };
   } catch (err) {
     return {
       ...base, success: false, cause: 'crash', detail: err instanceof Error ? err.message : String(err),
       gameSeconds: 0, wallSeconds: round1((performance.now() - started) / 1000), steps: 0, failuresRecovered: 0,
       modelCalls: 0, tokens: 0, lowerBound: 0, ratio: null, plan: [], stepSeconds: [], noChangeMax: 0,
-      ...(trace ? { trace: join(trace.dir, 'trace.jsonl') } : {}),
+      ...(traceDir ? { trace: join(traceDir, 'trace.jsonl') } : {}),
     };
   } finally {
-    trace?.close();
-    if (sb) await sb.stop();
+    await w?.close();
   }
 }
 

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createSkillRegistry } from '../../../skills/index.ts';
-import { runAgent } from '../../agent/loop.ts';
-import { TraceWriter } from '../../agent/trace.ts';
-import { connectBot, disconnectBot } from '../../bot/connect.ts';
+import { runTask } from '../../agent/run.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
-import { startSandbox } from '../../sandbox/server.ts';
+import { openWorld } from '../../world/open.ts';
+import { benchConnection } from '../worldTask.ts';
 import { parseTask } from '../../tasks/parse.ts';
 import { noChangeRepeats } from '../traceCheck.ts';
 import type { World } from '../worlds.ts';
@@ -41,38 +40,33 @@ export async function techtreeSeed(world: World, log: Logger, traceRoot = join('
   const skills = createSkillRegistry();
   const out: TierResult[] = [];
   const { seed, preset } = world;
-  const sb = await startSandbox({ port: 0, seed, preset }, log);
+  const opened = await openWorld({ connection: benchConnection('techtree'), sandbox: { seed, preset } }, { log });
   try {
-    const bot = await connectBot({ host: sb.host, port: sb.port, username: 'techtree', auth: 'offline', mcVersion: sb.options.version }, { log });
-    try {
-      const wallStart = performance.now();
-      let game = 0;
-      let steps = 0;
-      let calls = 0;
-      const planner = createGraphPlanner({ skills, knowledge: kb });
-      for (const t of TIERS) {
-        // A trace per seed and tier, so that a tier not reached can be read step by step.
-        const trace = new TraceWriter(join(traceRoot, `${preset}-${seed}-${t.tier}`));
-        const s = await runAgent({
-          bot, goal: parseTask(kb, t.item).goal, planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2),
-          limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, trace,
-        }).finally(() => trace.close());
-        game += s.gameSeconds;
-        steps += s.steps;
-        calls += (s as { model?: { calls?: number } }).model?.calls ?? 0;
-        const file = join(trace.dir, 'trace.jsonl');
-        out.push({
-          seed, preset, tier: t.tier, reached: s.success, trace: file, noChangeMax: noChangeRepeats(file).max, gameSeconds: Math.round(game * 10) / 10,
-          wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
-          ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
-        });
-        if (!s.success) break;
-      }
-    } finally {
-      await disconnectBot(bot, { log });
+    const wallStart = performance.now();
+    let game = 0;
+    let steps = 0;
+    let calls = 0;
+    const planner = createGraphPlanner({ skills, knowledge: kb });
+    for (const t of TIERS) {
+      // A trace per world and tier, so that a tier not reached can be read step by step.
+      const run = await runTask(opened, parseTask(kb, t.item).goal, {
+        planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2), text: `${t.tier} pickaxe`,
+        limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, traceRoot: join(traceRoot, `${preset}-${seed}-${t.tier}`),
+      });
+      const s = run.summary;
+      game += s.gameSeconds;
+      steps += s.steps;
+      calls += s.model?.calls ?? 0;
+      const file = join(run.traceDir!, 'trace.jsonl');
+      out.push({
+        seed, preset, tier: t.tier, reached: s.success, trace: file, noChangeMax: noChangeRepeats(file).max, gameSeconds: Math.round(game * 10) / 10,
+        wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
+        ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
+      });
+      if (!s.success) break;
     }
   } finally {
-    await sb.stop();
+    await opened.close();
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Plan4mcGroup } from '../../tasks/plan4mc.ts';
-import type { Preset } from '../../sandbox/options.ts';
+import type { Preset } from '../../config/sandbox.ts';
 
 export type PlannerName = 'graph' | 'llm' | 'hybrid';
 

@@ -1,4 +1,4 @@
-import { NEARBY_BLOCKS } from '../../agent/goalCheck.ts';
+import { NEARBY_BLOCKS } from '../../tasks/goalCheck.ts';
 import type { Observation, Station } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../skills/errors.ts';

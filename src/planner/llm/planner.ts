@@ -13,7 +13,7 @@ import { renderCatalogue } from './catalogue.ts';
 import { checkDecision, type Checked } from './check.ts';
 import { decisionOutput, parseAnswer } from './decision.ts';
 import { decideMessages, retryMessage } from './prompt.ts';
-import type { UntrustedText } from '../../control/chatLog.ts';
+import type { UntrustedText } from '../../bot/chatLog.ts';
 
 export interface LlmPlannerOptions {
   client: ChatClient;

@@ -1,10 +1,10 @@
-import { NEARBY_BLOCKS } from '../../agent/goalCheck.ts';
+import { NEARBY_BLOCKS } from '../../tasks/goalCheck.ts';
 import { renderObservation } from '../../bot/render.ts';
 import type { Observation } from '../../bot/observation.ts';
 import type { ChatMessage } from '../../llm/client.ts';
 import { renderPrompt } from '../../prompts/render.ts';
 import type { Goal } from '../../tasks/goal.ts';
-import { quoteUntrusted, type UntrustedText } from '../../control/chatLog.ts';
+import { quoteUntrusted, type UntrustedText } from '../../bot/chatLog.ts';
 import type { Decision, StepRecord } from '../types.ts';
 import { answerShape } from './decision.ts';
 

@@ -98,10 +98,12 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
         const id = sendOpen(blockStore.block);
         const st = blockStore.state;
         const store = { get: (i: number) => st.slots[i] ?? null, set: (i: number, v: Item | null) => { st.slots[i] = v; } };
-        // Vanilla sends the data slots (progress bars) right behind the whole window. mineflayer's
-        // openFurnace listens for them only after `windowOpen`, which it emits on `window_items`, so
-        // these are lost on it: forgetting what was sent makes the next tick send all four again.
-        const onFullSync = () => { sendFurnaceProperties(st.properties(), true); lastProps = []; };
+        // Vanilla sends the data slots (progress bars) right behind the whole window, then only the
+        // ones that change. mineflayer's openFurnace listens for them only after `windowOpen`, which it
+        // emits on `window_items`: packets read with it are lost, and the totals never change. So all
+        // four go again on the next tick, and once more with the answer to the first click (by then the
+        // client listens, however late it read the window).
+        const onFullSync = () => { sendFurnaceProperties(st.properties(), true); lastProps = []; owedProps = () => st.properties(); };
         session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore), onFullSync });
       }
       openKey = key;
@@ -110,6 +112,7 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   };
 
   let lastProps: number[] = [];
+  let owedProps: (() => number[]) | undefined;
   self.furnaceProperties = sendFurnaceProperties;
   function sendFurnaceProperties(props: number[], all = false): void {
     const win = session.open;
@@ -132,6 +135,7 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   function leave(): void {
     if (openKey) deps.stores.removeViewer(openKey, self);
     openKey = undefined;
+    owedProps = undefined;
   }
 
   // flying-squid's own handlers would apply every click a second time through prismarine-windows.
@@ -160,6 +164,10 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       session.sendAll(win);
     }
     if (openKey) deps.stores.syncViewers(openKey, self);
+    if (owedProps && session.open?.id === packet.windowId) {
+      sendFurnaceProperties(owedProps(), true);
+      owedProps = undefined;
+    }
   });
 
   player._client.on('close_window', () => {

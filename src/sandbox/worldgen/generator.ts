@@ -1,5 +1,5 @@
 // One chunk from start to end: columns, underground, trees, plants, biomes, then the prismarine column.
-import type { Preset } from '../options.ts';
+import type { Preset } from '../../config/sandbox.ts';
 import { biomeId, resolveBlockStates, type BlockStates, type WorldRegistry } from './blocks.ts';
 import { ChunkBuffer } from './chunkBuffer.ts';
 import { createChunkWriter, type ChunkWriter, type GeneratedChunk } from './chunkWriter.ts';

@@ -1,7 +1,7 @@
 // The sandbox's world generator: hills, lakes and rivers with sand shores, oak and birch trees,
 // plants, ores by depth and deep lava pools, all decided by the seed. See presets.ts for the presets.
 import { Vec3 } from 'vec3';
-import type { Preset } from '../options.ts';
+import type { Preset } from '../../config/sandbox.ts';
 import type { WorldRegistry } from './blocks.ts';
 import type { GeneratedChunk } from './chunkWriter.ts';
 import { ChunkGenerator } from './generator.ts';

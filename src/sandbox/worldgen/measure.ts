@@ -1,5 +1,5 @@
 // Chunk generation speed, for the benchmark command (no timing in unit tests).
-import type { Preset } from '../options.ts';
+import type { Preset } from '../../config/sandbox.ts';
 import type { WorldRegistry } from './blocks.ts';
 import { ChunkGenerator } from './generator.ts';
 

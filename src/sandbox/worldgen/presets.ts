@@ -1,5 +1,5 @@
 // Shape parameters of each sandbox preset. Heights are block y; scales are noise wavelengths in blocks.
-import type { Preset } from '../options.ts';
+import type { Preset } from '../../config/sandbox.ts';
 
 /** y of the topmost water block of lakes and rivers (vanilla's sea level 63 puts water up to y 62). */
 export const SEA_LEVEL = 62;

@@ -1,5 +1,5 @@
 import type { Observation } from '../bot/observation.ts';
-import type { Goal } from '../tasks/goal.ts';
+import type { Goal } from './goal.ts';
 
 /** Blocks count as "placed nearby" within this distance of the bot (Plan4MC's `*_nearby` facts). */
 export const NEARBY_BLOCKS = 8;

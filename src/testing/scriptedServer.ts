@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countTokens, promptTokens } from './tokens.ts';
-import type { ResponseMode } from './usage.ts';
+import { countTokens, promptTokens } from '../llm/tokens.ts';
+import type { ResponseMode } from '../llm/usage.ts';
 
 /** What a test or a benchmark sees of one request. */
 export interface ScriptedRequest {
