@@ -6,7 +6,7 @@ import { defineSkill } from '../src/skills/define.ts';
 import { SkillError } from '../src/skills/errors.ts';
 import { fmt, moveToUntil } from '../src/skills/move.ts';
 import { knownTarget, locate, NEARBY_RADIUS, SEARCH_RADIUS, type TargetKind } from '../src/skills/scan.ts';
-import { markUnreachable } from '../src/skills/unreachable.ts';
+import { markUnreachable } from '../src/bot/unreachable.ts';
 import type { SkillContext } from '../src/skills/types.ts';
 
 const { goals } = pathfinderPkg;

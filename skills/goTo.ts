@@ -8,7 +8,7 @@ import { noTarget, SkillError } from '../src/skills/errors.ts';
 import { fmt, moveTo } from '../src/skills/move.ts';
 import { findBlockPositions, findNearestEntity, isExposed, SEARCH_RADIUS } from '../src/skills/scan.ts';
 import type { SkillContext } from '../src/skills/types.ts';
-import { isUnreachable, markUnreachable } from '../src/skills/unreachable.ts';
+import { isUnreachable, markUnreachable } from '../src/bot/unreachable.ts';
 
 const { goals } = pathfinderPkg;
 

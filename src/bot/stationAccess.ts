@@ -5,6 +5,7 @@
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { findNearestBlocks } from './findBlocks.ts';
+import { isUnreachable } from './unreachable.ts';
 
 export type StationAccess = 'reach' | 'walk' | 'far';
 
@@ -46,7 +47,12 @@ export interface StationSite {
 export function stationSite(bot: Bot, names: readonly string[], farRadius = 32): StationSite | null {
   const near = findNearestBlocks(bot, names, CANDIDATE_RADIUS, MAX_CANDIDATES);
   const feet = bot.entity.position;
-  const found = near.length > 0 ? accessFrom(cellReader(bot), feet, near) : null;
+  const cell = cellReader(bot);
+  // One the bot could not walk up to a moment ago is near only if it can be used from where the bot stands.
+  const walkable = near.filter((p) => !isUnreachable(bot, p));
+  const now = near.find((p) => usableFrom(cell, { x: feet.x, y: feet.y + EYE_HEIGHT, z: feet.z }, p));
+  if (now) return { pos: now, access: 'reach', stand: feet.floored(), steps: 0 };
+  const found = walkable.length > 0 ? accessFrom(cell, feet, walkable) : null;
   if (found) return found;
   const far = near[0] ?? findNearestBlocks(bot, names, farRadius, 1)[0];
   return far ? { pos: far, access: 'far', stand: null, steps: 0 } : null;
@@ -102,8 +108,9 @@ function moves(cell: CellReader, p: Vec3): Vec3[] {
   return out;
 }
 
+/** Open air or plants. Water is not walked through or stood in: a bot in it floats and drifts (seen: STUCK by a furnace on a lake shore). */
 function passable(c: Cell): boolean {
-  return c === Cell.Open || c === Cell.Water;
+  return c === Cell.Open;
 }
 
 function standable(cell: CellReader, x: number, y: number, z: number): boolean {

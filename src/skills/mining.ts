@@ -5,7 +5,7 @@ import { bestToolFor, countAny, equipBestTool, gained, inventoryCounts, roomFor 
 import { EYE_HEIGHT, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './mineWorld.ts';
 import { minePlan, primaryDrop, toolNameFor, type MinePlan } from './mineTargets.ts';
 import { moveTo } from './move.ts';
-import { markUnreachable, unreachableKeys } from './unreachable.ts';
+import { markUnreachable, unreachableKeys } from '../bot/unreachable.ts';
 import type { SkillContext } from './types.ts';
 import { throwIfAborted, untilAborted, waitUntil } from './wait.ts';
 

@@ -3,7 +3,7 @@ import { findNearestBlocks } from '../bot/findBlocks.ts';
 import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
-import { isUnreachable } from './unreachable.ts';
+import { isUnreachable } from '../bot/unreachable.ts';
 
 /**
  * How close something must be to count as "nearby" (the `<name>_nearby` facts): the observation

@@ -5,6 +5,7 @@ import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Block } from 'prismarine-block';
 import type { Vec3 } from 'vec3';
 import { stationSite, type StationAccess, type StationSite } from '../bot/stationAccess.ts';
+import { markUnreachable } from '../bot/unreachable.ts';
 import { missingItems, noTarget, SkillError } from './errors.ts';
 import { countItem } from './inventory.ts';
 import { fmt, moveTo } from './move.ts';
@@ -51,7 +52,8 @@ export async function reachStation(ctx: SkillContext, names: readonly string[], 
       await moveTo(ctx, new goals.GoalBlock(s.x, s.y, s.z), { what: `a spot by the ${nameAt(bot, site.pos)} at ${fmt(site.pos)}` });
       return { block: usable(ctx, names, site.pos), placed: false, walked: true };
     } catch (err) {
-      // A station we cannot reach is no station; one from the inventory does the job.
+      // A station we cannot walk to is no station (for the observation too, for a while); one from the inventory does the job.
+      if (err instanceof SkillError && (err.code === 'NO_PATH' || err.code === 'STUCK')) markUnreachable(bot, site.pos);
       if (!(canPlace && err instanceof SkillError && (err.code === 'NO_PATH' || err.code === 'STUCK' || err.code === 'FAILED'))) throw err;
       ctx.log.debug({ err: err.message }, 'station out of reach; placing one instead');
     }
@@ -60,7 +62,12 @@ export async function reachStation(ctx: SkillContext, names: readonly string[], 
   if (site) {
     // Far (up a wall, through rock): walk to it on purpose, digging if the path needs it.
     const p = site.pos;
-    await moveTo(ctx, new goals.GoalNear(p.x, p.y, p.z, 2), { what: `the ${nameAt(bot, p)} at ${fmt(p)}` });
+    try {
+      await moveTo(ctx, new goals.GoalNear(p.x, p.y, p.z, 2), { what: `the ${nameAt(bot, p)} at ${fmt(p)}` });
+    } catch (err) {
+      if (err instanceof SkillError && (err.code === 'NO_PATH' || err.code === 'STUCK')) markUnreachable(bot, p);
+      throw err;
+    }
     return { block: usable(ctx, names, p), placed: false, walked: true };
   }
   if (place !== null) throw missingItems(place, 1, 0);

@@ -1,7 +1,7 @@
 // Blocks the bot tried to walk to and could not (NO_PATH, STUCK): remembered per bot for a while, so
 // that mining does not try the same trees on a cliff again and exploring does not call them found.
 import type { Bot } from 'mineflayer';
-import { findNearestBlocks } from '../bot/findBlocks.ts';
+import { findNearestBlocks } from './findBlocks.ts';
 
 /** How long a block stays written off: the bot may come back from another side later. */
 const FORGET_AFTER_MS = 10 * 60_000;
