@@ -154,7 +154,8 @@ async function craftRound(ctx: SkillContext, window: Window, w: number, recipe: 
       if (guard > 2 * n + 8) throw new CraftMismatch(`the server did not take ${name(id)} into grid slot ${slot}`);
       const cur = window.selectedItem;
       if (cur?.type === id) {
-        await click(ctx, window, slot, 1, 0);
+        // All of the cursor when that is no more than the cell still needs, else one item.
+        await click(ctx, window, slot, cur.count <= n - (window.slots[slot]?.count ?? 0) ? 0 : 1, 0);
         continue;
       }
       if (cur) await stowCursor(ctx, window);

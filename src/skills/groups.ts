@@ -10,22 +10,10 @@
 // much of a need an inventory covers. Plain item names pass through both unchanged.
 import type { Knowledge } from '../knowledge/kb.ts';
 import { cookTicks } from '../knowledge/smelting.ts';
+import { tagOf, WOODEN } from '../knowledge/tags.ts';
 
 export const GROUP_PREFIX = '#';
 export const FUEL_GROUP = '#fuel';
-
-const WOODEN = /^(oak|spruce|birch|jungle|acacia|dark_oak|mangrove|cherry|bamboo|crimson|warped)_/;
-
-/** The vanilla item tag an item belongs to, among the tags crafting recipes use. */
-export function tagOf(name: string): string | undefined {
-  if (name.endsWith('_planks')) return 'planks';
-  if (name.endsWith('_wool')) return 'wool';
-  if (name === 'coal' || name === 'charcoal') return 'coals';
-  if (name === 'cobblestone' || name === 'cobbled_deepslate' || name === 'blackstone') return 'stone_tool_materials';
-  if (name !== 'mushroom_stem' && /_(log|wood|stem|hyphae)$/.test(name)) return 'logs';
-  if (name.endsWith('_slab') && WOODEN.test(name) && name !== 'bamboo_mosaic_slab') return 'wooden_slabs';
-  return undefined;
-}
 
 export function isGroup(name: string): boolean {
   return name.startsWith(GROUP_PREFIX);

@@ -12,7 +12,9 @@
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
 import type { Knowledge } from '../knowledge/kb.ts';
 import { missingItems, SkillError } from './errors.ts';
-import { GROUP_PREFIX, groupMembers, isGroup, tagOf } from './groups.ts';
+import { cellId, foldRecipes, type RawRecipe } from '../knowledge/recipeFold.ts';
+import { tagOf } from '../knowledge/tags.ts';
+import { GROUP_PREFIX, groupMembers, isGroup } from './groups.ts';
 
 export interface Ingredient {
   /** An item name, or `#tag` when any member of the tag fits. */
@@ -38,16 +40,8 @@ export interface CraftShape {
   cyclic: boolean;
 }
 
-type RawCell = number | { id: number } | null | undefined;
-interface RawRecipe { inShape?: RawCell[][]; ingredients?: RawCell[]; result: { id: number; count: number } }
 
 const cache = new WeakMap<object, Map<string, CraftShape[]>>();
-
-function cellId(c: RawCell): number | null {
-  if (c === null || c === undefined) return null;
-  const id = typeof c === 'number' ? c : c.id;
-  return id < 0 ? null : id;
-}
 
 function rawRecipes(kb: Knowledge, id: number): RawRecipe[] {
   return (kb.registry.recipes as unknown as Record<number, RawRecipe[] | undefined>)[id] ?? [];
@@ -189,37 +183,11 @@ function toRecipe(shape: CraftShape, pick: (ingIndex: number) => number): Recipe
 }
 
 function buildShapes(kb: Knowledge, item: string, id: number): CraftShape[] {
-  const groups = new Map<string, number[][]>();
-  const meta = new Map<string, { w: number; shaped: boolean; outCount: number }>();
-  const tagKey = (cid: number) => { const n = kb.itemName(cid) ?? ''; return tagOf(n) ?? n; };
-  for (const r of rawRecipes(kb, id)) {
-    let cells: (number | null)[];
-    let w: number;
-    let mask: string;
-    if (r.inShape) {
-      w = Math.max(...r.inShape.map((row) => row.length));
-      cells = r.inShape.flatMap((row) => Array.from({ length: w }, (_, x) => cellId(row[x])));
-      mask = `${w}:${cells.map((c) => (c === null ? '.' : 'x')).join('')}`;
-    } else {
-      // Shapeless: sort so that the varying ingredient lines up across variants.
-      cells = (r.ingredients ?? []).map(cellId).filter((c): c is number => c !== null)
-        .sort((a, b) => tagKey(a).localeCompare(tagKey(b)) || a - b);
-      w = 0;
-      mask = `s${cells.length}`;
-    }
-    // Variants fold together only when they differ in items of the same tags (planks vs bamboo sticks do not).
-    const sig = `${mask}|${r.result.count}|${cells.map((c) => (c === null ? '.' : tagKey(c))).join(',')}`;
-    groups.set(sig, [...(groups.get(sig) ?? []), cells.map((c) => c ?? -1)]);
-    meta.set(sig, { w, shaped: Boolean(r.inShape), outCount: r.result.count });
-  }
-  const shapes: CraftShape[] = [];
-  for (const [sig, variants] of groups) {
-    const m = meta.get(sig)!;
-    const unions = variants[0]!.map((_, i) => [...new Set(variants.map((v) => v[i]!))]);
+  return foldRecipes(rawRecipes(kb, id), (cid) => kb.itemName(cid) ?? '').map((f) => {
     const ingredients: Ingredient[] = [];
     const indexOf = new Map<string, number>();
-    const cellIng = unions.map((ids) => {
-      if (ids[0] === -1) return null;
+    const cellIng = f.cells.map((ids) => {
+      if (ids === null) return null;
       const key = ids.join(',');
       let k = indexOf.get(key);
       if (k === undefined) {
@@ -230,14 +198,13 @@ function buildShapes(kb: Knowledge, item: string, id: number): CraftShape[] {
       ingredients[k]!.perCraft++;
       return k;
     });
-    const rows = m.shaped ? Array.from({ length: cellIng.length / m.w }, (_, y) => cellIng.slice(y * m.w, (y + 1) * m.w)) : null;
-    const requiresTable = rows ? rows.length > 2 || m.w > 2 : cellIng.length > 4;
-    shapes.push({
-      item, resultId: id, outCount: m.outCount, rows, parts: rows ? null : cellIng.map((c) => c!),
+    const rows = f.shaped ? Array.from({ length: f.h }, (_, y) => cellIng.slice(y * f.w, (y + 1) * f.w)) : null;
+    const requiresTable = f.shaped ? f.h > 2 || f.w > 2 : cellIng.length > 4;
+    return {
+      item, resultId: id, outCount: f.result.count, rows, parts: rows ? null : cellIng.map((c) => c!),
       ingredients, requiresTable, cyclic: ingredients.some((ing) => ing.ids.some((i) => madeFrom(kb, i, id))),
-    });
-  }
-  return shapes;
+    };
+  });
 }
 
 function ingredientName(kb: Knowledge, ids: number[]): string {

@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { Observation } from '../../src/bot/observation.ts';
 import type { Knowledge } from '../../src/knowledge/kb.ts';
-import { planningRecipes, type Ingredient } from '../../src/knowledge/recipes.ts';
+import { craftShapes } from '../../src/skills/recipes.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { defineSkill } from '../../src/skills/define.ts';
-import { groupMembers, tagOf } from '../../src/skills/groups.ts';
+import { tagOf } from '../../src/knowledge/tags.ts';
+import { groupMembers } from '../../src/skills/groups.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
 
 const notRun = (): Promise<never> => Promise.reject(new Error('fixture skills are data for the planner; they never run'));
@@ -52,32 +53,24 @@ export const fxMine = defineSkill({
   run: notRun,
 });
 
-/** A recipe ingredient as a condition name: `#tag` when the whole set is one tag's items, else its first item. */
-function conditionName(ing: Ingredient, kb: Knowledge): string {
-  const tags = new Set(ing.items.map(tagOf));
-  const [tag] = tags;
-  const whole = tag !== undefined && tags.size === 1 && groupMembers(`#${tag}`, kb).length === ing.items.length;
-  return whole ? `#${tag}` : ing.items[0]!;
-}
-
 export const fxCraft = defineSkill({
   name: 'craftItem',
-  description: 'fixture: craft with one of the recipes of src/knowledge/recipes.ts',
+  description: 'fixture: craft with one of the recipes of src/skills/recipes.ts',
   params: z.object({ item: z.string(), count: z.number().int().min(1), recipe: z.number().int().min(0).default(0) }),
   preconditions: ({ item, count, recipe }, kb) => {
-    const r = planningRecipes(kb, item)[recipe];
+    const r = craftShapes(kb, item)[recipe];
     if (!r) return {};
-    const crafts = Math.ceil(count / r.count);
+    const crafts = Math.ceil(count / r.outCount);
     const consume: Record<string, number> = {};
-    for (const ing of r.ingredients) consume[conditionName(ing, kb)] = (consume[conditionName(ing, kb)] ?? 0) + ing.count * crafts;
-    return { consume, ...(r.needsTable ? { facts: ['crafting_table_nearby'] } : {}) };
+    for (const ing of r.ingredients) consume[ing.name] = (consume[ing.name] ?? 0) + ing.perCraft * crafts;
+    return { consume, ...(r.requiresTable ? { facts: ['crafting_table_nearby'] } : {}) };
   },
   effects: ({ item, count, recipe }, kb) => {
-    const r = planningRecipes(kb, item)[recipe];
-    return r ? { obtain: { [item]: Math.ceil(count / r.count) * r.count } } : {};
+    const r = craftShapes(kb, item)[recipe];
+    return r ? { obtain: { [item]: Math.ceil(count / r.outCount) * r.outCount } } : {};
   },
   // Every recipe is an option: the planner chooses (iron ingots from nuggets, or smelted).
-  producers: (target, count, kb) => planningRecipes(kb, target).map((_, recipe) => ({ item: target, count, recipe })),
+  producers: (target, count, kb) => craftShapes(kb, target).map((_, recipe) => ({ item: target, count, recipe })),
   timeoutMs: 1000,
   run: notRun,
 });

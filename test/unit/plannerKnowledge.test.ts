@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { craftsFor, planningRecipes } from '../../src/knowledge/recipes.ts';
+import { craftConsumption, craftShapes } from '../../src/skills/recipes.ts';
 import { otherDimension, SANDBOX_OVERWORLD, worldWith } from '../../src/knowledge/world.ts';
 import { targetDepth } from '../../src/planner/graph/depth.ts';
 import { adviceFrom } from '../../src/planner/graph/history.ts';
@@ -9,8 +9,9 @@ import { simulateStep } from '../../src/planner/graph/simulate.ts';
 import { FIXTURE_SKILLS, observationWith } from '../helpers/planner.ts';
 
 const kb = createKnowledge('1.20.1');
-const summary = (item: string) => planningRecipes(kb, item).map((r) => ({
-  count: r.count, table: r.needsTable, ingredients: r.ingredients.map((i) => `${i.count} ${i.items.length > 2 ? `${i.items[0]}|…(${i.items.length})` : i.items.join('|')}`),
+const names = (ids: readonly number[]) => ids.map((id) => kb.itemName(id) ?? String(id));
+const summary = (item: string) => craftShapes(kb, item).map((r) => ({
+  count: r.outCount, table: r.requiresTable, ingredients: r.ingredients.map((i) => `${i.perCraft} ${i.ids.length > 2 ? `${names(i.ids)[0]!}|…(${i.ids.length})` : names(i.ids).join('|')}`),
 }));
 
 describe('planning recipes', () => {
@@ -20,11 +21,11 @@ describe('planning recipes', () => {
       { count: 1, table: false, ingredients: ['2 bamboo'] },
     ]);
     expect(summary('oak_planks')).toEqual([{ count: 4, table: false, ingredients: ['1 oak_log|…(4)'] }]);
-    expect(planningRecipes(kb, 'oak_planks')[0]!.ingredients[0]!.items).toEqual(['oak_log', 'oak_wood', 'stripped_oak_log', 'stripped_oak_wood']);
+    expect(names(craftShapes(kb, 'oak_planks')[0]!.ingredients[0]!.ids)).toEqual(['oak_log', 'oak_wood', 'stripped_oak_log', 'stripped_oak_wood']);
     expect(summary('chest')).toEqual([{ count: 1, table: true, ingredients: ['8 oak_planks|…(11)'] }]);
     expect(summary('torch')).toEqual([{ count: 4, table: false, ingredients: ['1 coal|charcoal', '1 stick'] }]);
     expect(summary('oak_trapdoor')).toEqual([{ count: 2, table: true, ingredients: ['6 oak_planks'] }]);
-    expect(summary('painting')).toEqual([{ count: 1, table: true, ingredients: ['1 white_wool|…(16)', '8 stick'] }]);
+    expect(summary('painting')).toEqual([{ count: 1, table: true, ingredients: ['8 stick', '1 white_wool|…(16)'] }]);
   });
 
   it('keeps real alternatives apart and knows what needs a table', () => {
@@ -32,12 +33,16 @@ describe('planning recipes', () => {
       { count: 9, table: false, ingredients: ['1 iron_block'] },
       { count: 1, table: true, ingredients: ['9 iron_nugget'] },
     ]);
-    expect(summary('white_bed').map((r) => r.ingredients)).toEqual([['1 black_bed|…(15)', '1 white_dye'], ['3 oak_planks|…(11)', '3 white_wool']]);
+    // A bed dyed white from another colour is no tag of vanilla's: each colour stays its own recipe.
+    const beds = summary('white_bed').map((r) => r.ingredients);
+    expect(beds).toHaveLength(16);
+    expect(beds[0]).toEqual(['1 black_bed', '1 white_dye']);
+    expect(beds.at(-1)).toEqual(['3 white_wool', '3 oak_planks|…(11)']);
     expect(summary('crafting_table')).toEqual([{ count: 1, table: false, ingredients: ['4 oak_planks|…(11)'] }]);
     expect(summary('stone_stairs')).toEqual([{ count: 4, table: true, ingredients: ['6 stone'] }]);
-    expect(planningRecipes(kb, 'diamond_ore')).toEqual([]);
-    expect(planningRecipes(kb, 'no_such_item')).toEqual([]);
-    expect(craftsFor(planningRecipes(kb, 'stick')[0]!, 9)).toBe(3);
+    expect(craftShapes(kb, 'diamond_ore')).toEqual([]);
+    expect(craftShapes(kb, 'no_such_item')).toEqual([]);
+    expect(craftConsumption(kb, 'stick', 9)).toMatchObject({ crafts: 3, made: 12 });
   });
 });
 
