@@ -7,8 +7,6 @@ import type { Knowledge } from '../../src/knowledge/kb.ts';
 import { craftShapes } from '../../src/skills/recipes.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { defineSkill } from '../../src/skills/define.ts';
-import { tagOf } from '../../src/knowledge/tags.ts';
-import { groupMembers } from '../../src/skills/groups.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
 
 const notRun = (): Promise<never> => Promise.reject(new Error('fixture skills are data for the planner; they never run'));
