@@ -44,6 +44,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'join plan4mc result directories (shards) into one report: merge DIR... [--out DIR]',
     load: async () => (await import('./plan4mc/suite.ts')).benchMerge,
   },
+  craft: {
+    describe: "mineflayer's bot.craft, planks then sticks, N times against skillcraft serve in its own process (--tries 100 --latency MS --jitter MS)",
+    load: async () => (await import('./craft.ts')).benchCraft,
+  },
   soak: {
     describe: 'loops whole tasks on fresh sandboxes in one process (--minutes N, default 30): successes, crashes, RSS growth',
     load: async () => (await import('./soak.ts')).benchSoak,

@@ -6,7 +6,7 @@ import { keepTrace } from './keepTrace.ts';
 import { BenchInputError, intArg, parseBenchArgs } from './plan4mc/args.ts';
 import { runPool } from './plan4mc/pool.ts';
 import { tasksTerminal, writeTasksReport, type TaskTarget } from './tasksReport.ts';
-import type { WorldTaskJob, WorldTaskResult } from './worldTask.ts';
+import { routeName, type Route, type WorldTaskJob, type WorldTaskResult } from './worldTask.ts';
 import type { Preset } from '../config/sandbox.ts';
 import { ALL_PRESETS, drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from './worlds.ts';
 
@@ -21,11 +21,26 @@ const DEFAULT_BUDGET = { seconds: 1200, steps: 200 };
 interface Plan { task: string; worlds: World[]; target?: TaskTarget }
 
 /**
+ * `--latency MS [--jitter MS]`: every run reaches a sandbox in its own process (`skillcraft serve`)
+ * through the latency proxy; `--compare` also runs each world in-process, for the same runs side by side.
+ */
+function routesOf(values: Map<string, string>): (Route | undefined)[] {
+  if (!values.has('--latency')) {
+    if (values.has('--jitter') || values.has('--compare')) throw new BenchInputError('--jitter and --compare go with --latency MS');
+    return [undefined];
+  }
+  const delayMs = intArg(values, '--latency', 0, 0, 5000);
+  const jitterMs = intArg(values, '--jitter', 0, 0, 5000);
+  const route: Route = { process: true, delayMs, jitterMs };
+  return values.has('--compare') ? [undefined, route] : [route];
+}
+
+/**
  * `bench tasks [--tasks "wooden pickaxe,stone pickaxe"] [--seeds N [--presets a,b] | --seed-list L] [--jobs N] [--out DIR]`:
  * each task in N worlds drawn at random over every preset (default 10; --presets narrows it), or in the listed worlds.
  */
 export async function benchTasks(args: string[], deps: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--presets', '--jobs', '--out']);
+  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--presets', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
   const tasks = (values.get('--tasks') ?? 'wooden pickaxe,stone pickaxe').split(',').map((s) => s.trim()).filter(Boolean);
   if (tasks.length === 0) throw new BenchInputError('--tasks is empty');
   const worlds = worldsOf(values, 10);
@@ -38,7 +53,7 @@ export async function benchTasks(args: string[], deps: BenchDeps): Promise<numbe
  * Targets: stone ≥ 0.97 with the interval's lower end above 0.9, iron ≥ 0.95.
  */
 export async function benchGeneralize(args: string[], deps: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--seeds', '--iron-seeds', '--seed-list', '--jobs', '--out']);
+  const { values } = parseBenchArgs(args, ['--seeds', '--iron-seeds', '--seed-list', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
   const worlds = worldsOf(values, 60);
   const ironN = values.has('--seed-list') ? worlds.length : intArg(values, '--iron-seeds', Math.ceil(worlds.length / 2), 1, 1000);
   const plans: Plan[] = [
@@ -72,10 +87,11 @@ async function runTasks(bench: string, plans: Plan[], values: Map<string, string
   const dir = values.get('--out') ?? defaultDir;
   const startedAt = new Date();
   const traceRoot = join('runs', 'bench', `${bench}-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
-  const jobs: WorldTaskJob[] = plans.flatMap((p) => p.worlds.map((world) => {
+  const routes = routesOf(values);
+  const jobs: WorldTaskJob[] = plans.flatMap((p) => p.worlds.flatMap((world) => routes.map((route) => {
     const b = BUDGETS[p.task] ?? DEFAULT_BUDGET;
-    return { task: p.task, world, maxGameSeconds: b.seconds, maxSteps: b.steps, traceRoot };
-  }));
+    return { task: p.task, world, maxGameSeconds: b.seconds, maxSteps: b.steps, traceRoot, ...(route ? { route } : {}) };
+  })));
   // Long tasks first, so that the last job to finish is a short one.
   const order = (t: string) => -(BUDGETS[t]?.seconds ?? DEFAULT_BUDGET.seconds);
   jobs.sort((a, b) => order(a.task) - order(b.task));
@@ -84,11 +100,11 @@ async function runTasks(bench: string, plans: Plan[], values: Map<string, string
   const results: WorldTaskResult[] = [];
   await runPool(jobs, jobsN, (job) => ({ kind: 'task', ...job }), (job, reply) => {
     const r: WorldTaskResult = 'task' in reply ? reply.task : {
-      task: job.task, preset: job.world.preset, seed: job.world.seed, success: false, reason: 'crash',
+      task: job.task, route: routeName(job.route), preset: job.world.preset, seed: job.world.seed, success: false, reason: 'crash',
       detail: 'error' in reply ? reply.error : 'the worker gave no result', steps: 0, failures: 0, gameSeconds: 0, wallSeconds: 0, noChangeMax: 0,
     };
     results.push(r);
-    out(`[${results.length}/${jobs.length}] ${r.task} in ${worldName(r)}: ${r.success ? 'done' : `NOT done (${r.reason}${r.detail ? `: ${r.detail}` : ''})`} — ${r.steps} steps, ${r.gameSeconds} game s`);
+    out(`[${results.length}/${jobs.length}] ${r.task} in ${worldName(r)}${r.route === 'in-process' ? '' : ` (${r.route})`}: ${r.success ? 'done' : `NOT done (${r.reason}${r.detail ? `: ${r.detail}` : ''})`} — ${r.steps} steps, ${r.gameSeconds} game s`);
   }, signal);
   if (signal.aborted) {
     out(`${bench}: stopped; no report written`);
@@ -102,6 +118,7 @@ async function runTasks(bench: string, plans: Plan[], values: Map<string, string
   out(`report: ${join(dir, 'report.md')}`);
   const met = plans.every((p) => {
     const rs = results.filter((r) => r.task === p.task);
+    if (rs.length === 0) return false;
     const w = wilson(rs.filter((r) => r.success).length, rs.length);
     return w.rate >= (p.target?.rate ?? 0.95) && w.low >= (p.target?.low ?? 0);
   });

@@ -22,10 +22,23 @@ export interface WorldTaskJob {
   maxSteps: number;
   /** Traces go under this folder, one per run. */
   traceRoot: string;
+  /** How the bot reaches the world: default the sandbox in the worker's own process. */
+  route?: Route;
+}
+
+/** A sandbox in another process (`skillcraft serve`), optionally behind a latency proxy. */
+export interface Route { process: boolean; delayMs?: number; jitterMs?: number }
+
+/** "in-process", "process", "process + 50±20 ms". */
+export function routeName(r: Route | undefined): string {
+  if (!r?.process) return 'in-process';
+  return r.delayMs ? `process + ${r.delayMs}±${r.jitterMs ?? 0} ms` : 'process';
 }
 
 export interface WorldTaskResult {
   task: string;
+  /** How the bot reached the world (routeName). */
+  route: string;
   preset: World['preset'];
   seed: number;
   success: boolean;
@@ -50,17 +63,21 @@ export async function runWorldTask(job: WorldTaskJob, log: Logger): Promise<Worl
   const started = performance.now();
   const { world: w } = job;
   const kb = createKnowledge('1.20.1');
-  const base = { task: job.task, preset: w.preset, seed: w.seed };
+  const base = { task: job.task, route: routeName(job.route), preset: w.preset, seed: w.seed };
   const signal = AbortSignal.timeout(Math.max(10 * 60_000, job.maxGameSeconds * 2000));
   let traceDir: string | undefined;
   let world: OpenWorld | undefined;
   try {
-    world = await openWorld({ connection: benchConnection('bench'), sandbox: { seed: w.seed, preset: w.preset } }, { log, signal });
+    const r = job.route;
+    world = await openWorld({
+      connection: benchConnection('bench'), sandbox: { seed: w.seed, preset: w.preset }, sandboxProcess: r?.process === true,
+      ...(r?.delayMs ? { latency: { delayMs: r.delayMs, jitterMs: r.jitterMs ?? 0, seed: w.seed } } : {}),
+    }, { log, signal });
     if (job.inventory && Object.keys(job.inventory).length > 0) await setupTask(world.bot, { inventory: job.inventory }, w.seed, signal);
     const skills = createSkillRegistry();
     const run = await runTask(world, parseTask(kb, job.task).goal, {
       planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal,
-      traceRoot: join(job.traceRoot, runLabel(job.task, w)), limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },
+      traceRoot: join(job.traceRoot, `${runLabel(job.task, w)}${r?.process ? `-${routeName(r).replace(/\W+/g, '')}` : ''}`), limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },
     });
     traceDir = run.traceDir;
     const { summary } = run;

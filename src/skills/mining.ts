@@ -58,6 +58,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   const progress = () => `got ${got()} of ${args.count} ${plan.label}`;
   // Blocks that could not be walked to a moment ago (this skill or another) are not tried again.
   const exclude = unreachableKeys(bot);
+  let failedHere = 0;
   // Chancy drops (flint from gravel) need more blocks; beyond twice the expected number, something is wrong.
   const perDig = Math.min(...harvestable.map((b) => plan.counted.reduce((n, i) => n + (kb.expectedDrops(b, bestToolFor(bot, kb, b))[i] ?? 0), 0)));
   const maxDigs = Math.ceil(args.count / Math.max(perDig, 0.05)) * 2 + 8;
@@ -89,7 +90,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       await collect();
       continue;
     }
-    if (!target) throw noTargetLeft(args, { skipped, failed: exclude.size, lastError, dropsLeft, progress: got() > 0 ? progress() : undefined });
+    if (!target) throw noTargetLeft(args, { skipped, failed: failedHere, lastError, dropsLeft, progress: got() > 0 ? progress() : undefined });
     const drop = args.item ?? primaryDrop(kb, target.name) ?? plan.label;
     if (roomFor(bot, drop, kb) <= (pending?.owed ?? 0)) {
       if (pending) {
@@ -111,6 +112,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
       exclude.add(posKey(target.pos));
+      failedHere++;
       // No path to one log of a tree: the rest of it is up there too. A STUCK walk may pass another time.
       if (err.code === 'NO_PATH') markUnreachable(bot, target.pos, [target.name]);
       else if (err.code === 'STUCK') markUnreachable(bot, target.pos);

@@ -6,14 +6,20 @@ import type { Logger } from 'pino';
 import type { TaskWorld } from '../agent/run.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
 import type { ConnectionConfig } from '../config/schema.ts';
-import type { SandboxOptionsInput } from '../config/sandbox.ts';
+import { DEFAULT_VERSION, type SandboxOptionsInput } from '../config/sandbox.ts';
+import { startLatencyProxy, type LatencyProxy } from '../net/latencyProxy.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { startServeProcess, type ServeOptions } from './serveProcess.ts';
 
 export interface WorldSpec {
   /** The server and the bot's name; with `sandbox`, host, port, auth and version come from the sandbox. */
   connection: ConnectionConfig;
   /** Start the embedded sandbox with these options instead of joining `connection`'s server. */
   sandbox?: SandboxOptionsInput;
+  /** Run that sandbox as `skillcraft serve` in a process of its own (as users do), not in this one. */
+  sandboxProcess?: boolean;
+  /** Put a latency proxy (src/net/latencyProxy.ts) between the bot and the server. */
+  latency?: { delayMs: number; jitterMs?: number; seed?: number };
 }
 
 export interface OpenWorld extends TaskWorld {
@@ -31,16 +37,31 @@ export interface OpenWorld extends TaskWorld {
  * started stops it again, so nothing is left listening.
  */
 export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: AbortSignal; timeoutMs?: number }): Promise<OpenWorld> {
-  const sandbox = spec.sandbox ? await startSandbox({ host: '127.0.0.1', port: 0, ...spec.sandbox }, opts.log) : undefined;
-  const target: ConnectionConfig = sandbox
-    ? { ...spec.connection, host: sandbox.host, port: sandbox.port, auth: 'offline', mcVersion: sandbox.options.version }
+  const sb = spec.sandbox;
+  const child = sb && spec.sandboxProcess ? await startServeProcess(serveOptions(sb)) : undefined;
+  const sandbox = sb && !child ? await startSandbox({ host: '127.0.0.1', port: 0, ...sb }, opts.log) : undefined;
+  const stopServer = async () => { await sandbox?.stop(); await child?.stop(); };
+  let proxy: LatencyProxy | undefined;
+  const server = sandbox ?? child;
+  let target: ConnectionConfig = server
+    ? { ...spec.connection, host: server.host, port: server.port, auth: 'offline', mcVersion: sandbox?.options.version ?? sb?.version ?? DEFAULT_VERSION }
     : spec.connection;
+  try {
+    if (spec.latency) {
+      proxy = await startLatencyProxy({ targetHost: target.host, targetPort: target.port, ...spec.latency });
+      target = { ...target, host: proxy.host, port: proxy.port };
+    }
+  } catch (err) {
+    await stopServer();
+    throw err;
+  }
   const connect = (signal: AbortSignal) => connectBot(target, { log: opts.log, signal, ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }) });
   let bot: Bot;
   try {
     bot = await connect(opts.signal ?? AbortSignal.timeout(60_000));
   } catch (err) {
-    await sandbox?.stop();
+    await proxy?.close();
+    await stopServer();
     throw err;
   }
   let closed = false;
@@ -52,9 +73,17 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
       try {
         await disconnectBot(world.bot, { log: opts.log });
       } finally {
-        await sandbox?.stop();
+        await proxy?.close();
+        await stopServer();
       }
     },
   };
   return world;
+}
+
+function serveOptions(sb: SandboxOptionsInput): ServeOptions {
+  return {
+    seed: sb.seed ?? 1, ...(sb.preset ? { preset: sb.preset } : {}), ...(sb.peaceful ? { peaceful: true } : {}),
+    ...(sb.smeltSpeed === undefined ? {} : { smeltSpeed: sb.smeltSpeed }), ...(sb.version ? { extra: ['--mc-version', sb.version] } : {}),
+  };
 }

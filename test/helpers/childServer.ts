@@ -1,7 +1,5 @@
 // `skillcraft serve` in a child process, as users run it: the bot and the server share no process, no
 // event loop and no objects, and talk over TCP only (optionally through the latency proxy).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Bot } from 'mineflayer';
 import { connectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
@@ -9,12 +7,10 @@ import { createLogger } from '../../src/log/logger.ts';
 import { startLatencyProxy, type LatencyProxy } from '../../src/net/latencyProxy.ts';
 import { resyncWindow } from '../../src/net/windowClicks.ts';
 import { runSkill } from '../../src/skills/runner.ts';
+import { startServeProcess } from '../../src/world/serveProcess.ts';
 import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
 import { counts } from './inventory.ts';
 import { waitFor } from './sandbox.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
-const LISTENING = /Skillcraft sandbox listening on (\S+):(\d+) /;
 
 export interface ChildServer {
   host: string;
@@ -27,61 +23,9 @@ export interface ChildServer {
 
 export interface ServeOptions { seed: number; preset: string; peaceful?: boolean; smeltSpeed?: number }
 
-/** Starts `skillcraft serve --port 0` and resolves with the address it prints. */
-export async function startChildServer(o: ServeOptions, timeoutMs = 30_000): Promise<ChildServer> {
-  const args = [BIN, 'serve', '--port', '0', '--seed', String(o.seed), '--preset', o.preset, '--log-level', 'warn'];
-  if (o.peaceful) args.push('--peaceful');
-  if (o.smeltSpeed !== undefined) args.push('--smelt-speed', String(o.smeltSpeed));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-20_000); });
-  // A test worker that dies must not leave a server behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const stop = once(() => stopChild(child).finally(() => process.off('exit', killOnExit)));
-  try {
-    const { host, port } = await address(child, timeoutMs);
-    return { host, port, log: () => stderr, stop };
-  } catch (err) {
-    await stop();
-    throw new Error(`skillcraft serve did not start: ${(err as Error).message}\n${stderr}`, { cause: err });
-  }
-}
-
-function once<T>(fn: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => (p ??= fn());
-}
-
-function address(child: ChildProcess, timeoutMs: number): Promise<{ host: string; port: number }> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const done = (err?: Error, v?: { host: string; port: number }) => {
-      clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(v!);
-    };
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = LISTENING.exec(out);
-      if (m) done(undefined, { host: m[1]!, port: Number(m[2]) });
-    };
-    const onExit = (code: number | null) => done(new Error(`exited with ${code} before listening; stdout: ${out}`));
-    const timer = setTimeout(() => done(new Error(`no address printed within ${timeoutMs} ms; stdout: ${out}`)), timeoutMs);
-    child.stdout!.on('data', onData);
-    child.once('exit', onExit);
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+/** Starts `skillcraft serve --port 0` (src/world/serveProcess.ts) and resolves with the address it prints. */
+export function startChildServer(o: ServeOptions, timeoutMs = 30_000): Promise<ChildServer> {
+  return startServeProcess(o, timeoutMs);
 }
 
 /** The two ways the tests reach the child server: straight, and through 50 ms ± 20 ms each way. */

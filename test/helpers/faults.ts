@@ -1,7 +1,5 @@
 // Fault injection for the resilience tests: a sandbox in its own process that can be killed
 // (SIGKILL, as a crash or a power cut would) and started again on the same port.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,11 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createLogger, type LogLevel } from '../../src/log/logger.ts';
+import { startServeProcess, type ServeProcess } from '../../src/world/serveProcess.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
-const READY = /^Skillcraft sandbox listening on /m;
-// No SKILLCRAFT_* or OPENAI_* variable of the developer's changes what the child does.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -24,9 +19,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export interface ServeProcess {
+export interface RestartableServer {
   readonly port: number;
-  /** Starts the sandbox (again) and resolves once it listens; rejects after `timeoutMs`. */
+  /** Starts the sandbox (again) on the same port and resolves once it listens; rejects after `timeoutMs`. */
   start(timeoutMs?: number): Promise<void>;
   /** SIGKILL: no goodbye to the players, no state saved. Resolves once the process is gone. */
   kill(): Promise<void>;
@@ -34,41 +29,42 @@ export interface ServeProcess {
   readonly starts: number;
 }
 
-export function serveProcess(opts: { port: number; seed: number; extra?: string[] }): ServeProcess {
-  let child: ChildProcess | undefined;
+/** `skillcraft serve` (src/world/serveProcess.ts) on a fixed port, to kill and start again. */
+export function serveProcess(opts: { port: number; seed: number; extra?: string[] }): RestartableServer {
+  let current: ServeProcess | undefined;
   let starts = 0;
   return {
     port: opts.port,
     get starts() { return starts; },
     async start(timeoutMs = 20_000) {
-      if (child) throw new Error('the sandbox process is already running');
-      const args = [BIN, 'serve', '--port', String(opts.port), '--seed', String(opts.seed), '--log-level', 'warn', ...(opts.extra ?? [])];
-      const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child = proc;
+      if (current) throw new Error('the sandbox process is already running');
       starts++;
-      let out = '';
-      let err = '';
-      proc.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => { cleanup(); reject(new Error(`the sandbox did not listen within ${timeoutMs} ms: ${err.slice(-500)}`)); }, timeoutMs);
-        const onData = (d: Buffer) => { out += d.toString(); if (READY.test(out)) { cleanup(); resolve(); } };
-        const onExit = (code: number | null) => { cleanup(); child = undefined; reject(new Error(`the sandbox exited with ${code} before it listened: ${err.slice(-500)}`)); };
-        const cleanup = () => { clearTimeout(timer); proc.stdout.removeListener('data', onData); proc.removeListener('exit', onExit); };
-        proc.stdout.on('data', onData);
-        proc.once('exit', onExit);
-      });
+      current = await startServeProcess({ seed: opts.seed, port: opts.port, ...(opts.extra ? { extra: opts.extra } : {}) }, timeoutMs);
     },
     async kill() {
-      const proc = child;
-      if (!proc) return;
-      child = undefined;
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = once(proc, 'exit');
-      proc.kill('SIGKILL');
-      await exited;
+      const proc = current;
+      current = undefined;
+      await proc?.kill();
     },
   };
 }
+
+/** The servers a test file started, all killed by `killAll` (in afterAll), and a runs folder it removes. */
+export function restartFixture(): { servers: RestartableServer[]; runs: { dir: string; remove: () => void }; killAll(): Promise<void> } {
+  const servers: RestartableServer[] = [];
+  const runs = tempRunsDir();
+  return {
+    servers, runs,
+    async killAll() {
+      for (const s of servers) await s.kill();
+      runs.remove();
+    },
+  };
+}
+
+/** The environment a child `skillcraft` gets: none of the developer's SKILLCRAFT_* or OPENAI_* settings. */
+export const CHILD_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
+export const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 
 /** A JSON logger that keeps every line in memory (the redaction is the real one). */
 export function memoryLogger(level: LogLevel = 'debug'): { logger: Logger; text: () => string } {

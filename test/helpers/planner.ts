@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Observation } from '../../src/bot/observation.ts';
 import type { Knowledge } from '../../src/knowledge/kb.ts';
-import { craftShapes } from '../../src/skills/recipes.ts';
+import { craftShapes, type CraftShape } from '../../src/skills/recipes.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { defineSkill } from '../../src/skills/define.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
@@ -51,6 +51,15 @@ export const fxMine = defineSkill({
   run: notRun,
 });
 
+/** Whether a shape makes its item from another item of the same kind (`white_bed` from `black_bed`). */
+function recolours(shape: CraftShape, kb: Knowledge): boolean {
+  const kind = (name: string) => name.slice(name.lastIndexOf('_') + 1);
+  return shape.ingredients.some((ing) => ing.ids.some((id) => {
+    const name = kb.itemName(id) ?? '';
+    return name !== shape.item && kind(name) === kind(shape.item);
+  }));
+}
+
 export const fxCraft = defineSkill({
   name: 'craftItem',
   description: 'fixture: craft with one of the recipes of src/skills/recipes.ts',
@@ -67,8 +76,9 @@ export const fxCraft = defineSkill({
     const r = craftShapes(kb, item)[recipe];
     return r ? { obtain: { [item]: Math.ceil(count / r.outCount) * r.outCount } } : {};
   },
-  // Every recipe is an option: the planner chooses (iron ingots from nuggets, or smelted).
-  producers: (target, count, kb) => craftShapes(kb, target).map((_, recipe) => ({ item: target, count, recipe })),
+  // Every recipe is an option (iron ingots from nuggets, or smelted) but recolouring one of a kind
+  // into another (a white bed from a black one): sixteen colours of those make the search explode.
+  producers: (target, count, kb) => craftShapes(kb, target).flatMap((s, recipe) => (recolours(s, kb) ? [] : [{ item: target, count, recipe }])),
   timeoutMs: 1000,
   run: notRun,
 });

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { RunEvents } from '../../src/agent/events.ts';
@@ -10,16 +9,11 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
-import { freePort, RESILIENCE, serveProcess, tempRunsDir, traceEvents, type ServeProcess } from '../helpers/faults.ts';
+import { BIN, CHILD_ENV as env, freePort, RESILIENCE, restartFixture, serveProcess, traceEvents } from '../helpers/faults.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
-const runs = tempRunsDir();
-const servers: ServeProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.kill();
-  runs.remove();
-});
+const fixture = restartFixture();
+const { servers, runs } = fixture;
+afterAll(() => fixture.killAll());
 
 describe('the server killed and restarted during a task', () => {
   it('skillcraft run --host survives three SIGKILLs of the sandbox during a stone-pickaxe run and completes', async () => {

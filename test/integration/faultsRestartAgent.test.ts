@@ -2,21 +2,15 @@
 // killed and restarted mid-task is reconnected to, and the task finishes.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import type { Bot } from 'mineflayer';
 import mineflayer from 'mineflayer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, serveProcess, tempRunsDir, traceEvents, type ServeProcess } from '../helpers/faults.ts';
+import { BIN, CHILD_ENV as env, freePort, restartFixture, serveProcess, traceEvents } from '../helpers/faults.ts';
 import { quit, waitFor } from '../helpers/sandbox.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
-const runs = tempRunsDir();
-const servers: ServeProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.kill();
-  runs.remove();
-});
+const fixture = restartFixture();
+const { servers, runs } = fixture;
+afterAll(() => fixture.killAll());
 
 describe('skillcraft agent and a server restart', () => {
   it("finishes an owner's !task stone pickaxe although the server is killed and restarted once mid-task", async () => {

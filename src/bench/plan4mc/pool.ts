@@ -1,13 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorldTaskJob, WorldTaskResult } from '../worldTask.ts';
+import type { Route, WorldTaskJob, WorldTaskResult } from '../worldTask.ts';
 import type { World } from '../worlds.ts';
 import type { TierResult } from './techtreeRun.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
 /** What a bench worker is asked to do: one Plan4MC task in one world, one world's whole tech tree, or one task in one world. */
 export type WorkRequest =
-  | { kind: 'plan4mc'; taskId: number; world: World; planner: PlannerName; traceRoot: string; host?: string; port?: number }
+  | { kind: 'plan4mc'; taskId: number; world: World; planner: PlannerName; traceRoot: string; host?: string; port?: number; route?: Route }
   | { kind: 'techtree'; world: World; traceRoot: string }
   | ({ kind: 'task' } & WorldTaskJob);
 

@@ -12,7 +12,7 @@ import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
 import { setupTask } from '../../tasks/setup.ts';
 import { noChangeRepeats } from '../traceCheck.ts';
-import { benchConnection, runLabel } from '../worldTask.ts';
+import { benchConnection, runLabel, type Route } from '../worldTask.ts';
 import type { World } from '../worlds.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
@@ -28,6 +28,8 @@ export interface RunOneOptions {
   wallLimitMs?: number;
   /** Where the run's trace goes (default runs/plan4mc). */
   traceRoot?: string;
+  /** A sandbox in its own process, optionally through the latency proxy (`--latency`). */
+  route?: Route;
 }
 
 export const MOB_TASK_MOBS = { cow: 3, sheep: 3 } as const;
@@ -45,8 +47,10 @@ export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunO
   let traceDir: string | undefined;
   try {
     // A fresh sandbox per task, or the given server (setup then uses commands only).
+    const r = opts.route;
     w = await openWorld({
-      connection: benchConnection(`p4mc${task.id}`, opts.host, opts.port), ...(opts.host ? {} : { sandbox: { seed, preset } }),
+      connection: benchConnection(`p4mc${task.id}`, opts.host, opts.port), ...(opts.host ? {} : { sandbox: { seed, preset }, sandboxProcess: r?.process === true }),
+      ...(r?.delayMs ? { latency: { delayMs: r.delayMs, jitterMs: r.jitterMs ?? 0, seed } } : {}),
     }, { log: opts.log, signal });
     const opened = w;
     await setupTask(opened.bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);

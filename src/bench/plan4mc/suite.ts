@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import type { BenchDeps } from '../index.ts';
 import { keepTrace } from '../keepTrace.ts';
+import type { Route } from '../worldTask.ts';
 import { ALL_PRESETS, drawWorlds, parseWorldList, type World } from '../worlds.ts';
 import { BenchInputError, idList, intArg, parseBenchArgs, shardArg } from './args.ts';
 import { runPool } from './pool.ts';
@@ -26,7 +27,8 @@ interface Job { taskId: number; world: World }
  * overall success is under 0.95.
  */
 export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--seeds', '--seed-list', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port']);
+  const { values } = parseBenchArgs(args, ['--seeds', '--seed-list', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port', '--latency', '--jitter']);
+  const route = latencyRoute(values);
   const host = values.get('--host');
   const port = intArg(values, '--port', 25565, 1, 65535);
   const jobsN = host ? 1 : intArg(values, '--jobs', 1, 1, 32);
@@ -48,7 +50,7 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   out(`plan4mc: ${jobs.length} runs (${ids.length} tasks, ${values.has('--seed-list') ? 'listed worlds' : 'worlds drawn at random over every preset'}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
   out(`repeat with: npm run bench -- plan4mc --seed-list ${worlds}`);
   try {
-    const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, world: job.world, planner, traceRoot, ...(host ? { host, port } : {}) });
+    const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, world: job.world, planner, traceRoot, ...(host ? { host, port } : {}), ...(route ? { route } : {}) });
     await runPool(jobs, jobsN, request, (job, reply) => {
       const task = PLAN4MC_TASKS.find((t) => t.id === job.taskId)!;
       const r: TaskResult = 'result' in reply ? reply.result : {
@@ -66,7 +68,7 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   const suite: SuiteResults = {
     meta: {
       suite: 'plan4mc', planner, worlds, drawn: !values.has('--seed-list'), jobs: jobsN, ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
-      target: host ? `${host}:${port}` : 'the embedded sandbox (flying-squid 1.12.0, Minecraft 1.20.1)',
+      target: host ? `${host}:${port}` : `the embedded sandbox (flying-squid 1.12.0, Minecraft 1.20.1)${route ? `, in its own process, through ${route.delayMs ?? 0}±${route.jitterMs ?? 0} ms of one-way latency` : ''}`,
       startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       node: process.versions.node, cpus: cpus().length, ...gitCommit(),
     },
@@ -109,6 +111,16 @@ export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> 
   out(terminalReport(merged));
   out(`report: ${join(dir, 'report.md')}`);
   return Promise.resolve(overall(merged.results) >= 0.95 ? 0 : 1);
+}
+
+/** `--latency MS [--jitter MS]`: each task's sandbox in its own process, reached through the latency proxy. */
+function latencyRoute(values: Map<string, string>): Route | undefined {
+  if (!values.has('--latency')) {
+    if (values.has('--jitter')) throw new BenchInputError('--jitter goes with --latency MS');
+    return undefined;
+  }
+  if (values.has('--host')) throw new BenchInputError('--latency is for the sandbox; a --host server is reached as it is');
+  return { process: true, delayMs: intArg(values, '--latency', 0, 0, 5000), jitterMs: intArg(values, '--jitter', 0, 0, 5000) };
 }
 
 function byRow(a: TaskResult, b: TaskResult): number {

@@ -23,7 +23,9 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
     if (msg.kind === 'task') return { job: msg.job, task: await runWorldTask(msg, log) };
     const task = PLAN4MC_TASKS.find((t) => t.id === msg.taskId);
     if (!task) return { job: msg.job, error: `no Plan4MC task ${msg.taskId}` };
-    const result = await runPlan4mcTask(task, msg.world, { planner: msg.planner, log, traceRoot: msg.traceRoot, ...(msg.host ? { host: msg.host, port: msg.port } : {}) });
+    const result = await runPlan4mcTask(task, msg.world, {
+      planner: msg.planner, log, traceRoot: msg.traceRoot, ...(msg.host ? { host: msg.host, port: msg.port } : {}), ...(msg.route ? { route: msg.route } : {}),
+    });
     return { job: msg.job, result };
   } catch (err) {
     return { job: msg.job, error: err instanceof Error ? err.message : String(err) };
