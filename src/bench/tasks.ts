@@ -24,15 +24,15 @@ interface Plan { task: string; worlds: World[]; target?: TaskTarget }
  * `--latency MS [--jitter MS]`: every run reaches a sandbox in its own process (`skillcraft serve`)
  * through the latency proxy; `--compare` also runs each world in-process, for the same runs side by side.
  */
-function routesOf(values: Map<string, string>): (Route | undefined)[] {
+function routesOf(values: Map<string, string>, flags: ReadonlySet<string>): (Route | undefined)[] {
   if (!values.has('--latency')) {
-    if (values.has('--jitter') || values.has('--compare')) throw new BenchInputError('--jitter and --compare go with --latency MS');
+    if (values.has('--jitter') || flags.has('--compare')) throw new BenchInputError('--jitter and --compare go with --latency MS');
     return [undefined];
   }
   const delayMs = intArg(values, '--latency', 0, 0, 5000);
   const jitterMs = intArg(values, '--jitter', 0, 0, 5000);
   const route: Route = { process: true, delayMs, jitterMs };
-  return values.has('--compare') ? [undefined, route] : [route];
+  return flags.has('--compare') ? [undefined, route] : [route];
 }
 
 /**
@@ -40,11 +40,11 @@ function routesOf(values: Map<string, string>): (Route | undefined)[] {
  * each task in N worlds drawn at random over every preset (default 10; --presets narrows it), or in the listed worlds.
  */
 export async function benchTasks(args: string[], deps: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--presets', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
+  const { values, flags } = parseBenchArgs(args, ['--tasks', '--seeds', '--seed-list', '--presets', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
   const tasks = (values.get('--tasks') ?? 'wooden pickaxe,stone pickaxe').split(',').map((s) => s.trim()).filter(Boolean);
   if (tasks.length === 0) throw new BenchInputError('--tasks is empty');
   const worlds = worldsOf(values, 10);
-  return runTasks('tasks', tasks.map((task) => ({ task, worlds })), values, join('bench', 'results', 'tasks'), deps);
+  return runTasks('tasks', tasks.map((task) => ({ task, worlds })), values, flags, join('bench', 'results', 'tasks'), deps);
 }
 
 /**
@@ -53,7 +53,7 @@ export async function benchTasks(args: string[], deps: BenchDeps): Promise<numbe
  * Targets: stone ≥ 0.97 with the interval's lower end above 0.9, iron ≥ 0.95.
  */
 export async function benchGeneralize(args: string[], deps: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--seeds', '--iron-seeds', '--seed-list', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
+  const { values, flags } = parseBenchArgs(args, ['--seeds', '--iron-seeds', '--seed-list', '--jobs', '--out', '--latency', '--jitter'], ['--compare']);
   const worlds = worldsOf(values, 60);
   const ironN = values.has('--seed-list') ? worlds.length : intArg(values, '--iron-seeds', Math.ceil(worlds.length / 2), 1, 1000);
   const plans: Plan[] = [
@@ -61,7 +61,7 @@ export async function benchGeneralize(args: string[], deps: BenchDeps): Promise<
     { task: 'stone pickaxe', worlds, target: { rate: 0.97, low: 0.9 } },
     { task: 'iron pickaxe', worlds: worlds.slice(0, ironN), target: { rate: 0.95 } },
   ];
-  return runTasks('generalize', plans, values, join('bench', 'results', 'generalize'), deps);
+  return runTasks('generalize', plans, values, flags, join('bench', 'results', 'generalize'), deps);
 }
 
 function worldsOf(values: Map<string, string>, def: number): World[] {
@@ -82,12 +82,12 @@ function presetsOf(text: string | undefined): readonly Preset[] {
   return names as Preset[];
 }
 
-async function runTasks(bench: string, plans: Plan[], values: Map<string, string>, defaultDir: string, { out, signal }: BenchDeps): Promise<number> {
+async function runTasks(bench: string, plans: Plan[], values: Map<string, string>, flags: ReadonlySet<string>, defaultDir: string, { out, signal }: BenchDeps): Promise<number> {
   const jobsN = intArg(values, '--jobs', 2, 1, 32);
   const dir = values.get('--out') ?? defaultDir;
   const startedAt = new Date();
   const traceRoot = join('runs', 'bench', `${bench}-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
-  const routes = routesOf(values);
+  const routes = routesOf(values, flags);
   const jobs: WorldTaskJob[] = plans.flatMap((p) => p.worlds.flatMap((world) => routes.map((route) => {
     const b = BUDGETS[p.task] ?? DEFAULT_BUDGET;
     return { task: p.task, world, maxGameSeconds: b.seconds, maxSteps: b.steps, traceRoot, ...(route ? { route } : {}) };
