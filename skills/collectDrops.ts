@@ -22,13 +22,10 @@ const ROUNDS = 3;
 /** Passes one stack gets before it is left lying. */
 const MAX_ATTEMPTS = 2;
 
-/**
- * Walks over the dropped items nearby (optionally of one kind), nearest first, until they are
- * picked up or found unreachable. NO_TARGET when there are none; INVENTORY_FULL when none fits.
- */
 export const collectDrops = defineSkill<typeof params, CollectResult>({
   name: 'collectDrops',
-  description: 'Pick up dropped items lying within `radius` blocks (only `item` when given) by walking over them. Fails NO_TARGET when there are none, INVENTORY_FULL when nothing fits.',
+  summary: 'Pick up dropped items lying within `radius` blocks (only `item` when given) by walking over them.',
+  details: 'Fails NO_TARGET when there are none, INVENTORY_FULL when nothing fits.',
   params,
   example: { radius: 16 },
   preconditions: () => ({}),

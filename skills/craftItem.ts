@@ -20,16 +20,10 @@ const params = z.object({
   count: z.number().int().min(1).max(576).default(1).describe('items wanted (not crafts): 8 sticks are 2 crafts'),
 });
 
-/**
- * Crafts in the inventory's 2x2 grid when the recipe fits, else at a crafting table: one within
- * reach, a known one within 32 blocks, or one placed from the inventory.
- *
- * Conditions use the primary recipe (see src/skills/recipes.ts) with group names for tag
- * ingredients (src/skills/groups.ts): wooden_pickaxe consumes `{ '#planks': 3, stick: 2 }`.
- */
 export const craftItem = defineSkill({
   name: 'craftItem',
-  description: 'Craft an item from ingredients in the inventory (2x2 grid, or a crafting table nearby or placed from the inventory).',
+  summary: 'Craft an item from ingredients in the inventory (2x2 grid, or a crafting table nearby or placed from the inventory).',
+  details: 'The planner counts the primary recipe, with group names for tag ingredients (`#planks`).',
   params,
   example: { item: 'wooden_pickaxe', count: 1 },
   preconditions({ item, count }, kb) {

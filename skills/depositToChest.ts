@@ -10,10 +10,9 @@ const params = z.object({
   count: z.number().int().min(1).optional().describe('how many; all of them when left out'),
 });
 
-/** Stores items in a chest (or barrel) within reach or within 32 blocks. NO_TARGET when there is none. */
 export const depositToChest = defineSkill({
   name: 'depositToChest',
-  description: 'Put items from the inventory into a chest nearby (all of that item when no count is given).',
+  summary: 'Put items from the inventory into a chest nearby (all of that item when no count is given).',
   params,
   example: { item: 'cobblestone', count: 16 },
   preconditions: ({ item, count }) => ({ consume: { [item]: count ?? 1 } }),

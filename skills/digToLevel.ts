@@ -39,8 +39,9 @@ const BLOCKS_PER_STEP = 3;
 
 export const digToLevel = defineSkill({
   name: 'digToLevel',
-  description:
-    'Reaches a y level. Down: digs a 1-wide staircase (one block down per step forward, 3 blocks cleared per step so it can be walked back up), ' +
+  summary: 'Reaches a y level.',
+  details:
+    'Down: digs a 1-wide staircase (one block down per step forward, 3 blocks cleared per step so it can be walked back up), ' +
     'never digging under its feet, turning away from water, lava, sand/gravel overhead and blocks it cannot dig; DANGER when every way is unsafe. ' +
     'Up: walks up an existing way (its own stairs) when there is one, else digs a staircase up. Needs a pickaxe (NO_TOOL).',
   params,

@@ -19,15 +19,10 @@ export interface EatResult {
 /** How long the server may take to confirm a bite: vanilla eats in 1.6 s. */
 const EAT_TIMEOUT_MS = 5000;
 
-/**
- * Eats one food from the inventory and waits until the food bar rises. Fails FAILED "not hungry"
- * when the bar is full (vanilla refuses to eat then), MISSING_ITEMS when there is no (such) food.
- */
 export const eat = defineSkill<typeof params, EatResult>({
   name: 'eat',
-  description:
-    'Eat one food from the inventory (the best fit for the hunger bar, or `item`) and wait for the food level to rise. ' +
-    'Harmful foods and golden apples are only eaten when named. Fails FAILED "not hungry" at full food, MISSING_ITEMS without food.',
+  summary: 'Eat one food from the inventory (the best fit for the hunger bar, or `item`) and wait for the food level to rise.',
+  details: 'Harmful foods and golden apples are only eaten when named. Fails FAILED "not hungry" at full food, MISSING_ITEMS without food.',
   params,
   example: { item: 'cooked_beef' },
   preconditions: (args) => (args.item ? { consume: { [args.item]: 1 } } : {}),

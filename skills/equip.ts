@@ -17,13 +17,10 @@ export interface EquipResult {
   destination: EquipmentDestination;
 }
 
-/**
- * Puts an item from the inventory in the hand, the off-hand or its armour slot. MISSING_ITEMS when
- * the bot does not carry it; BAD_ARGS for an unknown item or an armour slot that does not fit it.
- */
 export const equip = defineSkill<typeof params, EquipResult>({
   name: 'equip',
-  description: 'Equip an item from the inventory: hand (default), off-hand, or armour in its slot (head, torso, legs, feet). Fails MISSING_ITEMS when it is not carried.',
+  summary: 'Equip an item from the inventory: hand (default), off-hand, or armour in its slot (head, torso, legs, feet).',
+  details: 'Fails MISSING_ITEMS when it is not carried.',
   params,
   example: { item: 'stone_pickaxe' },
   preconditions: (args) => ({ require: { [args.item]: 1 } }),

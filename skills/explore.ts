@@ -39,7 +39,8 @@ export interface ExploreResult {
 
 export const explore = defineSkill({
   name: 'explore',
-  description: `Walks outward in straight ${LEG}-block legs (turning at cliffs and lakes) until a block or entity type is within ${NEARBY_RADIUS} blocks; returns at once when it already is. A target already seen farther away is approached directly.`,
+  summary: `Walks outward in straight ${LEG}-block legs (turning at cliffs and lakes) until a block or entity type is within ${NEARBY_RADIUS} blocks.`,
+  details: 'Returns at once when it already is. A target already seen farther away is approached directly.',
   params,
   example: { target: 'sand', kind: 'block' as const, maxDistance: 160 },
   preconditions: () => ({}),

@@ -29,15 +29,10 @@ const FIGHT_MS = 30_000;
 /** Mobs given up on (unreachable, ran off) before the skill gives up. */
 const MAX_LOST = 3;
 
-/**
- * Kills `count` mobs of a kind, nearest first: walks up to each (it may move), hits it at full
- * charge with the best weapon carried until it dies, and picks up the loot around the body.
- */
 export const killMob = defineSkill<typeof params, KillResult>({
   name: 'killMob',
-  description:
-    'Kill `count` mobs of a kind nearby (walking after them, hitting at full charge with the best weapon carried) and pick up their loot. ' +
-    '`colour` picks an unsheared sheep of that wool colour. Fails NO_TARGET when there is none within `radius`.',
+  summary: 'Kill `count` mobs of a kind nearby (walking after them, hitting at full charge with the best weapon carried) and pick up their loot.',
+  details: '`colour` picks an unsheared sheep of that wool colour. Fails NO_TARGET when there is none within `radius`.',
   params,
   example: { mob: 'cow', count: 1, radius: NEARBY_RADIUS },
   preconditions: (args) => ({ facts: [`${args.mob}_nearby`] }),

@@ -25,13 +25,10 @@ const MILK_CONFIRM_MS = 3000;
 /** Cows given up on (unreachable, not milked) before the skill gives up. */
 const MAX_LOST = 3;
 
-/**
- * Fills `count` empty buckets at the nearest cow (a cow gives milk again and again). Needs the
- * buckets (MISSING_ITEMS); NO_TARGET when no grown-up cow is within `radius`.
- */
 export const milkCow = defineSkill<typeof params, MilkResult>({
   name: 'milkCow',
-  description: 'Milk a cow nearby: walk up to it with an empty bucket in hand and use it, `count` times. Fails MISSING_ITEMS without buckets, NO_TARGET with no cow within `radius`.',
+  summary: 'Milk a cow nearby: walk up to it with an empty bucket in hand and use it, `count` times.',
+  details: 'Fails MISSING_ITEMS without buckets, NO_TARGET with no cow within `radius`.',
   params,
   example: { count: 1, radius: NEARBY_RADIUS },
   preconditions: (args) => ({ consume: { bucket: args.count }, facts: ['cow_nearby'] }),

@@ -11,19 +11,13 @@ const params = z.object({
   radius: z.number().int().min(1).max(96).default(NEARBY_RADIUS).describe('search radius in blocks'),
 });
 
-/**
- * Mines the nearest known blocks until `count` items of their drop are in the inventory. Picks the
- * best harvesting tool carried; walks (digging its way if needed) next to each block; never digs
- * the block under its feet unless solid ground lies below it, never opens a block next to water or
- * lava, never stands under a falling block it is undermining.
- */
 export const mineBlock = defineSkill<typeof params, MineResult>({
   name: 'mineBlock',
-  description:
-    'Mine blocks nearby and collect their drops until `count` items were gained. ' +
+  summary: 'Mine blocks nearby and collect their drops until `count` items were gained.',
+  details:
     `\`block\` is a block name or a group (${Object.keys(BLOCK_GROUPS).join(', ')}). ` +
     'Fails NO_TOOL (naming the tool) when nothing carried harvests it, NO_TARGET when none is within `radius`, ' +
-    'INVENTORY_FULL when the drop does not fit.',
+    'INVENTORY_FULL when the drop does not fit. Never digs the block under its feet unless solid ground lies below it, never opens a block next to water or lava, never stands under a falling block it undermines.',
   params,
   example: { block: 'iron_ore', count: 3, radius: 32 },
   preconditions(args, kb) {

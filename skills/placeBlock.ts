@@ -13,10 +13,9 @@ const params = z.object({
   message: 'give all of x, y and z, or none for a free spot next to the bot',
 });
 
-/** Places a block from the inventory at x,y,z (walking into reach) or at a free spot on solid ground next to the bot. */
 export const placeBlock = defineSkill({
   name: 'placeBlock',
-  description: 'Place a block from the inventory at x,y,z, or next to the bot when no position is given.',
+  summary: 'Place a block from the inventory at x,y,z, or next to the bot when no position is given.',
   params,
   example: { item: 'cobblestone' },
   preconditions: ({ item }) => ({ consume: { [item]: 1 } }),

@@ -3,10 +3,9 @@ import { defineSkill } from '../src/skills/define.ts';
 import { CRAFTING_TABLE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
 
 
-/** Places a crafting table from the inventory next to the bot; one already near (src/bot/stationAccess.ts) is enough. */
 export const placeCraftingTable = defineSkill({
   name: 'placeCraftingTable',
-  description: 'Place a crafting table from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
+  summary: 'Place a crafting table from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
   params: z.object({}),
   example: {},
   preconditions: () => ({ consume: { crafting_table: 1 } }),

@@ -3,10 +3,9 @@ import { defineSkill } from '../src/skills/define.ts';
 import { FURNACE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
 
 
-/** Places a furnace from the inventory next to the bot; one already near (src/bot/stationAccess.ts) is enough. */
 export const placeFurnace = defineSkill({
   name: 'placeFurnace',
-  description: 'Place a furnace from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
+  summary: 'Place a furnace from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
   params: z.object({}),
   example: {},
   preconditions: () => ({ consume: { furnace: 1 } }),

@@ -28,15 +28,10 @@ const WOOL_ITEMS = WOOL_COLOURS.map((c) => `${c}_wool`);
 /** The server answers a shearing at once; this covers the metadata packet's way back. */
 const SHEAR_CONFIRM_MS = 3000;
 
-/**
- * Shears unsheared sheep (of `colour`, when given), nearest first, until `count` wool was picked
- * up. Needs shears (NO_TOOL); NO_TARGET when no unsheared sheep of the colour is within `radius`.
- */
 export const shearSheep = defineSkill<typeof params, ShearResult>({
   name: 'shearSheep',
-  description:
-    'Shear sheep nearby with shears (of `colour` when given) and pick up the wool until `count` wool was gained (1-3 per sheep). ' +
-    'Fails NO_TOOL without shears, NO_TARGET when no unsheared sheep of that colour is within `radius`.',
+  summary: 'Shear sheep nearby with shears (of `colour` when given) and pick up the wool until `count` wool was gained (1-3 per sheep).',
+  details: 'Fails NO_TOOL without shears, NO_TARGET when no unsheared sheep of that colour is within `radius`.',
   params,
   example: { colour: 'white', count: 3, radius: NEARBY_RADIUS },
   preconditions: () => ({ equip: ['shears'], facts: ['sheep_nearby'] }),

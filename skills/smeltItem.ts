@@ -29,15 +29,10 @@ const params = z.object({
   });
 });
 
-/**
- * Smelts `count` of `item` in a furnace within reach, a known one within 32 blocks, or one placed
- * from the inventory. Input: the first recipe input the inventory has enough of (raw_iron before
- * iron_ore). Fuel: one kind, coal or charcoal first, then planks, logs, sticks, enough for `count`.
- * Conditions name the primary input and `#fuel` in smelts (see src/skills/groups.ts).
- */
 export const smeltItem = defineSkill({
   name: 'smeltItem',
-  description: 'Smelt items in a furnace to make `item` (e.g. iron_ingot from raw_iron), with fuel from the inventory.',
+  summary: 'Smelt items in a furnace to make `item` (e.g. iron_ingot from raw_iron), with fuel from the inventory.',
+  details: 'Input: the first recipe input the inventory has enough of (raw_iron before iron_ore). Fuel: one kind, coal or charcoal first, then planks, logs, sticks.',
   params,
   example: { item: 'iron_ingot', count: 3 },
   preconditions: ({ item, count }) => {

@@ -10,10 +10,9 @@ const params = z.object({
   count: z.number().int().min(1).describe('how many to take'),
 });
 
-/** Takes items from a chest (or barrel) within reach or within 32 blocks. NO_TARGET when there is none. */
 export const withdrawFromChest = defineSkill({
   name: 'withdrawFromChest',
-  description: 'Take items from a chest nearby into the inventory.',
+  summary: 'Take items from a chest nearby into the inventory.',
   params,
   example: { item: 'cobblestone', count: 16 },
   preconditions: () => ({}),

@@ -30,8 +30,19 @@ export interface SkillContext {
   knowledge: Knowledge;
 }
 
+/** How a skill is declared: its description in two parts, written once. */
+export interface SkillSpec<P extends z.ZodType = z.ZodType, R = unknown> extends Omit<SkillDefinition<P, R>, 'description'> {
+  /** One sentence: all the chat model's catalogue shows of the skill. */
+  summary: string;
+  /** What else there is to know (failure codes, limits); `skills` shows it after the summary. */
+  details?: string;
+}
+
 export interface SkillDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
   name: string;
+  /** One sentence, as the model's catalogue shows it. */
+  summary: string;
+  /** The summary and the details: the whole description. */
   description: string;
   params: P;
   /** Preconditions for these arguments; data the planner searches over. */

@@ -25,7 +25,7 @@ function toolsFor(kb: Knowledge, block: string): string[] {
 
 export const fxExplore = defineSkill({
   name: 'explore',
-  description: 'fixture: find a block',
+  summary: 'fixture: find a block.',
   params: z.object({ target: z.string() }),
   preconditions: () => ({}),
   effects: ({ target }) => ({ facts: [`${target}_nearby`] }),
@@ -39,7 +39,7 @@ export const fxExplore = defineSkill({
 
 export const fxMine = defineSkill({
   name: 'mineBlock',
-  description: 'fixture: mine blocks for their drop',
+  summary: 'fixture: mine blocks for their drop.',
   params: z.object({ block: z.string(), count: z.number().int().min(1) }),
   preconditions: ({ block }, kb) => {
     const tools = toolsFor(kb, block);
@@ -62,7 +62,7 @@ function recolours(shape: CraftShape, kb: Knowledge): boolean {
 
 export const fxCraft = defineSkill({
   name: 'craftItem',
-  description: 'fixture: craft with one of the recipes of src/skills/recipes.ts',
+  summary: 'fixture: craft with one of the recipes of src/skills/recipes.ts.',
   params: z.object({ item: z.string(), count: z.number().int().min(1), recipe: z.number().int().min(0).default(0) }),
   preconditions: ({ item, count, recipe }, kb) => {
     const r = craftShapes(kb, item)[recipe];
@@ -85,7 +85,7 @@ export const fxCraft = defineSkill({
 
 export const fxSmelt = defineSkill({
   name: 'smeltItem',
-  description: 'fixture: smelt',
+  summary: 'fixture: smelt.',
   params: z.object({ item: z.string(), count: z.number().int().min(1) }),
   preconditions: ({ item, count }, kb) => {
     const input = kb.smeltRecipesMaking(item)[0]?.input;
@@ -99,7 +99,7 @@ export const fxSmelt = defineSkill({
 
 const placer = (name: string, item: string) => defineSkill({
   name,
-  description: `fixture: place a ${item}`,
+  summary: `fixture: place a ${item}.`,
   params: z.object({}),
   preconditions: () => ({ consume: { [item]: 1 } }),
   effects: () => ({ facts: [`${item}_nearby`] }),
@@ -112,7 +112,7 @@ export const fxPlaceFurnace = placer('placeFurnace', 'furnace');
 
 export const fxDig = defineSkill({
   name: 'digToLevel',
-  description: 'fixture: dig a staircase to a height',
+  summary: 'fixture: dig a staircase to a height.',
   params: z.object({ y: z.number().int() }),
   preconditions: () => ({ equip: ['wooden_pickaxe', 'stone_pickaxe', 'iron_pickaxe', 'diamond_pickaxe'] }),
   effects: () => ({}),
@@ -122,7 +122,7 @@ export const fxDig = defineSkill({
 
 export const fxGoTo = defineSkill({
   name: 'goTo',
-  description: 'fixture: walk to a block',
+  summary: 'fixture: walk to a block.',
   params: z.object({ block: z.string(), range: z.number().optional() }),
   preconditions: ({ block }) => ({ facts: [`${block}_nearby`] }),
   effects: () => ({}),

@@ -20,7 +20,7 @@ const kb = createKnowledge('1.20.1');
 /** A placeCraftingTable that says ok and does nothing: the skill that fooled the benchmarks. */
 const hollowPlace = defineSkill({
   name: 'placeCraftingTable',
-  description: 'test: claims to place a table, places nothing',
+  summary: 'test: claims to place a table, places nothing.',
   params: z.object({}),
   preconditions: () => ({ consume: { crafting_table: 1 } }),
   effects: () => ({ facts: [CRAFTING_TABLE_NEARBY] }),

@@ -17,17 +17,17 @@ const none = () => ({});
 const base = { preconditions: none, effects: none };
 const kb = createKnowledge('1.20.1');
 
-const slow = defineSkill({ ...base, name: 'slow', description: 'waits', params: z.object({ ms: z.number().int() }), timeoutMs: 300,
+const slow = defineSkill({ ...base, name: 'slow', summary: 'waits.', params: z.object({ ms: z.number().int() }), timeoutMs: 300,
   run: async (ctx, { ms }) => { await sleep(ms, ctx.signal); return 'slept'; } });
-const stubborn = defineSkill({ ...base, name: 'stubborn', description: 'ignores its signal', params: z.object({}), timeoutMs: 200,
+const stubborn = defineSkill({ ...base, name: 'stubborn', summary: 'ignores its signal.', params: z.object({}), timeoutMs: 200,
   run: () => new Promise<never>(() => undefined) });
-const lacking = defineSkill({ ...base, name: 'lacking', description: 'always short', params: z.object({}), timeoutMs: 1000,
+const lacking = defineSkill({ ...base, name: 'lacking', summary: 'always short.', params: z.object({}), timeoutMs: 1000,
   run: () => Promise.reject(missingItems('cobblestone', 3, 1)) });
-const broken = defineSkill({ ...base, name: 'broken', description: 'throws a plain error', params: z.object({}), timeoutMs: 1000,
+const broken = defineSkill({ ...base, name: 'broken', summary: 'throws a plain error.', params: z.object({}), timeoutMs: 1000,
   run: () => Promise.reject(new Error('boom')) });
-const listener = defineSkill({ ...base, name: 'listener', description: 'waits for chat', params: z.object({}), timeoutMs: 5000,
+const listener = defineSkill({ ...base, name: 'listener', summary: 'waits for chat.', params: z.object({}), timeoutMs: 5000,
   run: async (ctx) => { await waitForEvent(ctx.bot, 'chat', { signal: ctx.signal, timeoutMs: 4000, what: 'chat' }); } });
-const walker = defineSkill({ ...base, name: 'walker', description: 'walks far', params: z.object({}), timeoutMs: 600,
+const walker = defineSkill({ ...base, name: 'walker', summary: 'walks far.', params: z.object({}), timeoutMs: 600,
   run: async (ctx) => { const p = ctx.bot.entity.position; await moveTo(ctx, new pathfinderPkg.goals.GoalXZ(p.x + 200, p.z), { what: 'far away' }); } });
 
 describe('skill runner boundary', () => {
@@ -87,7 +87,7 @@ describe('skill runner boundary', () => {
 
   it('refuses duplicate skill names', () => {
     expect(() => new SkillRegistry([slow as AnySkill, slow as AnySkill])).toThrow('duplicate skill name "slow"');
-    expect(() => defineSkill({ ...base, name: 'Bad Name', description: 'x', params: z.object({}), timeoutMs: 1, run: () => Promise.resolve() })).toThrow('camelCase');
+    expect(() => defineSkill({ ...base, name: 'Bad Name', summary: 'x.', params: z.object({}), timeoutMs: 1, run: () => Promise.resolve() })).toThrow('camelCase');
     expect(new SkillError('NO_PATH', 'x').code).toBe('NO_PATH');
   });
 });

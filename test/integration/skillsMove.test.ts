@@ -17,7 +17,7 @@ const { goals } = pathfinderPkg;
 /** moveTo with a short watchdog, run through the runner like any skill. */
 const moveProbe = defineSkill({
   name: 'moveProbe',
-  description: 'test: moveTo a position with a 2 s watchdog',
+  summary: 'test: moveTo a position with a 2 s watchdog.',
   params: z.object({ x: z.number(), y: z.number(), z: z.number() }),
   preconditions: () => ({}),
   effects: () => ({}),

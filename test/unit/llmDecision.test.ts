@@ -5,7 +5,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { extractJson } from '../../src/llm/extract.ts';
 import { countTokens } from '../../src/llm/tokens.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
-import { firstSentence, renderArgs, renderCatalogue } from '../../src/planner/llm/catalogue.ts';
+import { renderArgs, renderCatalogue } from '../../src/planner/llm/catalogue.ts';
 import { checkDecision } from '../../src/planner/llm/check.ts';
 import { parseAnswer } from '../../src/planner/llm/decision.ts';
 import { renderHistory, renderTask } from '../../src/planner/llm/prompt.ts';
@@ -90,8 +90,6 @@ describe('the prompt parts', () => {
     ]);
     const js = z.toJSONSchema(schema, { io: 'input' });
     expect(renderArgs(js as Parameters<typeof renderArgs>[0])).toBe('{x: number; range?: number 0..64 (how close)} | {kind?: a|b ="a"; n: int >=1; range?: number 0..64}');
-    expect(firstSentence('Walks far; returns early. Then more. ')).toBe('Walks far.');
-    expect(firstSentence('Smelt `item` (e.g. iron_ingot from raw_iron), with fuel. More.')).toBe('Smelt `item` (e.g. iron_ingot from raw_iron), with fuel.');
   });
 
   it('the task and the history read plainly; free text is quoted as data', () => {

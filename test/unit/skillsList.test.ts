@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSkillRegistry, SKILLS } from '../../skills/index.ts';
 import { main } from '../../src/cli/main.ts';
@@ -8,9 +11,24 @@ const EXPECTED = ['explore', 'goTo', 'digToLevel', 'mineBlock', 'collectDrops', 
   'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow'];
 
 describe('the skill list', () => {
-  it('registers every skill once, each file named after its skill', () => {
+  it('registers every skill once, each file named after its skill and exporting it under that name', async () => {
     expect(createSkillRegistry().names()).toEqual(EXPECTED);
     expect(new Set(SKILLS.map((s) => s.name)).size).toBe(SKILLS.length);
+    const dir = fileURLToPath(new URL('../../skills/', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+    expect(files).toEqual([...EXPECTED].sort());
+    for (const name of files) {
+      const mod = (await import(pathToFileURL(join(dir, `${name}.ts`)).href)) as Record<string, unknown>;
+      expect((mod[name] as { name?: string } | undefined)?.name, `skills/${name}.ts`).toBe(name);
+    }
+  });
+
+  it('says each skill in one sentence for the model, and the rest once', () => {
+    for (const skill of SKILLS) {
+      expect(skill.summary, skill.name).toMatch(/^[A-Z][^\n]*[.]$/);
+      expect(skill.description.startsWith(skill.summary), skill.name).toBe(true);
+      expect(skill.description.slice(skill.summary.length).includes(skill.summary), skill.name).toBe(false);
+    }
   });
 
   it('describes each skill with a JSON schema and its conditions on an example', () => {

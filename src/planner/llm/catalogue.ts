@@ -10,7 +10,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * fewer tokens than the schema's JSON, since the catalogue is most of every prompt.
  */
 export function renderCatalogue(skills: readonly AnySkill[]): string {
-  return skills.map((s) => `- ${s.name} ${renderArgs(argsSchema(s))}: ${firstSentence(s.description)}`).join('\n');
+  return skills.map((s) => `- ${s.name} ${renderArgs(argsSchema(s))}: ${s.summary}`).join('\n');
 }
 
 /** The JSON schema of a skill's arguments (input side: defaults make fields optional). */
@@ -76,15 +76,4 @@ function renderType(s: JsonSchema): string {
   if (low !== undefined) return `${name} >=${String(low).replace(/^>/, '')}`;
   if (high !== undefined) return `${name} <=${String(high).replace(/^</, '')}`;
   return name;
-}
-
-/**
- * The description's first sentence (ending at ". " before a capital or a backtick), cut at its first
- * "; " too: what follows is detail the arguments or the outcome messages give anyway.
- */
-export function firstSentence(text: string): string {
-  const m = /^([\s\S]*?[.!?])\s+(?=[A-Z`])/.exec(text.trim());
-  const sentence = (m ? m[1]! : text.trim()).replace(/\s+/g, ' ');
-  const clause = /^(.*?);\s/.exec(sentence);
-  return clause ? `${clause[1]!}.` : sentence;
 }
