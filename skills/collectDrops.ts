@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
 import { droppedItems, pickUp, type DroppedItem } from '../src/skills/drops.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/base/errors.ts';
 import { gained, inventoryCounts, roomFor } from '../src/skills/inventory.ts';
-import { throwIfAborted, waitUntil } from '../src/skills/wait.ts';
+import { throwIfAborted, waitUntil } from '../src/base/wait.ts';
 
 const params = z.object({
   item: z.string().min(1).optional().describe('only pick up this item'),

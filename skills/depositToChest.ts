@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/skills/errors.ts';
+import { missingItems, SkillError } from '../src/base/errors.ts';
 import { countItem } from '../src/skills/inventory.ts';
 import { chestRoomFor, CONTAINERS, reachStation } from '../src/skills/stations.ts';
 import { closeWindow, countInWindow, deposit, fmt, openContainer } from '../src/skills/windows.ts';

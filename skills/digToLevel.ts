@@ -1,12 +1,12 @@
 import pathfinderPkg from 'mineflayer-pathfinder';
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { noTool, SkillError } from '../src/skills/errors.ts';
+import { noTool, SkillError } from '../src/base/errors.ts';
 import { fmt, moveTo } from '../src/skills/move.ts';
 import { chooseDirection, describeRefusals, type Dir, type P, type StepPlan, type Vertical } from '../src/skills/stairs.ts';
 import { bestPickaxe, clearBlock, digCheckFor, lookupFor, PICKAXES, pickaxeUsesLeft, stepOnto } from '../src/skills/stairsDig.ts';
 import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted, waitUntil } from '../src/skills/wait.ts';
+import { throwIfAborted, waitUntil } from '../src/base/wait.ts';
 
 const { goals } = pathfinderPkg;
 

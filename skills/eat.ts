@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/skills/errors.ts';
+import { missingItems, SkillError } from '../src/base/errors.ts';
 import { MAX_FOOD, pickFood, type FoodInfo } from '../src/skills/food.ts';
 import { countItem, findItem } from '../src/skills/inventory.ts';
-import { untilAborted, waitUntil } from '../src/skills/wait.ts';
+import { untilAborted, waitUntil } from '../src/base/wait.ts';
 
 const params = z.object({
   item: z.string().min(1).optional().describe('the food to eat; default: the carried food that fills the bar best'),

@@ -3,7 +3,7 @@ import type { Bot } from 'mineflayer';
 import type { Vec3 } from 'vec3';
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/base/errors.ts';
 import { fmt, moveToUntil } from '../src/skills/move.ts';
 import { knownTarget, locate, NEARBY_RADIUS, SEARCH_RADIUS, type TargetKind } from '../src/skills/scan.ts';
 import { markUnreachable } from '../src/bot/unreachable.ts';

@@ -4,7 +4,7 @@ import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { noTarget, SkillError } from '../src/skills/errors.ts';
+import { noTarget, SkillError } from '../src/base/errors.ts';
 import { fmt, moveTo } from '../src/skills/move.ts';
 import { findBlockPositions, findNearestEntity, isExposed, SEARCH_RADIUS } from '../src/skills/scan.ts';
 import type { SkillContext } from '../src/skills/types.ts';

@@ -1,7 +1,7 @@
 import { Vec3 } from 'vec3';
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/base/errors.ts';
 import { placeItemAt, placeNearby } from '../src/skills/placement.ts';
 
 const params = z.object({

@@ -1,7 +1,7 @@
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/base/errors.ts';
 import { countAny, countItem, findItem } from '../src/skills/inventory.ts';
 import { isPresent, isWoolColour, nearestMob, sheepWool, WOOL_COLOURS } from '../src/skills/mobs.ts';
 import { approach } from '../src/skills/mobsCombat.ts';
@@ -9,7 +9,7 @@ import { collectLoot } from '../src/skills/mobsLoot.ts';
 import { fmt } from '../src/skills/move.ts';
 import { NEARBY_RADIUS } from '../src/skills/scan.ts';
 import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted, untilAborted, waitUntil } from '../src/skills/wait.ts';
+import { throwIfAborted, untilAborted, waitUntil } from '../src/base/wait.ts';
 
 const params = z.object({
   colour: z.enum(WOOL_COLOURS).optional().describe('wool colour wanted (white, black, ...); default: any'),

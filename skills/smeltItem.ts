@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { cookTicks, smeltRecipeFor, smeltRecipesMaking } from '../src/knowledge/smelting.ts';
 import type { Knowledge } from '../src/knowledge/kb.ts';
 import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/skills/errors.ts';
+import { missingItems, SkillError } from '../src/base/errors.ts';
 import { FUEL_GROUP, fuelRank } from '../src/skills/groups.ts';
 import { countItem, inventoryCounts } from '../src/skills/inventory.ts';
 import { FURNACE_NEARBY, reachStation } from '../src/skills/stations.ts';
 import type { SkillContext } from '../src/skills/types.ts';
-import { sleep } from '../src/skills/wait.ts';
+import { sleep } from '../src/base/wait.ts';
 import { closeWindow, countInWindow, fmt, openFurnace, putFuel, putInput, takeOutput, takeSlot } from '../src/skills/windows.ts';
 
 const TICK_MS = 50;

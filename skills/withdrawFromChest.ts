@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/skills/errors.ts';
+import { SkillError } from '../src/base/errors.ts';
 import { roomFor } from '../src/skills/inventory.ts';
 import { CONTAINERS, reachStation } from '../src/skills/stations.ts';
 import { closeWindow, countInWindow, fmt, openContainer, withdraw } from '../src/skills/windows.ts';

@@ -9,7 +9,7 @@ import { pickFood, type FoodInfo } from '../skills/food.ts';
 import { fluidOf } from '../skills/mineWorld.ts';
 import { hostilesNear } from '../skills/mobs.ts';
 import { bestWeapon } from '../skills/mobsCombat.ts';
-import { SkillError } from '../skills/errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { stopActivity } from '../skills/runner.ts';
 import { act, REFLEX_TIMEOUT_MS } from './reflexesAct.ts';
 import { decideReflex, type ReflexKind, type ReflexPlan, type ReflexSituation } from './reflexesDecide.ts';

@@ -5,13 +5,13 @@ import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { eat } from '../../skills/eat.ts';
 import { MOBS } from '../knowledge/mobs.ts';
-import { SkillError } from '../skills/errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { fluidOf, isSolid } from '../skills/mineWorld.ts';
 import { hostilesNear } from '../skills/mobs.ts';
 import { equipWeapon, fight } from '../skills/mobsCombat.ts';
 import { moveTo, moveToUntil } from '../skills/move.ts';
 import type { SkillContext } from '../skills/types.ts';
-import { sleep, untilAborted, waitUntil } from '../skills/wait.ts';
+import { sleep, untilAborted, waitUntil } from '../base/wait.ts';
 import { REFLEX_LIMITS, type ReflexPlan } from './reflexesDecide.ts';
 
 const { goals } = pathfinderPkg;

@@ -2,8 +2,8 @@
 // dies or loses its connection, and reconnection with bounded exponential backoff.
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
-import { SkillError } from '../skills/errors.ts';
-import { sleep } from '../skills/wait.ts';
+import { SkillError } from '../base/errors.ts';
+import { backoffMs, sleep } from '../base/wait.ts';
 
 export interface BackoffOptions {
   /** Wait before the first try (default 500 ms). */
@@ -18,7 +18,7 @@ export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 8000, gi
 
 /** The wait before try `n` (1-based): doubling from `initialMs`, capped at `maxMs`. */
 export function backoffDelay(n: number, o: BackoffOptions = DEFAULT_BACKOFF): number {
-  return Math.min(o.maxMs, o.initialMs * 2 ** Math.max(0, n - 1));
+  return backoffMs(n, o.initialMs, o.maxMs);
 }
 
 /** The connection could not be made again within the give-up time. */

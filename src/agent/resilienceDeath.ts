@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import { Vec3 } from 'vec3';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { SkillRegistry } from '../skills/define.ts';
-import { SkillError } from '../skills/errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { runSkill } from '../skills/runner.ts';
-import { sleep, waitUntil } from '../skills/wait.ts';
+import { sleep, waitUntil } from '../base/wait.ts';
 
 declare module 'mineflayer' {
   interface Bot {

@@ -9,7 +9,7 @@ import { freeSlots } from '../skills/inventory.ts';
 import { runSkill } from '../skills/runner.ts';
 import { findNearestBlock } from '../skills/scan.ts';
 import { CONTAINERS } from '../skills/stations.ts';
-import { untilAborted } from '../skills/wait.ts';
+import { untilAborted } from '../base/wait.ts';
 import { stacksToDrop, usefulness, type CarriedStack } from './resilienceItems.ts';
 
 /** Main inventory and hotbar (window-0 slots); armour and the off-hand are left alone. */

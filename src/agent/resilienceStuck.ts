@@ -6,11 +6,11 @@ import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Logger } from 'pino';
 import { Vec3 } from 'vec3';
 import type { Knowledge } from '../knowledge/kb.ts';
-import { SkillError } from '../skills/errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { equipBestTool } from '../skills/inventory.ts';
 import { configureMovements, moveTo } from '../skills/move.ts';
 import type { SkillContext } from '../skills/types.ts';
-import { sleep, untilAborted } from '../skills/wait.ts';
+import { sleep, untilAborted } from '../base/wait.ts';
 import { scaffoldingItems } from './resilienceItems.ts';
 
 const { goals } = pathfinderPkg;

@@ -3,7 +3,7 @@
 // plugin code sees: every try must end with 6 planks and 4 sticks, nothing else.
 import type { Bot } from 'mineflayer';
 import { resyncWindow } from '../net/windowClicks.ts';
-import { waitUntil } from '../skills/wait.ts';
+import { waitUntil } from '../base/wait.ts';
 import { openWorld } from '../world/open.ts';
 import type { BenchDeps } from './index.ts';
 import { intArg, parseBenchArgs } from './plan4mc/args.ts';

@@ -3,7 +3,7 @@ import { createSkillRegistry } from '../../skills/index.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { startSandbox } from '../sandbox/server.ts';
-import { waitUntil } from '../skills/wait.ts';
+import { waitUntil } from '../base/wait.ts';
 import type { BenchDeps } from './index.ts';
 import { SCENARIOS, type ScenarioResult } from './skillsScenarios.ts';
 import { formatTable, median } from './table.ts';

@@ -8,7 +8,7 @@ import { Session } from '../control/session.ts';
 import { startWatch, type Watch } from '../control/watchRun.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
-import { waitUntil } from '../skills/wait.ts';
+import { waitUntil } from '../base/wait.ts';
 import type { OpenWorld } from '../world/open.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';

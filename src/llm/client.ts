@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { silentLogger } from '../log/logger.ts';
 import { ModelError } from './errors.ts';
-import { backoffMs, sleep } from './retry.ts';
+import { backoffMs, sleep } from '../base/wait.ts';
 import { countTokens, promptTokens } from './tokens.ts';
 import { Transport, type OutputSchema } from './transport.ts';
 import type { ModelUsage, ResponseMode } from './usage.ts';

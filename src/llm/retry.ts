@@ -12,22 +12,3 @@ export function retryAfterMs(get: (name: string) => string | null | undefined, n
   const at = Date.parse(after);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-
-/** Exponential backoff: base, 2×base, 4×base ... capped. */
-export function backoffMs(attempt: number, baseMs: number, capMs = 8000): number {
-  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts; leaves no timer or listener behind. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) { reject(abortReason(signal)); return; }
-    const onAbort = () => { clearTimeout(timer); reject(abortReason(signal)); };
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
-}

@@ -1,10 +1,10 @@
 import type { Entity } from 'prismarine-entity';
 import pathfinderPkg, { type goals as GoalsNs } from 'mineflayer-pathfinder';
 import type { Vec3 } from 'vec3';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { moveTo } from './move.ts';
 import type { SkillContext } from './types.ts';
-import { throwIfAborted, waitUntil } from './wait.ts';
+import { throwIfAborted, waitUntil } from '../base/wait.ts';
 
 const { goals } = pathfinderPkg;
 type Goal = GoalsNs.Goal;

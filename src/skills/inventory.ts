@@ -1,9 +1,9 @@
 import type { Bot, EquipmentDestination } from 'mineflayer';
 import type { Item } from 'prismarine-item';
 import type { Knowledge } from '../knowledge/kb.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import type { SkillContext } from './types.ts';
-import { untilAborted } from './wait.ts';
+import { untilAborted } from '../base/wait.ts';
 
 // Window-0 slots a player's own items live in: 9-35 main inventory, 36-44 hotbar, 45 off-hand.
 // Armour (5-8) and the crafting grid (0-4) are not storage.

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/kb.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { harvestTools, neededTool } from './inventory.ts';
 
 /**

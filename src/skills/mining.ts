@@ -1,13 +1,13 @@
 import type { Vec3 } from 'vec3';
 import { droppedItems, pickUp, type DroppedItem } from './drops.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { bestToolFor, countAny, equipBestTool, gained, inventoryCounts, roomFor } from './inventory.ts';
 import { EYE_HEIGHT, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './mineWorld.ts';
 import { minePlan, primaryDrop, toolNameFor, type MinePlan } from './mineTargets.ts';
 import { moveTo } from './move.ts';
 import { markUnreachable, unreachableKeys } from '../bot/unreachable.ts';
 import type { SkillContext } from './types.ts';
-import { throwIfAborted, untilAborted, waitUntil } from './wait.ts';
+import { throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
 
 export interface MineArgs {
   block: string;

@@ -4,13 +4,13 @@ import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { FIST, weaponFacts, type WeaponFacts } from '../knowledge/mobs.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { findItem } from './inventory.ts';
 import { EYE_HEIGHT } from './mineWorld.ts';
 import { fmt, moveTo } from './move.ts';
 import { isDead, isPresent } from './mobs.ts';
 import type { SkillContext } from './types.ts';
-import { sleep, throwIfAborted, untilAborted } from './wait.ts';
+import { sleep, throwIfAborted, untilAborted } from '../base/wait.ts';
 
 const { goals } = pathfinderPkg;
 

@@ -1,10 +1,10 @@
 // Picking up what a mob dropped (its loot, or wool sheared off it).
 import type { Vec3 } from 'vec3';
 import { pickUp, waitForDrops } from './drops.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import { gained, inventoryCounts } from './inventory.ts';
 import type { SkillContext } from './types.ts';
-import { waitUntil } from './wait.ts';
+import { waitUntil } from '../base/wait.ts';
 
 /** How far loot spreads from where the mob stood: items spawn with a small random push. */
 const LOOT_RADIUS = 4;

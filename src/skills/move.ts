@@ -1,8 +1,8 @@
 import type { Bot } from 'mineflayer';
 import pathfinderPkg, { type goals as GoalsNs } from 'mineflayer-pathfinder';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import type { SkillContext } from './types.ts';
-import { abortReason } from './wait.ts';
+import { abortReason } from '../base/wait.ts';
 import { MoveWatchdog, renewWhenIdle } from './moveWatchdog.ts';
 
 const { Movements } = pathfinderPkg;

@@ -1,5 +1,5 @@
 import type { Bot } from 'mineflayer';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 
 const TICK_MS = 250;
 /** A single block dig that lasts longer than this no longer counts as progress (obsidian by hand). */

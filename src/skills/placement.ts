@@ -5,11 +5,11 @@ import pathfinderPkg, { type GoalPlaceBlockOptions } from 'mineflayer-pathfinder
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
 import { DEFAULT_REACH } from '../bot/observe.ts';
-import { missingItems, SkillError } from './errors.ts';
+import { missingItems, SkillError } from '../base/errors.ts';
 import { countItem, findItem } from './inventory.ts';
 import { moveTo } from './move.ts';
 import type { SkillContext } from './types.ts';
-import { untilAborted, waitUntil } from './wait.ts';
+import { untilAborted, waitUntil } from '../base/wait.ts';
 import { fmt, syncWindow } from './windows.ts';
 
 const { goals } = pathfinderPkg;

@@ -11,7 +11,7 @@
 // by its first member, while crafting still accepts every member.
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
 import type { Knowledge } from '../knowledge/kb.ts';
-import { missingItems, SkillError } from './errors.ts';
+import { missingItems, SkillError } from '../base/errors.ts';
 import { cellId, foldRecipes, type RawRecipe } from '../knowledge/recipeFold.ts';
 import { tagOf } from '../knowledge/tags.ts';
 import { GROUP_PREFIX, groupMembers, isGroup } from './groups.ts';

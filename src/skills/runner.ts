@@ -1,7 +1,7 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import type { Knowledge } from '../knowledge/kb.ts';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import type { AnySkill, SkillOutcome } from './types.ts';
 
 export interface RunEnv {

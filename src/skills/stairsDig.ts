@@ -2,10 +2,10 @@
 import type { Bot } from 'mineflayer';
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
-import { SkillError } from './errors.ts';
+import { SkillError } from '../base/errors.ts';
 import type { Cell, DigCheck, Lookup, P } from './stairs.ts';
 import type { SkillContext } from './types.ts';
-import { sleep, throwIfAborted, untilAborted } from './wait.ts';
+import { sleep, throwIfAborted, untilAborted } from '../base/wait.ts';
 
 const LIQUIDS = new Set(['water', 'lava', 'flowing_water', 'flowing_lava', 'bubble_column', 'kelp', 'kelp_plant', 'seagrass', 'tall_seagrass']);
 const GRAVITY = new Set(['sand', 'red_sand', 'gravel', 'suspicious_sand', 'suspicious_gravel', 'anvil', 'chipped_anvil', 'damaged_anvil', 'dragon_egg', 'pointed_dripstone', 'scaffolding']);

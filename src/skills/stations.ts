@@ -6,7 +6,7 @@ import type { Block } from 'prismarine-block';
 import type { Vec3 } from 'vec3';
 import { stationSite, type StationAccess, type StationSite } from '../bot/stationAccess.ts';
 import { markUnreachable } from '../bot/unreachable.ts';
-import { missingItems, noTarget, SkillError } from './errors.ts';
+import { missingItems, noTarget, SkillError } from '../base/errors.ts';
 import { countItem } from './inventory.ts';
 import { fmt, moveTo } from './move.ts';
 import { placeNearby } from './placement.ts';

@@ -2,7 +2,7 @@ import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Knowledge } from '../knowledge/kb.ts';
-import type { Missing, SkillErrorCode } from './errors.ts';
+import type { Missing, SkillErrorCode } from '../base/errors.ts';
 
 /**
  * What a skill needs, in Plan4MC's terms: items used up, items kept, the item held, and world facts

@@ -8,9 +8,9 @@ import type { Block } from 'prismarine-block';
 import type { Item } from 'prismarine-item';
 import type { Window } from 'prismarine-windows';
 import { ClickError, confirmedClick, resyncWindow } from '../net/windowClicks.ts';
-import { missingItems, SkillError } from './errors.ts';
+import { missingItems, SkillError } from '../base/errors.ts';
 import type { SkillContext } from './types.ts';
-import { abortReason, throwIfAborted, untilAborted } from './wait.ts';
+import { abortReason, throwIfAborted, untilAborted } from '../base/wait.ts';
 
 /** One server round trip with a wide margin: the sandbox answers in milliseconds, a real server in < 1 s. */
 export const WINDOW_TIMEOUT_MS = 5000;

@@ -1,6 +1,6 @@
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
-import { sleep, waitUntil } from '../skills/wait.ts';
+import { sleep, waitUntil } from '../base/wait.ts';
 
 export interface SetupSpec {
   /** Empty the inventory first, so the task starts from exactly `inventory` (benchmarks, Plan4MC tasks). */

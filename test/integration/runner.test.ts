@@ -6,11 +6,11 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { defineSkill, SkillRegistry } from '../../src/skills/define.ts';
-import { missingItems, SkillError } from '../../src/skills/errors.ts';
+import { missingItems, SkillError } from '../../src/base/errors.ts';
 import { runSkill } from '../../src/skills/runner.ts';
 import { moveTo } from '../../src/skills/move.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
-import { sleep, waitForEvent } from '../../src/skills/wait.ts';
+import { sleep, waitForEvent } from '../../src/base/wait.ts';
 import { quit, testBot, testSandbox } from '../helpers/sandbox.ts';
 
 const none = () => ({});

@@ -3,7 +3,7 @@ import { eat } from '../../skills/eat.ts';
 import { equip } from '../../skills/equip.ts';
 import { mineBlock } from '../../skills/mineBlock.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { SkillError } from '../../src/skills/errors.ts';
+import { SkillError } from '../../src/base/errors.ts';
 import { pickFood, type FoodInfo } from '../../src/skills/food.ts';
 import { armourSlot, harvestTools, neededTool } from '../../src/skills/inventory.ts';
 import { minePlan, perBlock, primaryDrop, producingBlocks, resolveBlocks } from '../../src/skills/mineTargets.ts';

@@ -14,7 +14,7 @@ describe('the skill list', () => {
   it('registers every skill once, each file named after its skill and exporting it under that name', async () => {
     expect(createSkillRegistry().names()).toEqual(EXPECTED);
     expect(new Set(SKILLS.map((s) => s.name)).size).toBe(SKILLS.length);
-    const dir = fileURLToPath(new URL('../../skills/', import.meta.url));
+    const dir = fileURLToPath(new URL('../../skills', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
     expect(files).toEqual([...EXPECTED].sort());
     for (const name of files) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untilAborted } from '../../src/skills/wait.ts';
+import { untilAborted } from '../../src/base/wait.ts';
 
 describe('untilAborted', () => {
   it('rejects at once on an aborted signal, and a call that fails later is still handled (no unhandled rejection)', async () => {

@@ -1,6 +1,6 @@
 import { blockDrops } from '../../knowledge/drops.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
-import { SkillError } from '../../skills/errors.ts';
+import { SkillError } from '../../base/errors.ts';
 import type { AnySkill } from '../../skills/types.ts';
 
 /** One skill call with its conditions evaluated: a node of the skill graph. */

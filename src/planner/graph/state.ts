@@ -1,7 +1,7 @@
 import { NEARBY_BLOCKS } from '../../tasks/goalCheck.ts';
 import type { Observation, Station } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
-import { SkillError } from '../../skills/errors.ts';
+import { SkillError } from '../../base/errors.ts';
 import { FUEL_GROUP, fuelRank, groupCount, isGroup, smeltsFrom } from '../../skills/groups.ts';
 import { resolveBlocks } from '../../skills/mineTargets.ts';
 import { membersOf } from './members.ts';

@@ -1,7 +1,7 @@
 import type { Observation } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import type { SkillRegistry } from '../../skills/define.ts';
-import { SkillError } from '../../skills/errors.ts';
+import { SkillError } from '../../base/errors.ts';
 import type { Conditions, Effects } from '../../skills/types.ts';
 import { closest } from '../../tasks/suggest.ts';
 import type { Decision } from '../types.ts';

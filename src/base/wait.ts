@@ -1,3 +1,5 @@
+// Every wait of the project: sleeps, event waits, polls and backoff, each with a timeout or an
+// AbortSignal, each leaving no timer or listener behind.
 import type { EventEmitter } from 'node:events';
 import { SkillError } from './errors.ts';
 
@@ -76,4 +78,9 @@ export async function waitUntil(check: () => boolean, opts: { signal: AbortSigna
     if (Date.now() > end) throw new SkillError('TIMEOUT', `no ${opts.what} within ${opts.timeoutMs} ms`);
     await sleep(opts.everyMs ?? 50, opts.signal);
   }
+}
+
+/** Exponential backoff for try `attempt` (1-based): base, 2×base, 4×base … capped at `capMs`. */
+export function backoffMs(attempt: number, baseMs: number, capMs = 8000): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
