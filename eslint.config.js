@@ -43,6 +43,17 @@ export default tseslint.config(
     },
   },
   {
+    // Skill files import what they are made of from one index (src/actions/index.ts).
+    files: ['skills/**/*.ts'],
+    ignores: ['skills/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vm', message: 'never run generated code' }, { name: 'node:vm', message: 'never run generated code' }],
+        patterns: [{ regex: '^\\.\\./src/(?!actions/index\\.ts$)', message: 'skill files import from src/actions/index.ts only' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', console: 'readonly' } },

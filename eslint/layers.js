@@ -1,18 +1,18 @@
 // The layer order of src/, as a lint rule: an import may point down the list (towards log), never up.
-// cli → bench → testing → world → sandbox | control → viewer → agent → planner → tasks → skills →
-// llm → prompts → net → bot → knowledge → base → config → log. The sandbox is served, never imported
+// cli → bench → testing → world → sandbox | control → viewer → agent → planner → tasks → skills/ →
+// actions → skill contract → llm → prompts → net → bot → knowledge → base → config → log. The sandbox is served, never imported
 // by the agent side: only world, testing, bench and cli (and tests) may import it, and it imports only
 // base, config, log and knowledge.
 import path from 'node:path';
 
-/** Lowest first. `skills` is both src/skills (the contract and actions) and the top-level skills/ folder. */
-export const LAYERS = ['log', 'config', 'base', 'knowledge', 'bot', 'net', 'prompts', 'llm', 'skills', 'tasks', 'planner', 'agent', 'viewer', 'control', 'sandbox', 'world', 'testing', 'bench', 'cli'];
+/** Lowest first. `skills` is src/skills (the skill contract), `actions` what skills do, `skillset` the skill files in skills/. */
+export const LAYERS = ['log', 'config', 'base', 'knowledge', 'bot', 'net', 'prompts', 'llm', 'skills', 'actions', 'skillset', 'tasks', 'planner', 'agent', 'viewer', 'control', 'sandbox', 'world', 'testing', 'bench', 'cli'];
 const SANDBOX_MAY_IMPORT = new Set(['log', 'config', 'base', 'knowledge', 'sandbox']);
 
 /** The layer of a file path relative to the repository root, or undefined outside src/ and skills/. */
 export function layerOf(rel) {
   const parts = rel.split(/[\\/]/);
-  if (parts[0] === 'skills') return 'skills';
+  if (parts[0] === 'skills') return 'skillset';
   if (parts[0] !== 'src' || parts.length < 3) return undefined;
   return parts[1];
 }
@@ -45,7 +45,7 @@ const rule = {
         return context.report({ node, messageId: 'sandbox', data: { allowed: [...SANDBOX_MAY_IMPORT].filter((l) => l !== 'sandbox').join(', '), to: `src/${to}` } });
       }
       if (LAYERS.indexOf(to) > LAYERS.indexOf(from)) {
-        context.report({ node, messageId: 'up', data: { from: from === 'skills' && file.startsWith('skills') ? 'skills/' : `src/${from}`, to: to === 'skills' ? 'src/skills' : `src/${to}`, order: [...LAYERS].reverse().join(' → ') } });
+        context.report({ node, messageId: 'up', data: { from: from === 'skillset' ? 'skills/' : `src/${from}`, to: to === 'skillset' ? 'skills/' : `src/${to}`, order: [...LAYERS].reverse().join(' → ') } });
       }
     };
     return {

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { droppedItems, pickUp, type DroppedItem } from '../src/skills/drops.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { gained, inventoryCounts, roomFor } from '../src/skills/inventory.ts';
-import { throwIfAborted, waitUntil } from '../src/base/wait.ts';
+import { defineSkill, type DroppedItem, droppedItems, gained, inventoryCounts, pickUp, roomFor, SkillError, throwIfAborted, waitUntil } from '../src/actions/index.ts';
 
 const params = z.object({
   item: z.string().min(1).optional().describe('only pick up this item'),

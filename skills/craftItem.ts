@@ -1,16 +1,7 @@
 import type { Recipe } from 'prismarine-recipe';
 import type { Window } from 'prismarine-windows';
 import { z } from 'zod';
-import type { Knowledge } from '../src/knowledge/kb.ts';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { isGroup } from '../src/skills/groups.ts';
-import { countItem, inventoryCounts } from '../src/skills/inventory.ts';
-import { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, type CraftShape } from '../src/skills/recipes.ts';
-import { CRAFTING_TABLE_NEARBY, reachStation } from '../src/skills/stations.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted } from '../src/base/wait.ts';
-import { click, closeWindow, countInWindow, openBlockWindow, stowCursor, windowCall } from '../src/skills/windows.ts';
+import { candidateShapes, chooseShape, click, closeWindow, concreteRecipe, countInWindow, countItem, craftConsumption, CRAFTING_TABLE_NEARBY, type CraftShape, defineSkill, inventoryCounts, isGroup, type Knowledge, openBlockWindow, primaryShape, reachStation, type SkillContext, SkillError, stowCursor, throwIfAborted, windowCall } from '../src/actions/index.ts';
 
 /** Rounds of crafting that may go wrong (the server's grid not what we built) before the skill gives up. */
 const MAX_RETRIES = 3;

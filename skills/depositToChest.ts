@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/base/errors.ts';
-import { countItem } from '../src/skills/inventory.ts';
-import { chestRoomFor, CONTAINERS, reachStation } from '../src/skills/stations.ts';
-import { closeWindow, countInWindow, deposit, fmt, openContainer } from '../src/skills/windows.ts';
+import { chestRoomFor, closeWindow, CONTAINERS, countInWindow, countItem, defineSkill, deposit, fmt, missingItems, openContainer, reachStation, SkillError } from '../src/actions/index.ts';
 
 const params = z.object({
   item: z.string().min(1).describe('item to store, e.g. "cobblestone"'),

@@ -1,12 +1,6 @@
 import pathfinderPkg from 'mineflayer-pathfinder';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { noTool, SkillError } from '../src/base/errors.ts';
-import { fmt, moveTo } from '../src/skills/move.ts';
-import { chooseDirection, describeRefusals, type Dir, type P, type StepPlan, type Vertical } from '../src/skills/stairs.ts';
-import { bestPickaxe, clearBlock, digCheckFor, lookupFor, PICKAXES, pickaxeUsesLeft, stepOnto } from '../src/skills/stairsDig.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted, waitUntil } from '../src/base/wait.ts';
+import { bestPickaxe, chooseDirection, clearBlock, defineSkill, describeRefusals, digCheckFor, type Dir, fmt, lookupFor, moveTo, noTool, type P, PICKAXES, pickaxeUsesLeft, type SkillContext, SkillError, stepOnto, type StepPlan, throwIfAborted, type Vertical, waitUntil } from '../src/actions/index.ts';
 
 const { goals } = pathfinderPkg;
 

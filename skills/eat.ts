@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/base/errors.ts';
-import { MAX_FOOD, pickFood, type FoodInfo } from '../src/skills/food.ts';
-import { countItem, findItem } from '../src/skills/inventory.ts';
-import { untilAborted, waitUntil } from '../src/base/wait.ts';
+import { countItem, defineSkill, findItem, type FoodInfo, MAX_FOOD, missingItems, pickFood, SkillError, untilAborted, waitUntil } from '../src/actions/index.ts';
 
 const params = z.object({
   item: z.string().min(1).optional().describe('the food to eat; default: the carried food that fills the bar best'),

@@ -1,9 +1,6 @@
 import type { EquipmentDestination } from 'mineflayer';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/base/errors.ts';
-import { armourSlot, countItem, findItem } from '../src/skills/inventory.ts';
-import { untilAborted, waitUntil } from '../src/base/wait.ts';
+import { armourSlot, countItem, defineSkill, findItem, missingItems, SkillError, untilAborted, waitUntil } from '../src/actions/index.ts';
 
 const DESTINATIONS = ['hand', 'off-hand', 'head', 'torso', 'legs', 'feet'] as const;
 

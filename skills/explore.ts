@@ -2,12 +2,7 @@ import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Bot } from 'mineflayer';
 import type { Vec3 } from 'vec3';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { fmt, moveToUntil } from '../src/skills/move.ts';
-import { knownTarget, locate, NEARBY_RADIUS, SEARCH_RADIUS, type TargetKind } from '../src/skills/scan.ts';
-import { markUnreachable } from '../src/bot/unreachable.ts';
-import type { SkillContext } from '../src/skills/types.ts';
+import { defineSkill, fmt, knownTarget, locate, markUnreachable, moveToUntil, NEARBY_RADIUS, SEARCH_RADIUS, type SkillContext, SkillError, type TargetKind } from '../src/actions/index.ts';
 
 const { goals } = pathfinderPkg;
 

@@ -3,12 +3,7 @@ import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { noTarget, SkillError } from '../src/base/errors.ts';
-import { fmt, moveTo } from '../src/skills/move.ts';
-import { findBlockPositions, findNearestEntity, isExposed, SEARCH_RADIUS } from '../src/skills/scan.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { isUnreachable, markUnreachable } from '../src/bot/unreachable.ts';
+import { defineSkill, findBlockPositions, findNearestEntity, fmt, isExposed, isUnreachable, markUnreachable, moveTo, noTarget, SEARCH_RADIUS, type SkillContext, SkillError } from '../src/actions/index.ts';
 
 const { goals } = pathfinderPkg;
 

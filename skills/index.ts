@@ -1,5 +1,3 @@
-import { SkillRegistry } from '../src/skills/define.ts';
-import type { AnySkill } from '../src/skills/types.ts';
 import { craftItem } from './craftItem.ts';
 import { depositToChest } from './depositToChest.ts';
 import { digToLevel } from './digToLevel.ts';
@@ -17,6 +15,7 @@ import { placeFurnace } from './placeFurnace.ts';
 import { shearSheep } from './shearSheep.ts';
 import { smeltItem } from './smeltItem.ts';
 import { withdrawFromChest } from './withdrawFromChest.ts';
+import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [

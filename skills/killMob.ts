@@ -1,14 +1,6 @@
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
-import { MOBS, PASSIVE_MOBS, plannedLoot } from '../src/knowledge/mobs.ts';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { isWoolColour, nearestMob, sheepWool, WOOL_COLOURS } from '../src/skills/mobs.ts';
-import { equipWeapon, fight } from '../src/skills/mobsCombat.ts';
-import { collectLoot } from '../src/skills/mobsLoot.ts';
-import { NEARBY_RADIUS } from '../src/skills/scan.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted } from '../src/base/wait.ts';
+import { collectLoot, defineSkill, equipWeapon, fight, isWoolColour, MOBS, NEARBY_RADIUS, nearestMob, PASSIVE_MOBS, plannedLoot, sheepWool, type SkillContext, SkillError, throwIfAborted, WOOL_COLOURS } from '../src/actions/index.ts';
 
 const params = z.object({
   mob: z.string().min(1).describe('entity name: cow, sheep, pig, chicken, zombie, spider'),

@@ -1,14 +1,6 @@
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/base/errors.ts';
-import { countItem, findItem } from '../src/skills/inventory.ts';
-import { isPresent, nearestMob } from '../src/skills/mobs.ts';
-import { approach } from '../src/skills/mobsCombat.ts';
-import { fmt } from '../src/skills/move.ts';
-import { NEARBY_RADIUS } from '../src/skills/scan.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted, untilAborted, waitUntil } from '../src/base/wait.ts';
+import { approach, countItem, defineSkill, findItem, fmt, isPresent, missingItems, NEARBY_RADIUS, nearestMob, type SkillContext, SkillError, throwIfAborted, untilAborted, waitUntil } from '../src/actions/index.ts';
 
 const params = z.object({
   count: z.number().int().min(1).max(36).default(1).describe('milk buckets wanted (one empty bucket each)'),

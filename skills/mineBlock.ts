@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { BLOCK_GROUPS, isGroup, minePlan, primaryDrop, producingBlocks, resolveBlocks, toolsFor } from '../src/skills/mineTargets.ts';
-import { NEARBY_RADIUS } from '../src/skills/scan.ts';
-import { mineBlocks, type MineResult } from '../src/skills/mining.ts';
+import { BLOCK_GROUPS, defineSkill, isBlockGroup, mineBlocks, minePlan, type MineResult, NEARBY_RADIUS, primaryDrop, producingBlocks, resolveBlocks, toolsFor } from '../src/actions/index.ts';
 
 const params = z.object({
   block: z.string().min(1).describe(`a block name (oak_log, stone, iron_ore) or a group: ${Object.keys(BLOCK_GROUPS).join(', ')} (or their tags #logs, #planks, #stone_tool_materials); an ore also matches its deepslate twin`),
@@ -30,7 +27,7 @@ export const mineBlock = defineSkill<typeof params, MineResult>({
   },
   producers(target, count, kb) {
     return producingBlocks(kb, target).map((block) => {
-      const own = isGroup(block) || primaryDrop(kb, block) === target || minePlan(kb, block).counted.includes(target);
+      const own = isBlockGroup(block) || primaryDrop(kb, block) === target || minePlan(kb, block).counted.includes(target);
       return { block, count, radius: NEARBY_RADIUS, ...(own ? {} : { item: target }) };
     });
   },

@@ -1,8 +1,6 @@
 import { Vec3 } from 'vec3';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { placeItemAt, placeNearby } from '../src/skills/placement.ts';
+import { defineSkill, placeItemAt, placeNearby, SkillError } from '../src/actions/index.ts';
 
 const params = z.object({
   item: z.string().min(1).describe('block item to place from the inventory, e.g. "cobblestone"'),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { CRAFTING_TABLE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
+import { CRAFTING_TABLE_NEARBY, defineSkill, placeStationNearby } from '../src/actions/index.ts';
 
 
 export const placeCraftingTable = defineSkill({

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { FURNACE_NEARBY, placeStationNearby } from '../src/skills/stations.ts';
+import { defineSkill, FURNACE_NEARBY, placeStationNearby } from '../src/actions/index.ts';
 
 
 export const placeFurnace = defineSkill({

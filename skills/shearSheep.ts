@@ -1,15 +1,6 @@
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { countAny, countItem, findItem } from '../src/skills/inventory.ts';
-import { isPresent, isWoolColour, nearestMob, sheepWool, WOOL_COLOURS } from '../src/skills/mobs.ts';
-import { approach } from '../src/skills/mobsCombat.ts';
-import { collectLoot } from '../src/skills/mobsLoot.ts';
-import { fmt } from '../src/skills/move.ts';
-import { NEARBY_RADIUS } from '../src/skills/scan.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { throwIfAborted, untilAborted, waitUntil } from '../src/base/wait.ts';
+import { approach, collectLoot, countAny, countItem, defineSkill, findItem, fmt, isPresent, isWoolColour, NEARBY_RADIUS, nearestMob, sheepWool, type SkillContext, SkillError, throwIfAborted, untilAborted, waitUntil, WOOL_COLOURS } from '../src/actions/index.ts';
 
 const params = z.object({
   colour: z.enum(WOOL_COLOURS).optional().describe('wool colour wanted (white, black, ...); default: any'),

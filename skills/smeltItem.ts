@@ -1,16 +1,7 @@
 import type { Bot, Furnace } from 'mineflayer';
 import type { Item } from 'prismarine-item';
 import { z } from 'zod';
-import { cookTicks, smeltRecipeFor, smeltRecipesMaking } from '../src/knowledge/smelting.ts';
-import type { Knowledge } from '../src/knowledge/kb.ts';
-import { defineSkill } from '../src/skills/define.ts';
-import { missingItems, SkillError } from '../src/base/errors.ts';
-import { FUEL_GROUP, fuelRank } from '../src/skills/groups.ts';
-import { countItem, inventoryCounts } from '../src/skills/inventory.ts';
-import { FURNACE_NEARBY, reachStation } from '../src/skills/stations.ts';
-import type { SkillContext } from '../src/skills/types.ts';
-import { sleep } from '../src/base/wait.ts';
-import { closeWindow, countInWindow, fmt, openFurnace, putFuel, putInput, takeOutput, takeSlot } from '../src/skills/windows.ts';
+import { closeWindow, cookTicks, countInWindow, countItem, defineSkill, fmt, FUEL_GROUP, fuelRank, FURNACE_NEARBY, inventoryCounts, type Knowledge, missingItems, openFurnace, putFuel, putInput, reachStation, type SkillContext, SkillError, sleep, smeltRecipeFor, smeltRecipesMaking, takeOutput, takeSlot } from '../src/actions/index.ts';
 
 const TICK_MS = 50;
 /** Vanilla cook time of one item in a furnace. */

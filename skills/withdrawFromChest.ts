@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { defineSkill } from '../src/skills/define.ts';
-import { SkillError } from '../src/base/errors.ts';
-import { roomFor } from '../src/skills/inventory.ts';
-import { CONTAINERS, reachStation } from '../src/skills/stations.ts';
-import { closeWindow, countInWindow, fmt, openContainer, withdraw } from '../src/skills/windows.ts';
+import { closeWindow, CONTAINERS, countInWindow, defineSkill, fmt, openContainer, reachStation, roomFor, SkillError, withdraw } from '../src/actions/index.ts';
 
 const params = z.object({
   item: z.string().min(1).describe('item to take, e.g. "iron_ingot"'),

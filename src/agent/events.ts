@@ -4,11 +4,11 @@ import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import type { ModelEvent } from '../llm/usage.ts';
 import type { Decision } from '../planner/types.ts';
-import type { Goal } from '../tasks/goal.ts';
+import type { Goal } from '../tasks/goal/goal.ts';
 import type { RunSummary, StepReport, StopLimits } from './loop.ts';
-import type { ReflexRecord } from './reflexes.ts';
-import type { ResilienceEvent } from './resilience.ts';
-import type { ResilientSummary } from './resilienceSummary.ts';
+import type { ReflexRecord } from './reflexes/monitor.ts';
+import type { ResilienceEvent } from './resilience/run.ts';
+import type { ResilientSummary } from './resilience/summary.ts';
 import type { ObservationDigest } from './trace.ts';
 
 /** A finished step, with what the trace keeps of it. */

@@ -2,7 +2,7 @@ import type { ModelEvent } from '../llm/usage.ts';
 import type { Decision } from '../planner/types.ts';
 import type { RunListener } from './events.ts';
 import type { RunSummary, StepReport } from './loop.ts';
-import { resilienceLine } from './resilienceSummary.ts';
+import { resilienceLine } from './resilience/summary.ts';
 
 function argsText(args: Record<string, unknown>): string {
   const parts = Object.entries(args).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);

@@ -6,12 +6,12 @@ import type { Decision, Planner, StepRecord } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
 import type { SkillOutcome } from '../skills/types.ts';
-import { describeGoal, type Goal } from '../tasks/goal.ts';
-import { goalMet, goalProgress } from '../tasks/goalCheck.ts';
+import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
+import { goalMet, goalProgress } from '../tasks/goal/check.ts';
 import { NoEffectWatch } from './noEffect.ts';
 import { digest } from './trace.ts';
 import type { RunEvent, RunEvents } from './events.ts';
-import { ReflexMonitor, type ReflexRecord } from './reflexes.ts';
+import { ReflexMonitor, type ReflexRecord } from './reflexes/monitor.ts';
 import type { ModelEvent, ModelSummary } from '../llm/usage.ts';
 
 export interface StopLimits {

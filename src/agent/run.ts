@@ -3,9 +3,9 @@
 // stream of events that the caller's terminal, dashboard and chat subscribe to, and the trace writes.
 import type { Bot } from 'mineflayer';
 import { RunEvents, type RunEvent } from './events.ts';
-import { runResilient, type ResilientOptions, type ResilientRun } from './resilience.ts';
+import { runResilient, type ResilientOptions, type ResilientRun } from './resilience/run.ts';
 import { TraceWriter } from './trace.ts';
-import { describeGoal, type Goal } from '../tasks/goal.ts';
+import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 
 /** Where a task runs: the bot connected now, and how to connect again to the same server. */
 export interface TaskWorld {

@@ -14,19 +14,19 @@ type BenchFn = (args: string[], deps: BenchDeps) => Promise<number>;
 const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }> = {
   skills: {
     describe: 'the four skill tasks over N seeds: success, median seconds, ratio to a lower bound',
-    load: async () => (await import('./skills.ts')).benchSkills,
+    load: async () => (await import('./skills/bench.ts')).benchSkills,
   },
   tasks: {
     describe: 'whole tasks from an empty inventory in random worlds (--tasks "a,b" --seeds N | --seed-list preset:seed,… --jobs N --out DIR)',
-    load: async () => (await import('./tasks.ts')).benchTasks,
+    load: async () => (await import('./tasks/bench.ts')).benchTasks,
   },
   generalize: {
     describe: 'wooden, stone and iron pickaxe from nothing in random (preset, seed) worlds, with 95 % intervals (--seeds 60 --iron-seeds 30 --jobs N)',
-    load: async () => (await import('./tasks.ts')).benchGeneralize,
+    load: async () => (await import('./tasks/bench.ts')).benchGeneralize,
   },
   sandbox: {
     describe: 'server-ready and bot-spawned time, RSS with 1 and 5 bots, ms per generated chunk',
-    load: async () => (await import('./sandbox.ts')).benchSandbox,
+    load: async () => (await import('./sandbox/bench.ts')).benchSandbox,
   },
   planner: {
     describe: 'graph planner: ms per decision (p50/p95/max) over simulated runs of the 40 Plan4MC tasks',
@@ -54,7 +54,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
   },
   techtree: {
     describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe in random worlds (--seeds N | --seed-list L --jobs N --out DIR)',
-    load: async () => (await import('./plan4mc/techtree.ts')).benchTechtree,
+    load: async () => (await import('./plan4mc/techtree/bench.ts')).benchTechtree,
   },
 };
 

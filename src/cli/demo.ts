@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { PRESETS } from '../config/sandbox.ts';
 import { optionsOf, type RunJob } from './command.ts';
-import { DEFAULT_TASK, runTaskCommand } from './run.ts';
+import { DEFAULT_TASK, runTaskCommand } from './run/command.ts';
 
 interface DemoOptions { seed?: string; preset?: string; task?: string }
 

@@ -11,7 +11,7 @@ import { observeCommand } from './observe.ts';
 import { planCommand } from './plan.ts';
 import { serveCommand } from './serve.ts';
 import { skillsCommand } from './skills.ts';
-import { runCommand } from './run.ts';
+import { runCommand } from './run/command.ts';
 import { interruptSignal } from './signals.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };

@@ -3,7 +3,7 @@ import { createKnowledge, type Knowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
 import { blankObservation } from '../planner/graph/simulate.ts';
 import type { Decision } from '../planner/types.ts';
-import { describeGoal } from '../tasks/goal.ts';
+import { describeGoal } from '../tasks/goal/goal.ts';
 import { TaskError } from '../tasks/errors.ts';
 import { resolveName } from '../tasks/names.ts';
 import { MAX_COUNT, NEEDS_CHAT_MODEL, parseTask } from '../tasks/parse.ts';

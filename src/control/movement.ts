@@ -1,7 +1,7 @@
 import type { Bot } from 'mineflayer';
 import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Entity } from 'prismarine-entity';
-import { configureMovements } from '../skills/move.ts';
+import { configureMovements } from '../actions/movement/move.ts';
 
 const { goals } = pathfinderPkg;
 

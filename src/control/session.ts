@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/kb.ts';
 import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
-import { describeGoal, type Goal } from '../tasks/goal.ts';
+import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { parseTask, type ParsedTask } from '../tasks/parse.ts';
 import { follow, playerEntity } from './movement.ts';
 import { RunTracker, trackerSink } from './tracker.ts';

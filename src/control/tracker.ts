@@ -1,7 +1,7 @@
 import type { RunListener } from '../agent/events.ts';
 import type { RunSummary, StepReport } from '../agent/loop.ts';
 import type { Decision } from '../planner/types.ts';
-import { planLine, seconds, shortDecision } from './chatText.ts';
+import { planLine, seconds, shortDecision } from './chat/text.ts';
 
 export interface TaskProgress {
   text: string;

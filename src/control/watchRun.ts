@@ -4,9 +4,9 @@ import type { RunListener } from '../agent/events.ts';
 import type { StepReport } from '../agent/loop.ts';
 import { startDashboard, type Dashboard } from '../viewer/dashboard.ts';
 import { dashboardLogStream, teeLogger, watchRun } from '../viewer/watch.ts';
-import { ChatCommands } from './chatCommands.ts';
-import { ChatReporter } from './chatReporter.ts';
-import { planLine, seconds, shortDecision } from './chatText.ts';
+import { ChatCommands } from './chat/commands.ts';
+import { ChatReporter } from './chat/reporter.ts';
+import { planLine, seconds, shortDecision } from './chat/text.ts';
 import type { Controllable } from './session.ts';
 import { RunTracker, trackerSink } from './tracker.ts';
 

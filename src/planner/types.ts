@@ -1,5 +1,5 @@
 import type { Observation } from '../bot/observation.ts';
-import type { Goal } from '../tasks/goal.ts';
+import type { Goal } from '../tasks/goal/goal.ts';
 
 /** The next skill to run. */
 export interface Decision {

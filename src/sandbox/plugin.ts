@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SquidPlayer, SquidServer } from './squidTypes.ts';
+import type { SquidPlayer, SquidServer } from './squid/types.ts';
 import type { SandboxOptions } from '../config/sandbox.ts';
 
 export interface SandboxContext {

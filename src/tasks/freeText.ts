@@ -7,7 +7,7 @@ import type { OutputSchema } from '../llm/transport.ts';
 import type { ModelUsage } from '../llm/usage.ts';
 import { silentLogger } from '../log/logger.ts';
 import { renderPrompt } from '../prompts/render.ts';
-import { goalSchema, type Goal } from './goal.ts';
+import { goalSchema, type Goal } from './goal/goal.ts';
 import { MAX_COUNT } from './parse.ts';
 import { closest } from './suggest.ts';
 

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/kb.ts';
 import { TaskError } from './errors.ts';
-import type { Goal } from './goal.ts';
+import type { Goal } from './goal/goal.ts';
 import { MINED, SMELTED } from './groups.ts';
 import { normalizeName, resolveName, singulars, type ResolvedName } from './names.ts';
 

@@ -2,7 +2,7 @@
 // our parser reads, with the initial inventories. "log" there is oak_log here (the sandbox's trees).
 
 import type { Knowledge } from '../knowledge/kb.ts';
-import type { Goal } from './goal.ts';
+import type { Goal } from './goal/goal.ts';
 import { parseTask } from './parse.ts';
 
 export type Plan4mcGroup = 'cut-trees' | 'mine-stones' | 'interact-mobs' | 'mine-ores';

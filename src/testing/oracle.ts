@@ -1,6 +1,6 @@
 import type { Observation } from '../bot/observation.ts';
 import type { GraphPlanner } from '../planner/graph/planner.ts';
-import type { Goal } from '../tasks/goal.ts';
+import type { Goal } from '../tasks/goal/goal.ts';
 import type { ScriptedReply } from './scriptedServer.ts';
 
 export interface OracleOptions {

@@ -6,9 +6,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { startLatencyProxy, type LatencyProxy } from '../../src/net/latencyProxy.ts';
 import { resyncWindow } from '../../src/net/windowClicks.ts';
-import { runSkill } from '../../src/skills/runner.ts';
 import { startServeProcess } from '../../src/world/serveProcess.ts';
-import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
 import { counts } from './inventory.ts';
 import { waitFor } from './sandbox.ts';
 
@@ -50,18 +48,13 @@ export function remoteBot(at: { host: string; port: number }, username: string):
   return connectBot({ host: at.host, port: at.port, username, auth: 'offline', mcVersion: '1.20.1' }, { log, timeoutMs: 30_000 });
 }
 
-/** Runs a skill through the runner, as the agent does. */
-export function run(bot: Bot, skill: AnySkill, args: unknown): Promise<SkillOutcome> {
-  return runSkill(skill, args, { bot, log, knowledge });
-}
-
 /** Asks the server for the whole inventory and waits for it: what the checks read is the server's. */
 export function confirmInventory(bot: Bot): Promise<void> {
   return resyncWindow(bot, bot.inventory, { signal: AbortSignal.timeout(5000), timeoutMs: 5000 });
 }
 
 /** Sets the inventory with the commands any vanilla server has (everybody is op in the sandbox). */
-export async function setInventory(bot: Bot, items: Readonly<Record<string, number>>): Promise<void> {
+export async function setInventoryByCommands(bot: Bot, items: Readonly<Record<string, number>>): Promise<void> {
   if (bot.inventory.slots.some(Boolean)) {
     bot.chat(`/clear ${bot.username}`);
     await waitFor(() => bot.inventory.slots.every((s) => !s), 5000, `${bot.username}'s inventory to be cleared`);

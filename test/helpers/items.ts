@@ -2,7 +2,7 @@ import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { expect } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import type { SquidPlayer } from '../../src/sandbox/squidTypes.ts';
+import type { SquidPlayer } from '../../src/sandbox/squid/types.ts';
 import { waitFor } from './sandbox.ts';
 
 export function serverPlayer(sb: Sandbox, bot: Bot): SquidPlayer {

@@ -14,7 +14,7 @@ import { ModelUsage, type ModelEvent, type ModelLimits } from '../../src/llm/usa
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { createLlmPlanner } from '../../src/planner/llm/index.ts';
-import type { Goal } from '../../src/tasks/goal.ts';
+import type { Goal } from '../../src/tasks/goal/goal.ts';
 
 export const kb = createKnowledge('1.20.1');
 export const skills = createSkillRegistry();

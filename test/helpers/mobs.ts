@@ -2,10 +2,10 @@ import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import type { SandboxOptionsInput } from '../../src/config/sandbox.ts';
-import { mobWorldOf, type MobEntity } from '../../src/sandbox/plugins/mobs.ts';
+import { mobWorldOf, type MobEntity } from '../../src/sandbox/plugins/mobs/plugin.ts';
 import { metadataLayout } from '../../src/sandbox/mobs/metadata.ts';
 import { testSandbox, waitFor } from './sandbox.ts';
-import { placeBot, serverTicks, Vec3 } from './items.ts';
+import { placeBot, serverPlayer, serverTicks, Vec3 } from './items.ts';
 
 /** A sandbox without natural spawning, so a test decides exactly which mobs exist. */
 export function mobSandbox(opts: SandboxOptionsInput = {}): Promise<Sandbox> {
@@ -80,3 +80,9 @@ export function recharge(sb: Sandbox, ticks = 15): Promise<void> {
 }
 
 export { Vec3 };
+
+/** Empties the bot's inventory (vanilla's /clear fails on an empty one) and waits for the client. */
+export async function emptyInventory(sb: Sandbox, bot: Bot): Promise<void> {
+  if (serverPlayer(sb, bot).inventory.slots.some(Boolean)) await sb.command(`clear ${bot.username}`);
+  await waitFor(() => bot.inventory.items().length === 0, 3000, 'an empty inventory');
+}

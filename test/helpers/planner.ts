@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Observation } from '../../src/bot/observation.ts';
 import type { Knowledge } from '../../src/knowledge/kb.ts';
-import { craftShapes, type CraftShape } from '../../src/skills/recipes.ts';
+import { craftShapes, type CraftShape } from '../../src/actions/crafting/recipes.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { defineSkill } from '../../src/skills/define.ts';
 import type { AnySkill } from '../../src/skills/types.ts';

@@ -1,52 +1,10 @@
-import { blockStoresOf } from '../../src/sandbox/plugins/windows.ts';
-import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/itemsEntity.ts';
+import { blockStoresOf } from '../../src/sandbox/plugins/windows/plugin.ts';
+import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Bot } from 'mineflayer';
-import { pathfinder } from 'mineflayer-pathfinder';
-import type { Item } from 'prismarine-item';
 import { Vec3 } from 'vec3';
-import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { createLogger } from '../../src/log/logger.ts';
-import { itemClass } from '../../src/sandbox/plugins/itemsEntity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { runSkill, type RunEnv } from '../../src/skills/runner.ts';
-import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
-import { counts } from './inventory.ts';
-import { buildPlatform, placeBot, serverPlayer } from './items.ts';
-import { testBot, waitFor } from './sandbox.ts';
-
-/** A test bot with mineflayer-pathfinder loaded, as the skills need it. */
-export async function craftBot(sb: Sandbox, name: string): Promise<Bot> {
-  const bot = await testBot(sb, name);
-  bot.loadPlugin(pathfinder);
-  return bot;
-}
-
-/** Runs a skill through the runner, as the agent does (logs at warn unless SKILLCRAFT_TEST_LOG is set). */
-export function runCraft(bot: Bot, skill: AnySkill, args: unknown, extra: Partial<RunEnv> = {}): Promise<SkillOutcome> {
-  const level = (process.env.SKILLCRAFT_TEST_LOG as 'debug' | undefined) ?? 'warn';
-  return runSkill(skill, args, { bot, log: createLogger({ level, format: 'json' }), knowledge: createKnowledge(bot.version), ...extra });
-}
-
-/**
- * Replaces the bot's whole inventory server-side with `items` (one stack each, hotbar first) and
- * waits until the client shows exactly that.
- */
-export async function setInventory(sb: Sandbox, bot: Bot, items: Readonly<Record<string, number>>): Promise<void> {
-  const player = serverPlayer(sb, bot);
-  const Item = itemClass(sb.server.registry);
-  const want = new Map<number, Item | null>();
-  for (let i = 0; i < 46; i++) want.set(i, null);
-  let slot = 36;
-  for (const [name, n] of Object.entries(items)) {
-    const id = sb.server.registry.itemsByName[name]?.id;
-    if (id === undefined) throw new Error(`unknown item ${name}`);
-    want.set(slot, new Item(id, n));
-    slot = slot === 44 ? 9 : slot + 1;
-  }
-  for (const [i, item] of want) if (player.inventory.slots[i] || item) player.inventory.updateSlot(i, item);
-  const expected = JSON.stringify(Object.entries(items).sort());
-  await waitFor(() => JSON.stringify(Object.entries(counts(bot)).sort()) === expected, 3000, `inventory ${expected}`);
-}
+import { buildPlatform, placeBot } from './items.ts';
+import { waitFor } from './sandbox.ts';
 
 /**
  * A stone room high above the terrain (floor radius `r`, 3 blocks of air above) with the bot

@@ -1,68 +1,8 @@
 import type { Bot } from 'mineflayer';
-import { pathfinder } from 'mineflayer-pathfinder';
-import type { Item } from 'prismarine-item';
 import { Vec3 } from 'vec3';
-import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { createLogger } from '../../src/log/logger.ts';
-import { itemClass } from '../../src/sandbox/plugins/itemsEntity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { runSkill, type RunEnv } from '../../src/skills/runner.ts';
-import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
 import { placeBot, serverPlayer } from './items.ts';
-import { testBot, waitFor } from './sandbox.ts';
-
-/** A test bot with mineflayer-pathfinder loaded, as skills need it. */
-export async function skillBot(sb: Sandbox, name: string): Promise<Bot> {
-  const bot = await testBot(sb, name);
-  bot.loadPlugin(pathfinder);
-  return bot;
-}
-
-/** The environment `runSkill` needs, with a logger at warn (debug with SKILLCRAFT_TEST_LOG=debug). */
-export function skillEnv(bot: Bot, extra: Partial<RunEnv> = {}): RunEnv {
-  const level = (process.env.SKILLCRAFT_TEST_LOG as 'debug' | undefined) ?? 'warn';
-  return { bot, log: createLogger({ level, format: 'json' }), knowledge: createKnowledge(bot.version), ...extra };
-}
-
-/** Runs a skill through the one boundary, as the agent does. */
-export function run(skill: AnySkill, args: unknown, bot: Bot, extra: Partial<RunEnv> = {}): Promise<SkillOutcome> {
-  return runSkill(skill, args, skillEnv(bot, extra));
-}
-
-/**
- * Sets the bot's inventory server-side: `slots` maps window-0 slot numbers (36-44 hotbar, 9-35
- * main, 45 off-hand) to `name` or `namexCOUNT` (`dirtx64`); every other slot is emptied. Waits for the client.
- */
-export async function setInventory(sb: Sandbox, bot: Bot, slots: Readonly<Record<number, string>>): Promise<void> {
-  const player = serverPlayer(sb, bot);
-  const cls = itemClass(sb.server.registry);
-  const want = new Map<number, Item | null>();
-  for (let i = 0; i < 46; i++) want.set(i, null);
-  for (const [slot, spec] of Object.entries(slots)) {
-    const [, name = spec, n] = /^(.+?)(?:x(\d+))?$/.exec(spec) ?? [];
-    const id = sb.server.registry.itemsByName[name]?.id;
-    if (id === undefined) throw new Error(`unknown item ${name}`);
-    want.set(Number(slot), new cls(id, n ? Number(n) : 1));
-  }
-  for (const [slot, item] of want) {
-    const cur = player.inventory.slots[slot];
-    if (!cur && !item) continue;
-    player.inventory.updateSlot(slot, item);
-  }
-  const view = (s: { name: string; count: number } | null | undefined) => (s ? `${s.name}x${s.count}` : '');
-  await waitFor(() => [...want].every(([slot, item]) => view(bot.inventory.slots[slot]) === view(item)), 3000, 'the inventory to reach the client');
-}
-
-/** Puts blocks server-side and waits until the client sees the last one. */
-export async function setBlocks(sb: Sandbox, bot: Bot, blocks: readonly (readonly [Vec3, string])[]): Promise<void> {
-  for (const [pos, name] of blocks) {
-    const state = sb.server.registry.blocksByName[name]?.defaultState;
-    if (state === undefined) throw new Error(`unknown block ${name}`);
-    await sb.server.setBlock(sb.server.overworld, pos, state);
-  }
-  const last = blocks.at(-1);
-  if (last) await waitFor(() => bot.blockAt(last[0])?.name === last[1], 3000, `${last[1]} at ${last[0].toString()} to reach the client`);
-}
+import { setBlocks } from './skills.ts';
 
 /**
  * Teleports the bot to stand at `pos` (block centre) unless it already stands there. A teleport

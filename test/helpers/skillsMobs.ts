@@ -7,7 +7,7 @@ import { mobWorldOf } from '../../src/sandbox/mobs/world.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { serverPlayer } from './items.ts';
 import { waitFor } from './sandbox.ts';
-import { setBlocks } from './skillsGather.ts';
+import { setBlocks } from './skills.ts';
 
 /** The bot's view of the mobs of a kind, nearest first. */
 export function mobsSeen(bot: Bot, name: string): Entity[] {

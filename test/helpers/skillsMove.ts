@@ -1,26 +1,8 @@
 import type { Bot } from 'mineflayer';
-import { pathfinder } from 'mineflayer-pathfinder';
 import { Vec3 } from 'vec3';
-import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { createLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { SEA_LEVEL } from '../../src/sandbox/worldgen/index.ts';
-import { runSkill, type RunEnv } from '../../src/skills/runner.ts';
-import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
-import { testBot, waitFor } from './sandbox.ts';
-
-/** A test bot with mineflayer-pathfinder loaded, as the movement skills need it. */
-export async function moveBot(sb: Sandbox, name: string): Promise<Bot> {
-  const bot = await testBot(sb, name);
-  bot.loadPlugin(pathfinder);
-  return bot;
-}
-
-/** Runs a skill through the runner, as the agent does (logs at warn unless SKILLCRAFT_TEST_LOG is set). */
-export function runOn(bot: Bot, skill: AnySkill, args: unknown, extra: Partial<RunEnv> = {}): Promise<SkillOutcome> {
-  const level = (process.env.SKILLCRAFT_TEST_LOG as 'debug' | undefined) ?? 'warn';
-  return runSkill(skill, args, { bot, log: createLogger({ level, format: 'json' }), knowledge: createKnowledge(bot.version), ...extra });
-}
+import { waitFor } from './sandbox.ts';
 
 /** Listener counts of the events movement and digging subscribe to, to check that none are left behind. */
 export const WATCHED_EVENTS = ['path_update', 'goal_reached', 'path_stop', 'goal_updated', 'path_reset', 'diggingCompleted', 'diggingAborted', 'physicsTick', 'blockUpdate'] as const;
@@ -89,16 +71,6 @@ export function columnsLoaded(bot: Bot, radius: number): boolean {
     }
   }
   return true;
-}
-
-/** Sets blocks server-side and waits until the client sees all of them. */
-export async function setBlocks(sb: Sandbox, bot: Bot, blocks: readonly (readonly [Vec3, string])[]): Promise<void> {
-  for (const [pos, name] of blocks) {
-    const state = sb.server.registry.blocksByName[name]?.defaultState;
-    if (state === undefined) throw new Error(`unknown block ${name}`);
-    await sb.server.setBlock(sb.server.overworld, pos, state);
-  }
-  await waitFor(() => blocks.every(([pos, name]) => bot.blockAt(pos)?.name === name), 5000, 'the blocks to reach the client');
 }
 
 /** The 26 blocks around `center` (a closed 3x3x3 shell with `center` left as it is). */

@@ -4,7 +4,7 @@ import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { expect } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { blockStoresOf } from '../../src/sandbox/plugins/windows.ts';
+import { blockStoresOf } from '../../src/sandbox/plugins/windows/plugin.ts';
 import { counts } from './inventory.ts';
 import { waitFor } from './sandbox.ts';
 

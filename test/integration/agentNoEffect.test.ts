@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { defineSkill, SkillRegistry } from '../../src/skills/define.ts';
-import { CRAFTING_TABLE_NEARBY } from '../../src/skills/stations.ts';
+import { CRAFTING_TABLE_NEARBY } from '../../src/actions/crafting/stations.ts';
 import { testSandbox } from '../helpers/sandbox.ts';
 
 const kb = createKnowledge('1.20.1');

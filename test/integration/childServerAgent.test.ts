@@ -7,7 +7,7 @@ import { RunEvents } from '../../src/agent/events.ts';
 import { runTask } from '../../src/agent/run.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
-import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, setInventory, startChildServer, type ChildServer } from '../helpers/childServer.ts';
+import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, setInventoryByCommands, startChildServer, type ChildServer } from '../helpers/childServer.ts';
 
 const skills = createSkillRegistry();
 const goal = { kind: 'item' as const, items: ['stone_pickaxe'], count: 1 };
@@ -27,7 +27,7 @@ describe.each(ROUTES)('the agent against a separate sandbox process, $name', (ro
   afterAll(async () => { bot?.quit(); await close?.(); });
 
   it('makes a stone pickaxe from an empty inventory; no window step fails', async () => {
-    await setInventory(bot, {});
+    await setInventoryByCommands(bot, {});
     const failed: string[] = [];
     const events = new RunEvents();
     events.on((e) => {

@@ -3,7 +3,8 @@
 import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { craftItem } from '../../skills/craftItem.ts';
-import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, run, setInventory, startChildServer, type ChildServer } from '../helpers/childServer.ts';
+import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, setInventoryByCommands, startChildServer, type ChildServer } from '../helpers/childServer.ts';
+import { runOn } from '../helpers/skills.ts';
 import { counts } from '../helpers/inventory.ts';
 import { waitFor } from '../helpers/sandbox.ts';
 import { recordWindowPackets } from '../helpers/windows.ts';
@@ -28,7 +29,7 @@ describe.each(ROUTES)('crafting against a separate sandbox process, $name', (rou
     const rounds = route.delayMs ? 5 : 12;
     const outcomes: string[] = [];
     for (let i = 0; i < rounds; i++) {
-      await setInventory(bot, { oak_log: 2 });
+      await setInventoryByCommands(bot, { oak_log: 2 });
       await bot.craft(bot.recipesFor(planks, null, 1, null)[0]!, 2, undefined);
       await bot.craft(bot.recipesFor(stick, null, 1, null)[0]!, 1, undefined);
       await confirmInventory(bot);
@@ -40,7 +41,7 @@ describe.each(ROUTES)('crafting against a separate sandbox process, $name', (rou
   it('the packets answering one click reach the client together, before it can click again', async () => {
     const together: boolean[] = [];
     for (let i = 0; i < 5; i++) {
-      await setInventory(bot, { oak_planks: 2 });
+      await setInventoryByCommands(bot, { oak_planks: 2 });
       const src = bot.inventory.findInventoryItem(knowledge.registry.itemsByName.oak_planks!.id, null, false)!.slot;
       await bot.clickWindow(src, 0, 0);
       await bot.clickWindow(1, 1, 0);
@@ -60,10 +61,10 @@ describe.each(ROUTES)('crafting against a separate sandbox process, $name', (rou
   }, 30_000);
 
   it('craftItem turns 3 logs into a wooden pickaxe at a crafting table', async () => {
-    await setInventory(bot, { oak_log: 3 });
+    await setInventoryByCommands(bot, { oak_log: 3 });
     let placed: boolean | undefined;
     for (const [item, count] of [['oak_planks', 12], ['stick', 4], ['crafting_table', 1], ['wooden_pickaxe', 1]] as const) {
-      const out = await run(bot, craftItem, { item, count });
+      const out = await runOn(bot, craftItem, { item, count });
       expect(out, out.ok ? '' : `${item}: ${out.code} ${out.message}`).toMatchObject({ ok: true, result: { crafted: count } });
       if (out.ok && item === 'wooden_pickaxe') placed = (out.result as { table: { placed: boolean } }).table.placed;
     }
@@ -74,8 +75,8 @@ describe.each(ROUTES)('crafting against a separate sandbox process, $name', (rou
   }, 60_000);
 
   it('craftItem fails with MISSING_ITEMS, changing nothing, when an ingredient is short', async () => {
-    await setInventory(bot, { oak_planks: 3, stick: 1, crafting_table: 1 });
-    const out = await run(bot, craftItem, { item: 'wooden_pickaxe', count: 1 });
+    await setInventoryByCommands(bot, { oak_planks: 3, stick: 1, crafting_table: 1 });
+    const out = await runOn(bot, craftItem, { item: 'wooden_pickaxe', count: 1 });
     expect(out).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'stick', need: 2, have: 1 } });
     await confirmInventory(bot);
     expect(counts(bot)).toEqual({ oak_planks: 3, stick: 1, crafting_table: 1 });

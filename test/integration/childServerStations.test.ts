@@ -7,7 +7,8 @@ import { mineBlock } from '../../skills/mineBlock.ts';
 import { placeBlock } from '../../skills/placeBlock.ts';
 import { smeltItem } from '../../skills/smeltItem.ts';
 import { withdrawFromChest } from '../../skills/withdrawFromChest.ts';
-import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, run, setInventory, startChildServer, type ChildServer } from '../helpers/childServer.ts';
+import { confirmInventory, knowledge, remoteBot, routeTo, ROUTES, setInventoryByCommands, startChildServer, type ChildServer } from '../helpers/childServer.ts';
+import { runOn } from '../helpers/skills.ts';
 import { counts } from '../helpers/inventory.ts';
 
 let server: ChildServer;
@@ -25,8 +26,8 @@ describe.each(ROUTES)('furnaces, chests and mining against a separate sandbox pr
   afterAll(async () => { bot?.quit(); await close?.(); });
 
   it('smeltItem smelts raw iron with coal, in a furnace it places (or one in reach)', async () => {
-    await setInventory(bot, { raw_iron: 3, coal: 2, furnace: 1 });
-    const out = await run(bot, smeltItem, { item: 'iron_ingot', count: 3 });
+    await setInventoryByCommands(bot, { raw_iron: 3, coal: 2, furnace: 1 });
+    const out = await runOn(bot, smeltItem, { item: 'iron_ingot', count: 3 });
     expect(out, out.ok ? '' : `${out.code} ${out.message}`).toMatchObject({ ok: true, result: { smelted: 3, fuel: { item: 'coal', count: 1 } } });
     await confirmInventory(bot);
     const { furnace, ...rest } = counts(bot);
@@ -36,19 +37,19 @@ describe.each(ROUTES)('furnaces, chests and mining against a separate sandbox pr
   }, 60_000);
 
   it('smeltItem fails with MISSING_ITEMS when nothing burns', async () => {
-    await setInventory(bot, { raw_iron: 2 });
-    expect(await run(bot, smeltItem, { item: 'iron_ingot', count: 2 })).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: '#fuel' } });
+    await setInventoryByCommands(bot, { raw_iron: 2 });
+    expect(await runOn(bot, smeltItem, { item: 'iron_ingot', count: 2 })).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: '#fuel' } });
   });
 
   it('depositToChest and withdrawFromChest move exact counts', async () => {
-    await setInventory(bot, { cobblestone: 40, chest: 1 });
+    await setInventoryByCommands(bot, { cobblestone: 40, chest: 1 });
     const chestId = knowledge.registry.blocksByName.chest!.id;
     if (!bot.findBlock({ matching: chestId, maxDistance: 4 })) {
-      expect(await run(bot, placeBlock, { item: 'chest' })).toMatchObject({ ok: true });
+      expect(await runOn(bot, placeBlock, { item: 'chest' })).toMatchObject({ ok: true });
     }
-    const put = await run(bot, depositToChest, { item: 'cobblestone', count: 30 });
+    const put = await runOn(bot, depositToChest, { item: 'cobblestone', count: 30 });
     expect(put, put.ok ? '' : `${put.code} ${put.message}`).toMatchObject({ ok: true, result: { deposited: 30 } });
-    const take = await run(bot, withdrawFromChest, { item: 'cobblestone', count: 7 });
+    const take = await runOn(bot, withdrawFromChest, { item: 'cobblestone', count: 7 });
     expect(take, take.ok ? '' : `${take.code} ${take.message}`).toMatchObject({ ok: true, result: { withdrawn: 7 } });
     const inChest = put.ok ? (put.result as { inChest: number }).inChest : NaN;
     expect(take.ok && (take.result as { leftInChest: number }).leftInChest).toBe(inChest - 7);
@@ -60,15 +61,15 @@ describe.each(ROUTES)('furnaces, chests and mining against a separate sandbox pr
   }, 60_000);
 
   it('withdrawFromChest fails with MISSING_ITEMS, taking nothing, for what the chest does not hold', async () => {
-    await setInventory(bot, { dirt: 1 });
-    expect(await run(bot, withdrawFromChest, { item: 'diamond', count: 2 })).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'diamond', need: 2, have: 0 } });
+    await setInventoryByCommands(bot, { dirt: 1 });
+    expect(await runOn(bot, withdrawFromChest, { item: 'diamond', count: 2 })).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'diamond', need: 2, have: 0 } });
     await confirmInventory(bot);
     expect(counts(bot)).toEqual({ dirt: 1 });
   });
 
   it('mineBlock fells two oak logs', async () => {
-    await setInventory(bot, {});
-    const out = await run(bot, mineBlock, { block: 'oak_log', count: 2, radius: 32 });
+    await setInventoryByCommands(bot, {});
+    const out = await runOn(bot, mineBlock, { block: 'oak_log', count: 2, radius: 32 });
     expect(out, out.ok ? '' : `${out.code} ${out.message}`).toMatchObject({ ok: true });
     await confirmInventory(bot);
     expect(counts(bot).oak_log ?? 0).toBeGreaterThanOrEqual(2);

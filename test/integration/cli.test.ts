@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observationSchema } from '../../src/bot/observation.ts';
+import { freePort } from '../helpers/faults.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 const ADDRESS_LINE = /^Skillcraft sandbox listening on (127\.0\.0\.1):(\d+) \(seed (-?\d+), preset (\w+), ([\d.]+)\)$/;
@@ -49,13 +50,6 @@ function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
 }
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('skillcraft serve + observe as child processes', () => {
   let serve: ReturnType<typeof start>;
@@ -108,7 +102,7 @@ describe('skillcraft serve + observe as child processes', () => {
 
 describe('skillcraft failures: one stderr line, exit 2', () => {
   it('an unreachable server', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const r = await run(['observe', '--port', String(port)]);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([`cannot reach 127.0.0.1:${port}: connection refused`]);

@@ -3,7 +3,7 @@ import type { Bot } from 'mineflayer';
 import type { Block } from 'prismarine-block';
 import type { Vec3 } from 'vec3';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { dropItemEntity } from '../../src/sandbox/plugins/items.ts';
+import { dropItemEntity } from '../../src/sandbox/plugins/items/plugin.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { flatFloor, placeOnFloor } from '../helpers/world.ts';

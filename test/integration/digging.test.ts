@@ -4,7 +4,7 @@ import type { Bot } from 'mineflayer';
 import type { Item } from 'prismarine-item';
 import { Vec3 } from 'vec3';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import type { SquidPlayer } from '../../src/sandbox/squidTypes.ts';
+import type { SquidPlayer } from '../../src/sandbox/squid/types.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 
 const require = createRequire(import.meta.url);

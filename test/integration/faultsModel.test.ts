@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { runTask } from '../../src/agent/run.ts';
-import { ChatRecorder } from '../../src/agent/resilienceChat.ts';
+import { ChatRecorder } from '../../src/agent/resilience/chat.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { observe } from '../../src/bot/observe.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { RunEvents } from '../../src/agent/events.ts';
-import type { ResilienceEvent } from '../../src/agent/resilience.ts';
+import type { ResilienceEvent } from '../../src/agent/resilience/run.ts';
 import { runTask } from '../../src/agent/run.ts';
 import { connectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';

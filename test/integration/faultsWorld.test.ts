@@ -3,7 +3,7 @@ import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { RunEvents } from '../../src/agent/events.ts';
-import type { ResilienceEvent } from '../../src/agent/resilience.ts';
+import type { ResilienceEvent } from '../../src/agent/resilience/run.ts';
 import { runTask } from '../../src/agent/run.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
@@ -13,8 +13,9 @@ import type { Sandbox } from '../../src/sandbox/server.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import { RESILIENCE, tempRunsDir, traceEvents } from '../helpers/faults.ts';
 import { serverPlayer } from '../helpers/items.ts';
-import { setBlocks } from '../helpers/skillsGather.ts';
+
 import { testSandbox, waitFor } from '../helpers/sandbox.ts';
+import { setBlocks } from '../helpers/skills.ts';
 
 const kb = createKnowledge('1.20.1');
 const skills = createSkillRegistry();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { dropItemEntity, droppedItemOf, removeItemEntity } from '../../src/sandbox/plugins/items.ts';
+import { dropItemEntity, droppedItemOf, removeItemEntity } from '../../src/sandbox/plugins/items/plugin.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, expectSameInventory, placeBot, serverPlayer, serverTicks, Vec3 } from '../helpers/items.ts';
 

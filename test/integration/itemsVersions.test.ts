@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { dropItemEntity } from '../../src/sandbox/plugins/items.ts';
+import { dropItemEntity } from '../../src/sandbox/plugins/items/plugin.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, expectSameInventory, placeBot, Vec3 } from '../helpers/items.ts';
 

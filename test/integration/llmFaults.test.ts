@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
@@ -6,6 +5,7 @@ import { silentLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { eventsOf, lastUser, runWithModel } from '../helpers/llm.ts';
 import { testSandbox, waitFor } from '../helpers/sandbox.ts';
+import { freePort } from '../helpers/faults.ts';
 
 // Every run starts from 3 oak logs, so the wooden pickaxe is crafting only (about 5 decisions, no walking):
 // what is tested is how each model fault ends, not the skills.
@@ -97,7 +97,7 @@ describe('model faults end in a completed task (retries or graph fallback)', () 
   });
 
   it('a dead endpoint: the graph planner takes every step, and the model is given up on after two decisions', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const r = await runWithModel({ bot, goal, baseUrl: `http://127.0.0.1:${port}/v1`, client: { maxRetries: 1, backoffMs: 50 } });
     expect(r.summary).toMatchObject({ success: true, reason: 'done' });
     expect(r.summary.model!.fallbacks).toBe(r.summary.steps);
@@ -123,10 +123,3 @@ describe('model faults end in a completed task (retries or graph fallback)', () 
   });
 });
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -4,7 +4,7 @@ import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '..
 import { ModelUsage, type ModelEvent } from '../../src/llm/usage.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
 import { createLlmPlanner } from '../../src/planner/llm/index.ts';
-import type { Goal } from '../../src/tasks/goal.ts';
+import type { Goal } from '../../src/tasks/goal/goal.ts';
 import { graph, kb, skills } from '../helpers/llm.ts';
 
 // The planner's decide() on made-up observations, with the real client and the scripted server (no sandbox).

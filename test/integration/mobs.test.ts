@@ -4,6 +4,7 @@ import type { Sandbox } from '../../src/sandbox/server.ts';
 import { quit, testBot, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, placeBot, serverPlayer, serverTicks } from '../helpers/items.ts';
 import { clientHealth, countOf, dropsNear, mobSandbox, pickUpDrops, recharge, serverMobs, summonAt, Vec3 } from '../helpers/mobs.ts';
+import { emptyInventory } from '../helpers/mobs.ts';
 
 describe('mobs: summoning, fighting and loot', () => {
   let sb: Sandbox;
@@ -23,12 +24,8 @@ describe('mobs: summoning, fighting and loot', () => {
     await sb.stop();
   });
 
-  const emptyInventory = async () => {
-    if (serverPlayer(sb, bot).inventory.slots.some(Boolean)) await sb.command(`clear ${bot.username}`);
-    await waitFor(() => bot.inventory.items().length === 0, 3000, 'an empty inventory');
-  };
   const giveHeld = async (item: string) => {
-    await emptyInventory();
+    await emptyInventory(sb, bot);
     await sb.command(`give ${bot.username} ${item}`);
     await waitFor(() => bot.heldItem?.name === item, 3000, `${item} in hand`);
   };
@@ -85,7 +82,7 @@ describe('mobs: summoning, fighting and loot', () => {
   });
 
   it('a fist does 1 damage; a second hit inside the hurt invulnerability does not land', async () => {
-    await emptyInventory();
+    await emptyInventory(sb, bot);
     await recharge(sb);
     const { client } = await summonAt(sb, bot, 'chicken', new Vec3(10, 150, 9));
     const chicken = client[0]!;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { damageAfterArmour } from '../../src/knowledge/mobs.ts';
-import { mobWorldOf, removeMob } from '../../src/sandbox/plugins/mobs.ts';
+import { mobWorldOf, removeMob } from '../../src/sandbox/plugins/mobs/plugin.ts';
 import { quit, testBot, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, placeBot, serverPlayer, serverTicks } from '../helpers/items.ts';
 import { dropsNear, mobSandbox, recharge, serverMobs, summonAt, Vec3 } from '../helpers/mobs.ts';

@@ -3,10 +3,11 @@ import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { SHEARED_BIT, WOOL_COLOURS, woolColour } from '../../src/knowledge/mobs.ts';
-import { mobWorldOf, removeMob } from '../../src/sandbox/plugins/mobs.ts';
+import { mobWorldOf, removeMob } from '../../src/sandbox/plugins/mobs/plugin.ts';
 import { quit, testBot, waitFor } from '../helpers/sandbox.ts';
-import { buildPlatform, expectSameInventory, placeBot, serverPlayer, serverTicks } from '../helpers/items.ts';
+import { buildPlatform, expectSameInventory, placeBot, serverTicks } from '../helpers/items.ts';
 import { clientWool, countOf, dropsNear, mobSandbox, pickUpDrops, recharge, serverMobs, summonAt, Vec3 } from '../helpers/mobs.ts';
+import { emptyInventory } from '../helpers/mobs.ts';
 
 describe('mobs: shearing, colours and milking', () => {
   let sb: Sandbox;
@@ -24,12 +25,8 @@ describe('mobs: shearing, colours and milking', () => {
     await sb.stop();
   });
 
-  const emptyInventory = async () => {
-    if (serverPlayer(sb, bot).inventory.slots.some(Boolean)) await sb.command(`clear ${bot.username}`);
-    await waitFor(() => bot.inventory.items().length === 0, 3000, 'an empty inventory');
-  };
   const hold = async (item: string, count = 1) => {
-    await emptyInventory();
+    await emptyInventory(sb, bot);
     await sb.command(`give ${bot.username} ${item} ${count}`);
     await waitFor(() => bot.heldItem?.name === item && bot.heldItem.count === count, 3000, `${count} ${item} in hand`);
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { HOSTILE_MOBS } from '../../src/knowledge/mobs.ts';
-import { createMob, mobWorldOf } from '../../src/sandbox/plugins/mobs.ts';
+import { createMob, mobWorldOf } from '../../src/sandbox/plugins/mobs/plugin.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { serverPlayer, serverTicks } from '../helpers/items.ts';
 import { serverMobs } from '../helpers/mobs.ts';

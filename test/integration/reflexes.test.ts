@@ -6,18 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { goTo } from '../../skills/goTo.ts';
 import { runTask } from '../../src/agent/run.ts';
-import { ReflexMonitor } from '../../src/agent/reflexes.ts';
-import { FLEE_DISTANCE } from '../../src/agent/reflexesAct.ts';
+import { ReflexMonitor } from '../../src/agent/reflexes/monitor.ts';
+import { FLEE_DISTANCE } from '../../src/agent/reflexes/act.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { mobWorldOf } from '../../src/sandbox/mobs/world.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { fluidOf } from '../../src/skills/mineWorld.ts';
+import { fluidOf } from '../../src/actions/mining/world.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import { counts } from '../helpers/inventory.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { run, setBlocks, setInventory, skillBot, skillEnv, standAt, Vec3 } from '../helpers/skillsGather.ts';
+import { standAt, Vec3 } from '../helpers/skillsGather.ts';
 import { groundAt, mobsSeen, removeMobs, setVitals, summon } from '../helpers/skillsMobs.ts';
+import { runOn, setBlocks, setSlots, skillBot, skillEnv } from '../helpers/skills.ts';
 
 const kb = createKnowledge('1.20.1');
 
@@ -63,7 +64,7 @@ describe('reflexes (sandbox seed 7, plains, no natural spawning)', () => {
     await removeMobs(sb, bot, ['zombie', 'cow', 'sheep']);
     const at = groundAt(bot, spawn.x + dx, spawn.z + dz);
     await standAt(sb, bot, at);
-    await setInventory(sb, bot, slots);
+    await setSlots(sb, bot, slots);
     await setVitals(sb, bot, vitals);
     return at;
   }
@@ -94,7 +95,7 @@ describe('reflexes (sandbox seed 7, plains, no natural spawning)', () => {
     await withMonitor(async (m) => {
       const signal = AbortSignal.timeout(60_000);
       const armed = m.arm(signal);
-      const walk = await run(goTo, { x: spawn.x + 120, y: spawn.y, z: spawn.z + 40 }, bot, { signal: armed.signal });
+      const walk = await runOn(bot, goTo, { x: spawn.x + 120, y: spawn.y, z: spawn.z + 40 }, { signal: armed.signal });
       armed.disarm();
       expect(walk).toMatchObject({ ok: false, code: 'DANGER' });
       expect(!walk.ok && walk.message).toMatch(/^interrupted by the fight reflex: attacked by a zombie [\d.]+ blocks away \(health \d+\): fighting back$/);
@@ -113,7 +114,7 @@ describe('reflexes (sandbox seed 7, plains, no natural spawning)', () => {
     await withMonitor(async (m) => {
       const signal = AbortSignal.timeout(60_000);
       const armed = m.arm(signal);
-      const walk = await run(goTo, { x: spawn.x, y: spawn.y, z: spawn.z + 100 }, bot, { signal: armed.signal });
+      const walk = await runOn(bot, goTo, { x: spawn.x, y: spawn.y, z: spawn.z + 100 }, { signal: armed.signal });
       armed.disarm();
       expect(walk).toMatchObject({ ok: false, code: 'DANGER', message: expect.stringMatching(/^interrupted by the flee reflex: attacked by a zombie/) as unknown });
       const reflex = await m.runPending(signal);

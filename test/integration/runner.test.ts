@@ -8,7 +8,7 @@ import type { Sandbox } from '../../src/sandbox/server.ts';
 import { defineSkill, SkillRegistry } from '../../src/skills/define.ts';
 import { missingItems, SkillError } from '../../src/base/errors.ts';
 import { runSkill } from '../../src/skills/runner.ts';
-import { moveTo } from '../../src/skills/move.ts';
+import { moveTo } from '../../src/actions/movement/move.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
 import { sleep, waitForEvent } from '../../src/base/wait.ts';
 import { quit, testBot, testSandbox } from '../helpers/sandbox.ts';

@@ -5,19 +5,20 @@ import { withdrawFromChest } from '../../skills/withdrawFromChest.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
+import { craftRoom, putBlock, Vec3 } from '../helpers/skillsCraft.ts';
+import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
 
 describe('depositToChest and withdrawFromChest', () => {
   let sb: Sandbox;
   let bot: Bot;
   let centre: Vec3;
   let chestAt: Vec3;
-  const put = (item: string, count?: number) => runCraft(bot, depositToChest, count === undefined ? { item } : { item, count });
-  const take = (item: string, count: number) => runCraft(bot, withdrawFromChest, { item, count });
+  const put = (item: string, count?: number) => runOn(bot, depositToChest, count === undefined ? { item } : { item, count });
+  const take = (item: string, count: number) => runOn(bot, withdrawFromChest, { item, count });
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 34, preset: 'plains' });
-    bot = await craftBot(sb, 'keeper');
+    bot = await skillBot(sb, 'keeper');
     const spawn = bot.entity.position.floored();
     centre = new Vec3(spawn.x, 120, spawn.z);
     await craftRoom(sb, bot, centre);

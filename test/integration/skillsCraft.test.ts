@@ -2,21 +2,22 @@ import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { craftItem } from '../../skills/craftItem.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { WINDOW_TIMEOUT_MS } from '../../src/skills/windows.ts';
+import { WINDOW_TIMEOUT_MS } from '../../src/actions/crafting/windows.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { serverPlayer } from '../helpers/items.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { blocksNamed, craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
+import { blocksNamed, craftRoom, putBlock, Vec3 } from '../helpers/skillsCraft.ts';
+import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
 
 describe('craftItem', () => {
   let sb: Sandbox;
   let bot: Bot;
   let centre: Vec3;
-  const craft = (item: string, count = 1) => runCraft(bot, craftItem, { item, count });
+  const craft = (item: string, count = 1) => runOn(bot, craftItem, { item, count });
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 31, preset: 'plains' });
-    bot = await craftBot(sb, 'crafter');
+    bot = await skillBot(sb, 'crafter');
     const spawn = bot.entity.position.floored();
     centre = new Vec3(spawn.x, 120, spawn.z);
     await craftRoom(sb, bot, centre);

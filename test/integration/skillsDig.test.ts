@@ -5,7 +5,8 @@ import { digToLevel } from '../../skills/digToLevel.ts';
 import { goTo } from '../../skills/goTo.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { listenerCounts, moveBot, runOn, setBlocks, setItems, standable, teleport } from '../helpers/skillsMove.ts';
+import { listenerCounts, setItems, standable, teleport } from '../helpers/skillsMove.ts';
+import { runOn, setBlocks, skillBot } from '../helpers/skills.ts';
 
 describe('digToLevel', () => {
   let sb: Sandbox;
@@ -14,7 +15,7 @@ describe('digToLevel', () => {
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 7 });
-    bot = await moveBot(sb, 'digger');
+    bot = await skillBot(sb, 'digger');
     home = bot.entity.position.floored();
   });
 

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mineBlock } from '../../skills/mineBlock.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import type { MineResult } from '../../src/skills/mining.ts';
+import type { MineResult } from '../../src/actions/mining/mine.ts';
 import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { clearRoom, run, setBlocks, setInventory, skillBot, standAt, Vec3 } from '../helpers/skillsGather.ts';
+import { clearRoom, standAt, Vec3 } from '../helpers/skillsGather.ts';
+import { runOn, setBlocks, setSlots, skillBot } from '../helpers/skills.ts';
 
 /** The result of a successful outcome (fails the test with the outcome's message otherwise). */
 function resultOf(out: SkillOutcome): MineResult {
@@ -38,11 +39,11 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
   async function inRoom(slots: Record<number, string> = {}): Promise<void> {
     await clearRoom(sb, bot, room, 5, 'bedrock');
     await standAt(sb, bot, room);
-    await setInventory(sb, bot, slots);
+    await setSlots(sb, bot, slots);
   }
 
   it('mines 3 oak logs by hand from the spawn in the forest', async () => {
-    const out = await run(mineBlock, { block: 'oak_log', count: 3 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'oak_log', count: 3 });
     const result = resultOf(out);
     expect(result.counted).toBeGreaterThanOrEqual(3);
     expect(result.gained.oak_log).toBe(result.counted);
@@ -51,7 +52,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
   });
 
   it('mines a log of any wood for the group "log", counting it as #logs', async () => {
-    const out = await run(mineBlock, { block: 'log', count: 1 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'log', count: 1 });
     const result = resultOf(out);
     const logs = Object.entries(result.gained).filter(([name]) => name.endsWith('_log'));
     expect(logs.reduce((n, [, c]) => n + c, 0)).toBe(result.counted);
@@ -61,8 +62,8 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
 
   it('digs down to the stone under the soil for 3 cobblestone with a wooden pickaxe', async () => {
     await standAt(sb, bot, spawn);
-    await setInventory(sb, bot, { 36: 'wooden_pickaxe' });
-    const out = await run(mineBlock, { block: 'stone', count: 3 }, bot);
+    await setSlots(sb, bot, { 36: 'wooden_pickaxe' });
+    const out = await runOn(bot, mineBlock, { block: 'stone', count: 3 });
     const result = resultOf(out);
     expect(result.gained.cobblestone).toBeGreaterThanOrEqual(3);
     expect(counts(bot).cobblestone).toBe(result.gained.cobblestone);
@@ -74,7 +75,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     await inRoom({ 36: 'wooden_pickaxe' });
     const stones = [room.offset(2, 0, 0), room.offset(2, 1, 0), room.offset(-2, 0, 1)];
     await setBlocks(sb, bot, stones.map((p) => [p, 'stone'] as const));
-    const out = await run(mineBlock, { block: 'stone', count: 3 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'stone', count: 3 });
     const result = resultOf(out);
     expect(result).toMatchObject({ counted: 3, dug: 3, gained: { cobblestone: 3 } });
     for (const p of stones) expect(bot.blockAt(p)?.name).toBe('air');
@@ -86,7 +87,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     await inRoom({});
     const gravel = [-2, -1, 1, 2, 3].map((dx) => room.offset(dx, 0, 2));
     await setBlocks(sb, bot, gravel.map((p) => [p, 'gravel'] as const));
-    const result = resultOf(await run(mineBlock, { block: 'gravel', count: 2 }, bot));
+    const result = resultOf(await runOn(bot, mineBlock, { block: 'gravel', count: 2 }));
     expect(result.counted).toBeGreaterThanOrEqual(2);
     expect(counts(bot).gravel).toBe(result.counted);
     expect((counts(bot).gravel ?? 0) + (counts(bot).flint ?? 0)).toBe(result.dug);
@@ -97,8 +98,8 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     await inRoom();
     await setBlocks(sb, bot, [[room.offset(2, 0, 0), 'iron_ore']]);
     for (const slots of [{}, { 36: 'wooden_pickaxe' }] as Record<number, string>[]) {
-      await setInventory(sb, bot, slots);
-      const out = await run(mineBlock, { block: 'iron_ore', count: 1 }, bot);
+      await setSlots(sb, bot, slots);
+      const out = await runOn(bot, mineBlock, { block: 'iron_ore', count: 1 });
       expect(out).toMatchObject({
         ok: false,
         code: 'NO_TOOL',
@@ -112,7 +113,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
   it('mines iron ore with a stone pickaxe into raw iron', async () => {
     await inRoom({ 36: 'stone_pickaxe' });
     await setBlocks(sb, bot, [[room.offset(3, 0, -1), 'iron_ore']]);
-    const out = await run(mineBlock, { block: 'iron_ore', count: 1 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'iron_ore', count: 1 });
     expect(resultOf(out)).toMatchObject({ counted: 1, gained: { raw_iron: 1 } });
     expect(counts(bot)).toEqual({ stone_pickaxe: 1, raw_iron: 1 });
     await expectInventoriesMatch(sb, bot);
@@ -120,7 +121,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
 
   it('fails NO_TARGET when no such block is within the radius', async () => {
     await inRoom({ 36: 'iron_pickaxe' });
-    const out = await run(mineBlock, { block: 'diamond_ore', count: 1 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'diamond_ore', count: 1 });
     expect(out).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no diamond_ore within 32 blocks', missing: { block: 'diamond_ore' } });
   });
 
@@ -129,7 +130,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     for (let i = 9; i <= 44; i++) if (i !== 36) slots[i] = 'dirtx64';
     await inRoom(slots);
     await setBlocks(sb, bot, [[room.offset(2, 0, 0), 'stone']]);
-    const out = await run(mineBlock, { block: 'stone', count: 1 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'stone', count: 1 });
     expect(out).toMatchObject({ ok: false, code: 'INVENTORY_FULL', message: 'inventory full: no room for cobblestone', missing: { item: 'cobblestone' } });
     expect(bot.blockAt(room.offset(2, 0, 0))?.name).toBe('stone');
   });
@@ -137,7 +138,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
   it('leaves a block next to water alone', async () => {
     await inRoom({ 36: 'wooden_pickaxe' });
     await setBlocks(sb, bot, [[room.offset(3, 0, 0), 'water'], [room.offset(2, 0, 0), 'stone']]);
-    const out = await run(mineBlock, { block: 'stone', count: 1 }, bot);
+    const out = await runOn(bot, mineBlock, { block: 'stone', count: 1 });
     expect(out).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no stone within 32 blocks (1 left alone: next to water)' });
     expect(bot.blockAt(room.offset(2, 0, 0))?.name).toBe('stone');
   });
@@ -152,7 +153,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     };
     bot.on('blockUpdate', onUpdate);
     try {
-      const out = await run(mineBlock, { block: 'stone', count: 1 }, bot);
+      const out = await runOn(bot, mineBlock, { block: 'stone', count: 1 });
       resultOf(out);
     } finally {
       bot.removeListener('blockUpdate', onUpdate);
@@ -172,7 +173,7 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     };
     bot.on('blockUpdate', onUpdate);
     try {
-      resultOf(await run(mineBlock, { block: 'stone', count: 1 }, bot));
+      resultOf(await runOn(bot, mineBlock, { block: 'stone', count: 1 }));
     } finally {
       bot.removeListener('blockUpdate', onUpdate);
     }

@@ -5,12 +5,13 @@ import { milkCow } from '../../skills/milkCow.ts';
 import { shearSheep, type ShearResult } from '../../skills/shearSheep.ts';
 import { mobWorldOf } from '../../src/sandbox/mobs/world.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { sheepWool } from '../../src/skills/mobs.ts';
+import { sheepWool } from '../../src/actions/mobs/find.ts';
 import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { run, setInventory, skillBot, standAt, Vec3 } from '../helpers/skillsGather.ts';
+import { standAt, Vec3 } from '../helpers/skillsGather.ts';
 import { arena, mobsSeen, removeMobs, summon } from '../helpers/skillsMobs.ts';
+import { runOn, setSlots, skillBot } from '../helpers/skills.ts';
 
 function resultOf<T>(out: SkillOutcome): T {
   if (!out.ok) throw new Error(`skill failed: ${out.code} ${out.message}`);
@@ -40,19 +41,19 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
   async function fresh(slots: Record<number, string> = {}): Promise<void> {
     await removeMobs(sb, bot, ['cow', 'sheep']);
     await standAt(sb, bot, centre);
-    await setInventory(sb, bot, slots);
+    await setSlots(sb, bot, slots);
   }
 
   it('killMob fails NO_TARGET naming the mob when none is near', async () => {
     await fresh({ 36: 'diamond_sword' });
-    const out = await run(killMob, { mob: 'cow' }, bot);
+    const out = await runOn(bot, killMob, { mob: 'cow' });
     expect(out).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no cow within 32 blocks', missing: { block: 'cow' } });
   });
 
   it('killMob: two cows killed give beef and leather in the inventory', async () => {
     await fresh({ 36: 'diamond_sword' });
     await summon(sb, bot, 'cow', 2, centre.offset(5, 0, 3));
-    const result = resultOf<KillResult>(await run(killMob, { mob: 'cow', count: 2 }, bot));
+    const result = resultOf<KillResult>(await runOn(bot, killMob, { mob: 'cow', count: 2 }));
     expect(result.killed).toBe(2);
     // The bodies are removed a second after death (vanilla).
     await waitFor(() => mobsSeen(bot, 'cow').length === 0, 3000, 'the bodies to be removed');
@@ -70,14 +71,14 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
   it('shearSheep fails NO_TOOL without shears', async () => {
     await fresh();
     await summon(sb, bot, 'sheep', 1, centre.offset(3, 0, 0), 'white');
-    const out = await run(shearSheep, { colour: 'white', count: 1 }, bot);
+    const out = await runOn(bot, shearSheep, { colour: 'white', count: 1 });
     expect(out).toMatchObject({ ok: false, code: 'NO_TOOL', message: 'need shears to shear a sheep', missing: { tool: 'shears', item: 'shears', need: 1, have: 0 } });
   });
 
   it('shearSheep: a white sheep sheared gives white wool, then none is left to shear', async () => {
     await fresh({ 36: 'shears' });
     const [sheep] = await summon(sb, bot, 'sheep', 1, centre.offset(4, 0, -3), 'white');
-    const result = resultOf<ShearResult>(await run(shearSheep, { colour: 'white', count: 1 }, bot));
+    const result = resultOf<ShearResult>(await runOn(bot, shearSheep, { colour: 'white', count: 1 }));
     expect(result.sheared).toBe(1);
     const wool = counts(bot).white_wool ?? 0;
     expect(wool).toBeGreaterThanOrEqual(1);
@@ -86,7 +87,7 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
     expect(sheepWool(bot, sheep!)).toEqual({ colour: 'white', sheared: true });
     expect(bot.inventory.slots[36]?.durabilityUsed).toBe(1);
     // The only white sheep is bare now: asking for more names what is missing.
-    const again = await run(shearSheep, { colour: 'white', count: wool + 1 }, bot);
+    const again = await runOn(bot, shearSheep, { colour: 'white', count: wool + 1 });
     expect(again).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no unsheared white sheep within 32 blocks' });
     await expectInventoriesMatch(sb, bot);
   });
@@ -100,9 +101,9 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
     expect(sheepWool(bot, black!)).toEqual({ colour: 'black', sheared: false });
     expect(sheepWool(bot, blue!)).toEqual({ colour: 'light_blue', sheared: false });
     // Any colour: the nearest unsheared sheep is the black one.
-    const shorn = resultOf<ShearResult>(await run(shearSheep, { count: 1 }, bot));
+    const shorn = resultOf<ShearResult>(await runOn(bot, shearSheep, { count: 1 }));
     expect(Object.keys(shorn.gained)).toEqual(['black_wool']);
-    const killed = resultOf<KillResult>(await run(killMob, { mob: 'sheep', colour: 'light_blue' }, bot));
+    const killed = resultOf<KillResult>(await runOn(bot, killMob, { mob: 'sheep', colour: 'light_blue' }));
     expect(killed.killed).toBe(1);
     expect(killed.gained.light_blue_wool).toBe(1);
     expect(killed.gained.mutton).toBeGreaterThanOrEqual(1);
@@ -113,14 +114,14 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
 
   it('milkCow fails MISSING_ITEMS without a bucket', async () => {
     await fresh();
-    const out = await run(milkCow, {}, bot);
+    const out = await runOn(bot, milkCow, {});
     expect(out).toMatchObject({ ok: false, code: 'MISSING_ITEMS', message: 'need 1 bucket, have 0', missing: { item: 'bucket', need: 1, have: 0 } });
   });
 
   it('milkCow: a cow milked gives a milk bucket, and the cow lives on', async () => {
     await fresh({ 36: 'bucket' });
     const [cow] = await summon(sb, bot, 'cow', 1, centre.offset(-5, 0, -5));
-    const out = await run(milkCow, { count: 1 }, bot);
+    const out = await runOn(bot, milkCow, { count: 1 });
     expect(resultOf(out)).toEqual({ milked: 1 });
     expect(counts(bot)).toEqual({ milk_bucket: 1 });
     await waitFor(() => cow!.isValid, 1000, 'the cow');

@@ -7,10 +7,11 @@ import { explore } from '../../skills/explore.ts';
 import { goTo } from '../../skills/goTo.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { defineSkill } from '../../src/skills/define.ts';
-import { moveTo } from '../../src/skills/move.ts';
-import { findBlockPositions } from '../../src/skills/scan.ts';
+import { moveTo } from '../../src/actions/movement/move.ts';
+import { findBlockPositions } from '../../src/actions/world/scan.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { listenerCounts, moveBot, runOn, setBlocks, shellAround, spotAwayFromWater, standable, teleport } from '../helpers/skillsMove.ts';
+import { listenerCounts, shellAround, spotAwayFromWater, standable, teleport } from '../helpers/skillsMove.ts';
+import { runOn, setBlocks, skillBot } from '../helpers/skills.ts';
 
 const { goals } = pathfinderPkg;
 
@@ -41,7 +42,7 @@ describe('movement skills', () => {
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 1 });
-    bot = await moveBot(sb, 'walker');
+    bot = await skillBot(sb, 'walker');
     home = bot.entity.position.floored();
   });
 
@@ -138,7 +139,7 @@ describe('movement skills', () => {
   });
 
   it('goTo walks to another player by name', async () => {
-    const friend = await moveBot(sb, 'friend');
+    const friend = await skillBot(sb, 'friend');
     try {
       const spot = spotAt(10);
       await teleport(sb, friend, spot);

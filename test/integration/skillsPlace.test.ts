@@ -4,10 +4,11 @@ import { placeBlock } from '../../skills/placeBlock.ts';
 import { placeCraftingTable } from '../../skills/placeCraftingTable.ts';
 import { placeFurnace } from '../../skills/placeFurnace.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { occupiesBot } from '../../src/skills/placement.ts';
+import { occupiesBot } from '../../src/actions/items/placement.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { blocksNamed, craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
+import { blocksNamed, craftRoom, putBlock, Vec3 } from '../helpers/skillsCraft.ts';
+import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
 
 describe('placing blocks and stations', () => {
   let sb: Sandbox;
@@ -16,7 +17,7 @@ describe('placing blocks and stations', () => {
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 32, preset: 'plains' });
-    bot = await craftBot(sb, 'placer');
+    bot = await skillBot(sb, 'placer');
     const spawn = bot.entity.position.floored();
     centre = new Vec3(spawn.x, 120, spawn.z);
     await craftRoom(sb, bot, centre);
@@ -25,7 +26,7 @@ describe('placing blocks and stations', () => {
 
   it('places a crafting table next to the bot, then finds it within reach', async () => {
     await setInventory(sb, bot, { crafting_table: 1 });
-    const out = await runCraft(bot, placeCraftingTable, {});
+    const out = await runOn(bot, placeCraftingTable, {});
     expect(out).toMatchObject({ ok: true, result: { placed: true } });
     const [at] = blocksNamed(bot, centre, 'crafting_table');
     expect(at).toBeDefined();
@@ -34,13 +35,13 @@ describe('placing blocks and stations', () => {
     expect(counts(bot)).toEqual({});
     await expectInventoriesMatch(sb, bot);
     // Nothing in the inventory, but one within reach: done without placing.
-    expect(await runCraft(bot, placeCraftingTable, {})).toMatchObject({ ok: true, result: { placed: false, x: at!.x, y: at!.y, z: at!.z } });
+    expect(await runOn(bot, placeCraftingTable, {})).toMatchObject({ ok: true, result: { placed: false, x: at!.x, y: at!.y, z: at!.z } });
   });
 
   it('fails with MISSING_ITEMS without a crafting table to place', async () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { oak_planks: 4 });
-    expect(await runCraft(bot, placeCraftingTable, {})).toMatchObject({
+    expect(await runOn(bot, placeCraftingTable, {})).toMatchObject({
       ok: false, code: 'MISSING_ITEMS', message: 'need 1 crafting_table, have 0', missing: { item: 'crafting_table', need: 1, have: 0 },
     });
     expect(blocksNamed(bot, centre, 'crafting_table')).toEqual([]);
@@ -49,9 +50,9 @@ describe('placing blocks and stations', () => {
   it('places a furnace, and fails without one', async () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { cobblestone: 8 });
-    expect(await runCraft(bot, placeFurnace, {})).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'furnace', need: 1, have: 0 } });
+    expect(await runOn(bot, placeFurnace, {})).toMatchObject({ ok: false, code: 'MISSING_ITEMS', missing: { item: 'furnace', need: 1, have: 0 } });
     await setInventory(sb, bot, { furnace: 1 });
-    expect(await runCraft(bot, placeFurnace, {})).toMatchObject({ ok: true, result: { placed: true } });
+    expect(await runOn(bot, placeFurnace, {})).toMatchObject({ ok: true, result: { placed: true } });
     expect(blocksNamed(bot, centre, 'furnace')).toHaveLength(1);
     expect(counts(bot)).toEqual({});
   });
@@ -60,7 +61,7 @@ describe('placing blocks and stations', () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { cobblestone: 5 });
     const at = centre.offset(5, 0, -5);
-    const out = await runCraft(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z });
+    const out = await runOn(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z });
     expect(out).toMatchObject({ ok: true, result: { block: 'cobblestone', x: at.x, y: at.y, z: at.z } });
     expect(bot.blockAt(at)?.name).toBe('cobblestone');
     expect(counts(bot)).toEqual({ cobblestone: 4 });
@@ -68,7 +69,7 @@ describe('placing blocks and stations', () => {
   });
 
   it('places a block next to the bot when no position is given, never where it stands', async () => {
-    const out = await runCraft(bot, placeBlock, { item: 'cobblestone' });
+    const out = await runOn(bot, placeBlock, { item: 'cobblestone' });
     expect(out).toMatchObject({ ok: true, result: { block: 'cobblestone' } });
     const r = out.ok ? (out.result as { x: number; y: number; z: number }) : { x: 0, y: 0, z: 0 };
     const p = new Vec3(r.x, r.y, r.z);
@@ -81,17 +82,17 @@ describe('placing blocks and stations', () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { cobblestone: 1, stick: 1 });
     const at = centre.offset(2, 0, 0);
-    expect(await runCraft(bot, placeBlock, { item: 'dirt', x: at.x, y: at.y, z: at.z })).toMatchObject({
+    expect(await runOn(bot, placeBlock, { item: 'dirt', x: at.x, y: at.y, z: at.z })).toMatchObject({
       ok: false, code: 'MISSING_ITEMS', message: 'need 1 dirt, have 0', missing: { item: 'dirt', need: 1, have: 0 },
     });
     await putBlock(sb, bot, at, 'oak_planks');
-    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z })).toMatchObject({
+    expect(await runOn(bot, placeBlock, { item: 'cobblestone', x: at.x, y: at.y, z: at.z })).toMatchObject({
       ok: false, code: 'FAILED', message: `cannot place cobblestone at ${at.x},${at.y},${at.z}: oak_planks is there`,
     });
-    expect(await runCraft(bot, placeBlock, { item: 'stick' })).toMatchObject({ ok: false, code: 'BAD_ARGS', message: 'stick is not a block that can be placed' });
-    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: 1 })).toMatchObject({ ok: false, code: 'BAD_ARGS' });
+    expect(await runOn(bot, placeBlock, { item: 'stick' })).toMatchObject({ ok: false, code: 'BAD_ARGS', message: 'stick is not a block that can be placed' });
+    expect(await runOn(bot, placeBlock, { item: 'cobblestone', x: 1 })).toMatchObject({ ok: false, code: 'BAD_ARGS' });
     const air = centre.offset(3, 2, 0);
-    expect(await runCraft(bot, placeBlock, { item: 'cobblestone', x: air.x, y: air.y, z: air.z })).toMatchObject({
+    expect(await runOn(bot, placeBlock, { item: 'cobblestone', x: air.x, y: air.y, z: air.z })).toMatchObject({
       ok: false, code: 'FAILED', message: expect.stringContaining('no solid block next to it') as unknown,
     });
     expect(counts(bot)).toEqual({ cobblestone: 1, stick: 1 });
@@ -111,7 +112,7 @@ describe('placing blocks and stations', () => {
       await setInventory(sb, bot, { crafting_table: 1 });
       const eyes = bot.entity.position.offset(0, 1.62, 0);
       expect(eyes.distanceTo(old.offset(0.5, 0.5, 0.5))).toBeLessThan(4.5);
-      const out = await runCraft(bot, placeCraftingTable, {});
+      const out = await runOn(bot, placeCraftingTable, {});
       expect(out).toMatchObject({ ok: true, result: { placed: true, access: 'reach' } });
       const tables = blocksNamed(bot, centre, 'crafting_table');
       expect(tables).toHaveLength(2);
@@ -132,7 +133,7 @@ describe('placing blocks and stations', () => {
     const saved = client.listeners('block_place');
     client.removeAllListeners('block_place');
     try {
-      const out = await runCraft(bot, placeCraftingTable, {});
+      const out = await runOn(bot, placeCraftingTable, {});
       expect(out.ok).toBe(false);
       expect(blocksNamed(bot, centre, 'crafting_table')).toEqual([]);
     } finally {

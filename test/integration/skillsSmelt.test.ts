@@ -4,17 +4,18 @@ import { smeltItem } from '../../skills/smeltItem.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { blocksNamed, craftBot, craftRoom, putBlock, runCraft, setInventory, Vec3 } from '../helpers/skillsCraft.ts';
+import { blocksNamed, craftRoom, putBlock, Vec3 } from '../helpers/skillsCraft.ts';
+import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
 
 describe('smeltItem', () => {
   let sb: Sandbox;
   let bot: Bot;
   let centre: Vec3;
-  const smelt = (item: string, count: number) => runCraft(bot, smeltItem, { item, count });
+  const smelt = (item: string, count: number) => runOn(bot, smeltItem, { item, count });
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 33, preset: 'plains', smeltSpeed: 20 });
-    bot = await craftBot(sb, 'smelter');
+    bot = await skillBot(sb, 'smelter');
     const spawn = bot.entity.position.floored();
     centre = new Vec3(spawn.x, 120, spawn.z);
     await craftRoom(sb, bot, centre);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatLog, quoteUntrusted } from '../../src/bot/chatLog.ts';
-import { ChatReporter } from '../../src/control/chatReporter.ts';
-import { chatLine, inventoryLine, planLine } from '../../src/control/chatText.ts';
+import { ChatReporter } from '../../src/control/chat/reporter.ts';
+import { chatLine, inventoryLine, planLine } from '../../src/control/chat/text.ts';
 import { KeyedLimiter, TokenBucket } from '../../src/control/rateLimit.ts';
 
 describe('TokenBucket', () => {

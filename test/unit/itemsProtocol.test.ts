@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Vec3 } from 'vec3';
 import type { Registry } from 'prismarine-registry';
-import { itemClass, itemMetadataLayout, itemMetadataPacket } from '../../src/sandbox/plugins/itemsEntity.ts';
+import { itemClass, itemMetadataLayout, itemMetadataPacket } from '../../src/sandbox/plugins/items/entity.ts';
 import { soundId, soundPacket } from '../../src/sandbox/plugins/compatSound.ts';
-import type { SquidServer } from '../../src/sandbox/squidTypes.ts';
+import type { SquidServer } from '../../src/sandbox/squid/types.ts';
 import { SUPPORTED_VERSIONS } from '../../src/config/sandbox.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Registry } from 'prismarine-registry';
-import { emptyOrder, findItem, mergeOrder, planInsert, type StackLike } from '../../src/sandbox/plugins/itemsStacks.ts';
+import { emptyOrder, findItem, mergeOrder, planInsert, type StackLike } from '../../src/sandbox/plugins/items/stacks.ts';
 
 const require = createRequire(import.meta.url);
 const registry = (require('prismarine-registry') as (v: string) => Registry)('1.20.1');

@@ -9,7 +9,7 @@ import { metadataLayout } from '../../src/sandbox/mobs/metadata.ts';
 import { angleByte, yawTowards } from '../../src/sandbox/mobs/motion.ts';
 import { naturalSheepColour } from '../../src/sandbox/mobs/spawn.ts';
 import { isNight } from '../../src/sandbox/mobs/spawning.ts';
-import { parseSummon } from '../../src/sandbox/plugins/commandsSummon.ts';
+import { parseSummon } from '../../src/sandbox/plugins/commands/summon.ts';
 
 const require = createRequire(import.meta.url);
 const registry = (v: string) => (require('prismarine-registry') as (v: string) => Registry)(v);

@@ -3,7 +3,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Decision, PlannerVerdict, StepRecord } from '../../src/planner/types.ts';
 import type { AnySkill } from '../../src/skills/types.ts';
-import type { Goal } from '../../src/tasks/goal.ts';
+import type { Goal } from '../../src/tasks/goal/goal.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import { FIXTURE_SKILLS, observationWith } from '../helpers/planner.ts';
 

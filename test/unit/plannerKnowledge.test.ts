@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { craftConsumption, craftShapes } from '../../src/skills/recipes.ts';
+import { craftConsumption, craftShapes } from '../../src/actions/crafting/recipes.ts';
 import { otherDimension, SANDBOX_OVERWORLD, worldWith } from '../../src/knowledge/world.ts';
 import { targetDepth } from '../../src/planner/graph/depth.ts';
 import { adviceFrom } from '../../src/planner/graph/history.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalMet } from '../../src/tasks/goalCheck.ts';
+import { goalMet } from '../../src/tasks/goal/check.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';

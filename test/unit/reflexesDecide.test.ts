@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideReflex, type ReflexSituation } from '../../src/agent/reflexesDecide.ts';
-import { bestWeapon } from '../../src/skills/mobsCombat.ts';
+import { decideReflex, type ReflexSituation } from '../../src/agent/reflexes/decide.ts';
+import { bestWeapon } from '../../src/actions/mobs/combat.ts';
 
 const calm: ReflexSituation = {
   health: 20, food: 20, liquid: null, headUnderWaterMs: 0, inWaterMs: 0, attacker: null,

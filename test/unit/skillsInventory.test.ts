@@ -4,9 +4,9 @@ import { equip } from '../../skills/equip.ts';
 import { mineBlock } from '../../skills/mineBlock.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { SkillError } from '../../src/base/errors.ts';
-import { pickFood, type FoodInfo } from '../../src/skills/food.ts';
-import { armourSlot, harvestTools, neededTool } from '../../src/skills/inventory.ts';
-import { minePlan, perBlock, primaryDrop, producingBlocks, resolveBlocks } from '../../src/skills/mineTargets.ts';
+import { pickFood, type FoodInfo } from '../../src/actions/items/food.ts';
+import { armourSlot, harvestTools, neededTool } from '../../src/actions/items/inventory.ts';
+import { minePlan, perBlock, primaryDrop, producingBlocks, resolveBlocks } from '../../src/actions/mining/targets.ts';
 
 const kb = createKnowledge('1.20.1');
 const args = (block: string, count = 1) => ({ block, count, radius: 32 });

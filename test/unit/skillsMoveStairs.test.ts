@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDirection, describeRefusals, DIRS, planStep, type Cell, type DigCheck, type Lookup, type P } from '../../src/skills/stairs.ts';
+import { chooseDirection, describeRefusals, DIRS, planStep, type Cell, type DigCheck, type Lookup, type P } from '../../src/actions/movement/stairs.ts';
 
 const GRAVITY = new Set(['sand', 'gravel']);
 const cell = (name: string): Cell => {

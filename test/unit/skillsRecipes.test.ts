@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { craftItem } from '../../skills/craftItem.ts';
 import { smeltItem } from '../../skills/smeltItem.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { groupCount, groupMembers } from '../../src/skills/groups.ts';
-import { chooseShape, concreteRecipe, craftConsumption, primaryShape } from '../../src/skills/recipes.ts';
+import { groupCount, groupMembers } from '../../src/knowledge/groups.ts';
+import { chooseShape, concreteRecipe, craftConsumption, primaryShape } from '../../src/actions/crafting/recipes.ts';
 
 const kb = createKnowledge('1.20.1');
 const inv = (o: Record<string, number>) => new Map(Object.entries(o));

@@ -1,7 +1,7 @@
 import type { Bot } from 'mineflayer';
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
-import { withDeepslateTwin } from '../../src/skills/scan.ts';
+import { withDeepslateTwin } from '../../src/actions/world/scan.ts';
 
 // Only the registry is read: a bot-shaped holder of the real 1.20.1 registry.
 const bot = { registry: createKnowledge('1.20.1').registry } as unknown as Bot;

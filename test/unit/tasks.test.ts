@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { TaskError } from '../../src/tasks/errors.ts';
-import { describeGoal } from '../../src/tasks/goal.ts';
+import { describeGoal } from '../../src/tasks/goal/goal.ts';
 import { NEEDS_CHAT_MODEL, parseTask } from '../../src/tasks/parse.ts';
 import { closest, editDistance } from '../../src/tasks/suggest.ts';
 

@@ -5,7 +5,7 @@ import type { Registry } from 'prismarine-registry';
 import { PRESETS, type Preset } from '../../src/config/sandbox.ts';
 import { createWorldGenerator, SEA_LEVEL } from '../../src/sandbox/worldgen/index.ts';
 import { ChunkGenerator } from '../../src/sandbox/worldgen/generator.ts';
-import { MIN_Y } from '../../src/sandbox/worldgen/chunkBuffer.ts';
+import { MIN_Y } from '../../src/sandbox/worldgen/chunk/buffer.ts';
 
 const require = createRequire(import.meta.url);
 const registry = (require('prismarine-registry') as (v: string) => Registry)('1.20.1');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Vec3 } from 'vec3';
 import type { Registry } from 'prismarine-registry';
 import { ChunkGenerator } from '../../src/sandbox/worldgen/generator.ts';
-import { ChunkBuffer, MIN_Y, WORLD_HEIGHT } from '../../src/sandbox/worldgen/chunkBuffer.ts';
-import { createChunkWriter, type GeneratedChunk } from '../../src/sandbox/worldgen/chunkWriter.ts';
+import { ChunkBuffer, MIN_Y, WORLD_HEIGHT } from '../../src/sandbox/worldgen/chunk/buffer.ts';
+import { createChunkWriter, type GeneratedChunk } from '../../src/sandbox/worldgen/chunk/writer.ts';
 
 const require = createRequire(import.meta.url);
 const registry = (require('prismarine-registry') as (v: string) => Registry)('1.20.1');

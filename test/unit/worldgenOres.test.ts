@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from 'prismarine-registry';
 import { ChunkGenerator } from '../../src/sandbox/worldgen/generator.ts';
-import { MIN_Y } from '../../src/sandbox/worldgen/chunkBuffer.ts';
+import { MIN_Y } from '../../src/sandbox/worldgen/chunk/buffer.ts';
 import { createWorldGenerator } from '../../src/sandbox/worldgen/index.ts';
 
 const require = createRequire(import.meta.url);

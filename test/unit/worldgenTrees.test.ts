@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Registry } from 'prismarine-registry';
 import type { Block } from 'prismarine-block';
 import { ChunkGenerator } from '../../src/sandbox/worldgen/generator.ts';
-import { MIN_Y } from '../../src/sandbox/worldgen/chunkBuffer.ts';
+import { MIN_Y } from '../../src/sandbox/worldgen/chunk/buffer.ts';
 import { SEA_LEVEL } from '../../src/sandbox/worldgen/presets.ts';
 
 const require = createRequire(import.meta.url);

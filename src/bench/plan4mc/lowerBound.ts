@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { MOBS, damagePerSecond } from '../../knowledge/mobs.ts';
-import { SMELT_SECONDS, SPRINT_BPS } from '../skillsScenarios.ts';
+import { SMELT_SECONDS, SPRINT_BPS } from '../skills/scenarios.ts';
 
 /** One executed step as the lower bound needs it: what ran, where the bot ended, what it held and carried before. */
 export interface ExecutedStep {

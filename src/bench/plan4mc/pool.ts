@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Route, WorldTaskJob, WorldTaskResult } from '../worldTask.ts';
 import type { World } from '../worlds.ts';
-import type { TierResult } from './techtreeRun.ts';
+import type { TierResult } from './techtree/run.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
 /** What a bench worker is asked to do: one Plan4MC task in one world, one world's whole tech tree, or one task in one world. */

@@ -5,7 +5,7 @@ import { createLogger } from '../../log/logger.ts';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import { runPlan4mcTask } from './runOne.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
-import { techtreeSeed } from './techtreeRun.ts';
+import { techtreeSeed } from './techtree/run.ts';
 import { runWorldTask } from '../worldTask.ts';
 
 const log = createLogger({ level: (process.env.SKILLCRAFT_BENCH_LOG as 'debug' | undefined) ?? 'error', format: 'json' });

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
-import type { Goal } from '../../tasks/goal.ts';
+import type { Goal } from '../../tasks/goal/goal.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
 import { movesFar } from './costs.ts';
 import type { Action, SkillModel } from './model.ts';

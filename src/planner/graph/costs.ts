@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
-import { FUEL_GROUP, isGroup } from '../../skills/groups.ts';
+import { FUEL_GROUP, isGroup } from '../../knowledge/groups.ts';
 import { digCost, resourcesOf, SURFACE_Y, targetDepth } from './depth.ts';
 import { membersOf } from './members.ts';
 import type { Action, SkillModel } from './model.ts';

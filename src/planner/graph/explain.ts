@@ -1,5 +1,5 @@
 import { otherDimension } from '../../knowledge/world.ts';
-import type { Goal } from '../../tasks/goal.ts';
+import type { Goal } from '../../tasks/goal/goal.ts';
 import { Search, type SearchContext } from './search.ts';
 import { Unplannable } from './unplannable.ts';
 import { resourcesOf } from './depth.ts';

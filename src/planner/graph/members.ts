@@ -1,5 +1,5 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
-import { groupMembers, isGroup } from '../../skills/groups.ts';
+import { groupMembers, isGroup } from '../../knowledge/groups.ts';
 
 const memberCache = new WeakMap<Knowledge, Map<string, readonly string[]>>();
 

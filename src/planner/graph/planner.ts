@@ -3,7 +3,7 @@ import type { Knowledge } from '../../knowledge/kb.ts';
 import { SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
 import { SkillRegistry } from '../../skills/define.ts';
 import type { AnySkill } from '../../skills/types.ts';
-import type { Goal } from '../../tasks/goal.ts';
+import type { Goal } from '../../tasks/goal/goal.ts';
 import { NEEDS_CHAT_MODEL } from '../../tasks/parse.ts';
 import type { Decision, Planner, PlannerInput, PlannerVerdict, StepRecord } from '../types.ts';
 import { coalesce } from './coalesce.ts';

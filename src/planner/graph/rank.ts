@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
-import { FUEL_GROUP } from '../../skills/groups.ts';
+import { FUEL_GROUP } from '../../knowledge/groups.ts';
 import type { CostTable } from './costs.ts';
 import type { Action } from './model.ts';
 import { membersOf } from './members.ts';

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
-import { FUEL_GROUP, isGroup } from '../../skills/groups.ts';
+import { FUEL_GROUP, isGroup } from '../../knowledge/groups.ts';
 import type { CostTable } from './costs.ts';
 import { movesFar } from './costs.ts';
 import { digAction, digStops, digUses, targetDepth } from './depth.ts';

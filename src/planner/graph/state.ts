@@ -1,9 +1,9 @@
-import { NEARBY_BLOCKS } from '../../tasks/goalCheck.ts';
+import { NEARBY_BLOCKS } from '../../tasks/goal/check.ts';
 import type { Observation, Station } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../base/errors.ts';
-import { FUEL_GROUP, fuelRank, groupCount, isGroup, smeltsFrom } from '../../skills/groups.ts';
-import { resolveBlocks } from '../../skills/mineTargets.ts';
+import { FUEL_GROUP, fuelRank, groupCount, isGroup, smeltsFrom } from '../../knowledge/groups.ts';
+import { resolveBlocks } from '../../actions/mining/targets.ts';
 import { membersOf } from './members.ts';
 import type { Action } from './model.ts';
 

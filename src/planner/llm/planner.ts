@@ -6,7 +6,7 @@ import { ModelError } from '../../llm/errors.ts';
 import type { ModelUsage } from '../../llm/usage.ts';
 import { silentLogger } from '../../log/logger.ts';
 import type { SkillRegistry } from '../../skills/define.ts';
-import type { Goal } from '../../tasks/goal.ts';
+import type { Goal } from '../../tasks/goal/goal.ts';
 import type { GraphPlanner } from '../graph/planner.ts';
 import type { Decision, Planner, PlannerInput, PlannerVerdict } from '../types.ts';
 import { renderCatalogue } from './catalogue.ts';

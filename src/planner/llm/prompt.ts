@@ -1,9 +1,9 @@
-import { NEARBY_BLOCKS } from '../../tasks/goalCheck.ts';
+import { NEARBY_BLOCKS } from '../../tasks/goal/check.ts';
 import { renderObservation } from '../../bot/render.ts';
 import type { Observation } from '../../bot/observation.ts';
 import type { ChatMessage } from '../../llm/client.ts';
 import { renderPrompt } from '../../prompts/render.ts';
-import type { Goal } from '../../tasks/goal.ts';
+import type { Goal } from '../../tasks/goal/goal.ts';
 import { quoteUntrusted, type UntrustedText } from '../../bot/chatLog.ts';
 import type { Decision, StepRecord } from '../types.ts';
 import { answerShape } from './decision.ts';

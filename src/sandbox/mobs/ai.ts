@@ -1,7 +1,7 @@
 // What a mob wants each AI step: animals stroll to random spots now and then; hostiles chase the
 // nearest player within 16 blocks and hit when in reach, else stroll too.
 import { Vec3 } from 'vec3';
-import type { SquidPlayer } from '../squidTypes.ts';
+import type { SquidPlayer } from '../squid/types.ts';
 import { MOB_ATTACK_COOLDOWN, mobHitsPlayer } from './combat.ts';
 import type { StepRules } from './footing.ts';
 import { isVulnerable } from './hands.ts';

@@ -2,8 +2,8 @@
 // death and loot) and hostile mobs on players (armour, invulnerability, knockback).
 import { Vec3 } from 'vec3';
 import { chargedDamage, damageAfterArmour, weaponFacts } from '../../knowledge/mobs.ts';
-import type { SquidPlayer } from '../squidTypes.ts';
-import { getGameRule } from '../plugins/commandsTime.ts';
+import type { SquidPlayer } from '../squid/types.ts';
+import { getGameRule } from '../plugins/commands/time.ts';
 import { applyHit, armourWear, freshHurtMemory, weaponWear } from './damage.ts';
 import { ARMOUR_SLOTS, handSlot, isAlive, itemIn, living, nameOf, wearSlot, wornArmour } from './hands.ts';
 import { dropStacks, rollLoot } from './loot.ts';

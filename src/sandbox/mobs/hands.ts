@@ -1,8 +1,8 @@
 // The player's side of fighting and interacting: held and worn items, wear, health.
 import type { Item } from 'prismarine-item';
 import type { Vec3 } from 'vec3';
-import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
-import { copyStack } from '../plugins/diggingBreak.ts';
+import type { SquidPlayer, SquidServer } from '../squid/types.ts';
+import { copyStack } from '../plugins/digging/break.ts';
 
 /** Window-0 slots of the armour pieces: helmet, chestplate, leggings, boots. */
 export const ARMOUR_SLOTS = [5, 6, 7, 8] as const;

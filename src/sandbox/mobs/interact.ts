@@ -1,9 +1,9 @@
 // Using an item on a mob (`use_entity` interact): shears on a sheep, an empty bucket on a cow.
 import { Vec3 } from 'vec3';
 import { SHEARED_BIT } from '../../knowledge/mobs.ts';
-import type { SquidPlayer } from '../squidTypes.ts';
-import { giveItems } from '../plugins/commandsGive.ts';
-import { dropItemEntity, itemClass } from '../plugins/itemsEntity.ts';
+import type { SquidPlayer } from '../squid/types.ts';
+import { giveItems } from '../plugins/commands/give.ts';
+import { dropItemEntity, itemClass } from '../plugins/items/entity.ts';
 import { handSlot, isAlive, itemIn, nameOf, takeOne, wearSlot } from './hands.ts';
 import { rollShearing } from './loot.ts';
 import { broadcastMetadata } from './metadata.ts';

@@ -3,7 +3,7 @@ import { Vec3 } from 'vec3';
 import type { MobFacts } from '../../knowledge/mobs.ts';
 import { SHEAR_WOOL, woolColour } from '../../knowledge/mobs.ts';
 import type { Rng } from '../../knowledge/rng.ts';
-import { dropItemEntity } from '../plugins/items.ts';
+import { dropItemEntity } from '../plugins/items/plugin.ts';
 import type { MobEntity, MobWorld } from './types.ts';
 
 export interface LootStack {

@@ -1,6 +1,6 @@
 // What a client is told about a mob: the spawn packet, its health and wool metadata, hurt and death.
 import type { Registry } from 'prismarine-registry';
-import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
+import type { SquidPlayer, SquidServer } from '../squid/types.ts';
 import type { MobEntity } from './types.ts';
 
 type ProtocolType = string | [string, unknown];

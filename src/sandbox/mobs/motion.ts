@@ -1,7 +1,7 @@
 // Telling clients where a mob is and where it looks: relative moves against the position they
 // were last told (so rounding never accumulates), a teleport for long moves, and head rotation.
 import type { Vec3 } from 'vec3';
-import type { SquidServer } from '../squidTypes.ts';
+import type { SquidServer } from '../squid/types.ts';
 import { viewers } from './metadata.ts';
 import type { MobEntity } from './types.ts';
 

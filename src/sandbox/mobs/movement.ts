@@ -1,7 +1,7 @@
 // Moving a mob for one AI step: knockback and gravity per tick, then walking towards its goal on
 // footing the step rules allow (no cliffs, no leaves for animals, never into water or lava).
 import { Vec3 } from 'vec3';
-import type { SquidServer } from '../squidTypes.ts';
+import type { SquidServer } from '../squid/types.ts';
 import { footingAt, landingY, supported, type KindAt, type StepRules } from './footing.ts';
 import { sendMobMove, yawTowards } from './motion.ts';
 import { terrainOf } from './terrain.ts';

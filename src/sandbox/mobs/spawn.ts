@@ -2,8 +2,8 @@
 import { Vec3 } from 'vec3';
 import { MOBS, SHEEP_COLOUR_ODDS, WOOL_COLOURS, type WoolColour } from '../../knowledge/mobs.ts';
 import type { Rng } from '../../knowledge/rng.ts';
-import type { SquidWorld } from '../squidTypes.ts';
-import { internals } from '../plugins/itemsTypes.ts';
+import type { SquidWorld } from '../squid/types.ts';
+import { internals } from '../plugins/items/types.ts';
 import { hurtMob } from './combat.ts';
 import { freshHurtMemory } from './damage.ts';
 import { angleByte } from './motion.ts';

@@ -4,8 +4,8 @@
 // it within 8 blocks (see Terrain.lit).
 import { Vec3 } from 'vec3';
 import type { MobKind } from '../../knowledge/mobs.ts';
-import type { SquidPlayer } from '../squidTypes.ts';
-import { getGameRule } from '../plugins/commandsTime.ts';
+import type { SquidPlayer } from '../squid/types.ts';
+import { getGameRule } from '../plugins/commands/time.ts';
 import { isAlive } from './hands.ts';
 import { createMob } from './spawn.ts';
 import { terrainOf, type Terrain } from './terrain.ts';

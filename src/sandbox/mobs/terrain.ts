@@ -2,7 +2,7 @@
 // call many times per AI step), plus the light and sky tests natural spawning needs.
 import type { Registry } from 'prismarine-registry';
 import { Vec3 } from 'vec3';
-import type { SquidWorld } from '../squidTypes.ts';
+import type { SquidWorld } from '../squid/types.ts';
 import type { BlockKind, KindAt } from './footing.ts';
 
 interface StateInfo {

@@ -1,7 +1,7 @@
 // The mob step, run for every mob a few times a second from the server tick.
 import type { Logger } from 'pino';
 import { SHEARED_BIT } from '../../knowledge/mobs.ts';
-import type { SquidPlayer } from '../squidTypes.ts';
+import type { SquidPlayer } from '../squid/types.ts';
 import { thinkMob } from './ai.ts';
 import { broadcastMetadata } from './metadata.ts';
 import { moveMob, terrainFor } from './movement.ts';

@@ -2,8 +2,8 @@
 import type { Vec3 } from 'vec3';
 import type { MobFacts } from '../../knowledge/mobs.ts';
 import type { Rng } from '../../knowledge/rng.ts';
-import type { SquidEntity, SquidPlayer, SquidServer } from '../squidTypes.ts';
-import type { SquidEntityInternals } from '../plugins/itemsTypes.ts';
+import type { SquidEntity, SquidPlayer, SquidServer } from '../squid/types.ts';
+import type { SquidEntityInternals } from '../plugins/items/types.ts';
 import type { HurtMemory } from './damage.ts';
 
 export interface MobState {

@@ -1,5 +1,5 @@
 import { createRng } from '../../knowledge/rng.ts';
-import type { SquidServer } from '../squidTypes.ts';
+import type { SquidServer } from '../squid/types.ts';
 import type { MobWorld, MobWorldOptions } from './types.ts';
 
 // Salts keep the mob streams apart from the terrain and block-drop streams of the same seed.

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Vec3 } from 'vec3';
 import type { SandboxPlugin } from '../plugin.ts';
-import type { SquidPlayer, SquidServer, SquidWorld } from '../squidTypes.ts';
-import { internals, type SoundOptions } from './itemsTypes.ts';
+import type { SquidPlayer, SquidServer, SquidWorld } from '../squid/types.ts';
+import { internals, type SoundOptions } from './items/types.ts';
 
 // flying-squid still uses some pre-1.9 sound names.
 const LEGACY_SOUNDS: Record<string, string> = {

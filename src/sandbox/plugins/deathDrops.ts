@@ -3,9 +3,9 @@
 import { Vec3 } from 'vec3';
 import type { Logger } from 'pino';
 import type { SandboxPlugin } from '../plugin.ts';
-import type { SquidPlayer, SquidServer } from '../squidTypes.ts';
-import { getGameRule } from './commandsTime.ts';
-import { dropItemEntity, THROWN_PICKUP_DELAY_MS } from './itemsEntity.ts';
+import type { SquidPlayer, SquidServer } from '../squid/types.ts';
+import { getGameRule } from './commands/time.ts';
+import { dropItemEntity, THROWN_PICKUP_DELAY_MS } from './items/entity.ts';
 
 /** Window-0 slots that hold items: the 2x2 grid (1-4), armour, main inventory, hotbar and off-hand; 0 is the grid's result. */
 const FIRST_SLOT = 1;

@@ -1,13 +1,13 @@
 import type { SandboxPlugin } from '../plugin.ts';
-import { itemsPlugin } from './items.ts';
-import { diggingPlugin } from './digging.ts';
-import { commandsPlugin } from './commands.ts';
+import { itemsPlugin } from './items/plugin.ts';
+import { diggingPlugin } from './digging/plugin.ts';
+import { commandsPlugin } from './commands/plugin.ts';
 import { compatSoundPlugin } from './compatSound.ts';
-import { windowsPlugin } from './windows.ts';
-import { survivalPlugin } from './survival.ts';
-import { hungerPlugin } from './survivalHunger.ts';
-import { mobsPlugin } from './mobs.ts';
-import { mobsRespawnPlugin } from './mobsRespawn.ts';
+import { windowsPlugin } from './windows/plugin.ts';
+import { survivalPlugin } from './survival/plugin.ts';
+import { hungerPlugin } from './survival/hunger.ts';
+import { mobsPlugin } from './mobs/plugin.ts';
+import { mobsRespawnPlugin } from './mobs/respawn.ts';
 import { deathDropsPlugin } from './deathDrops.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */

@@ -2,7 +2,7 @@ import type { Item } from 'prismarine-item';
 import type { Vec3 } from 'vec3';
 import type { FurnaceKind } from '../../knowledge/smelting.ts';
 import { FurnaceState } from '../furnace/furnaceState.ts';
-import type { SquidWorld } from '../squidTypes.ts';
+import type { SquidWorld } from '../squid/types.ts';
 
 /** Contents that live in a block: a chest's or barrel's slots, or a furnace's state. */
 export type BlockStore =

@@ -1,6 +1,6 @@
 // Fills the chunk's columns: bedrock, deepslate, stone, soil, surface, water; later the plants.
 import type { BlockStates } from './blocks.ts';
-import { MIN_Y, type ChunkBuffer } from './chunkBuffer.ts';
+import { MIN_Y, type ChunkBuffer } from './chunk/buffer.ts';
 import { SEA_LEVEL, type PresetParams } from './presets.ts';
 import { hash4, unit4 } from './random.ts';
 import { Region, SURFACE, type Terrain } from './terrain.ts';

@@ -1,8 +1,8 @@
 // One chunk from start to end: columns, underground, trees, plants, biomes, then the prismarine column.
 import type { Preset } from '../../config/sandbox.ts';
 import { biomeId, resolveBlockStates, type BlockStates, type WorldRegistry } from './blocks.ts';
-import { ChunkBuffer } from './chunkBuffer.ts';
-import { createChunkWriter, type ChunkWriter, type GeneratedChunk } from './chunkWriter.ts';
+import { ChunkBuffer } from './chunk/buffer.ts';
+import { createChunkWriter, type ChunkWriter, type GeneratedChunk } from './chunk/writer.ts';
 import { fillColumns, placePlants } from './columns.ts';
 import { PRESET_PARAMS, SEA_LEVEL, type PresetParams } from './presets.ts';
 import { subSeed } from './random.ts';

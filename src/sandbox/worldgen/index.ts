@@ -3,13 +3,13 @@
 import { Vec3 } from 'vec3';
 import type { Preset } from '../../config/sandbox.ts';
 import type { WorldRegistry } from './blocks.ts';
-import type { GeneratedChunk } from './chunkWriter.ts';
+import type { GeneratedChunk } from './chunk/writer.ts';
 import { ChunkGenerator } from './generator.ts';
 import { SEA_LEVEL } from './presets.ts';
 import { findSpawn } from './spawn.ts';
 
 export type { WorldRegistry } from './blocks.ts';
-export type { GeneratedChunk } from './chunkWriter.ts';
+export type { GeneratedChunk } from './chunk/writer.ts';
 export { measureChunkGeneration } from './measure.ts';
 export { SEA_LEVEL } from './presets.ts';
 export { ORE_VEINS, LAVA_POOL } from './underground.ts';

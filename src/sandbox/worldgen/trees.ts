@@ -1,7 +1,7 @@
 // Oak and birch trees. Whether a tree stands in a cell, where and how tall, comes from a hash of
 // the cell's world coordinates, so every chunk a canopy reaches into places the same tree parts.
 import type { BlockStates } from './blocks.ts';
-import { MIN_Y, type ChunkBuffer } from './chunkBuffer.ts';
+import { MIN_Y, type ChunkBuffer } from './chunk/buffer.ts';
 import type { PresetParams } from './presets.ts';
 import { hash4, unit4 } from './random.ts';
 import { SURFACE, type SurfaceKind } from './terrain.ts';

@@ -2,7 +2,7 @@
 // vanilla 1.18+'s placed features, and deep lava pools. All stay inside the chunk, drawn from a PRNG
 // seeded by the chunk's coordinates.
 import type { BlockStates, OreName } from './blocks.ts';
-import { MAX_Y, MIN_Y, type ChunkBuffer } from './chunkBuffer.ts';
+import { MAX_Y, MIN_Y, type ChunkBuffer } from './chunk/buffer.ts';
 import { hash4, Prng } from './random.ts';
 
 type Rock = 'dirt' | 'gravel' | 'granite' | 'diorite' | 'andesite' | 'tuff';

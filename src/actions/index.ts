@@ -1,0 +1,34 @@
+// The one index skill files import from (skills/*.ts): the skill contract, the actions skills are made of,
+// and the facts and helpers they use. A skill file imports nothing else of src/.
+export { SkillRegistry, defineSkill } from '../skills/define.ts';
+export { droppedItems, pickUp } from './items/drops.ts';
+export type { DroppedItem } from './items/drops.ts';
+export { SkillError, missingItems, noTarget, noTool } from '../base/errors.ts';
+export { armourSlot, countAny, countItem, findItem, gained, inventoryCounts, roomFor } from './items/inventory.ts';
+export { sleep, throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
+export type { Knowledge } from '../knowledge/kb.ts';
+export { FUEL_GROUP, fuelRank, isGroup } from '../knowledge/groups.ts';
+export { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape } from './crafting/recipes.ts';
+export type { CraftShape } from './crafting/recipes.ts';
+export { CONTAINERS, CRAFTING_TABLE_NEARBY, FURNACE_NEARBY, chestRoomFor, placeStationNearby, reachStation } from './crafting/stations.ts';
+export type { AnySkill, SkillContext } from '../skills/types.ts';
+export { click, closeWindow, countInWindow, deposit, openBlockWindow, openContainer, openFurnace, putFuel, putInput, stowCursor, takeOutput, takeSlot, windowCall, withdraw } from './crafting/windows.ts';
+export { moveTo, moveToUntil } from './movement/move.ts';
+export { fmt } from '../base/position.ts';
+export { chooseDirection, describeRefusals } from './movement/stairs.ts';
+export type { Dir, P, StepPlan, Vertical } from './movement/stairs.ts';
+export { PICKAXES, bestPickaxe, clearBlock, digCheckFor, lookupFor, pickaxeUsesLeft, stepOnto } from './movement/digStairs.ts';
+export { MAX_FOOD, pickFood } from './items/food.ts';
+export type { FoodInfo } from './items/food.ts';
+export { NEARBY_RADIUS, SEARCH_RADIUS, findBlockPositions, findNearestEntity, isExposed, knownTarget, locate } from './world/scan.ts';
+export type { TargetKind } from './world/scan.ts';
+export { isUnreachable, markUnreachable } from '../bot/unreachable.ts';
+export { MOBS, PASSIVE_MOBS, plannedLoot } from '../knowledge/mobs.ts';
+export { WOOL_COLOURS, isPresent, isWoolColour, nearestMob, sheepWool } from './mobs/find.ts';
+export { approach, equipWeapon, fight } from './mobs/combat.ts';
+export { collectLoot } from './mobs/loot.ts';
+export { BLOCK_GROUPS, isBlockGroup, minePlan, primaryDrop, producingBlocks, resolveBlocks, toolsFor } from './mining/targets.ts';
+export { mineBlocks } from './mining/mine.ts';
+export type { MineResult } from './mining/mine.ts';
+export { placeItemAt, placeNearby } from './items/placement.ts';
+export { cookTicks, smeltRecipeFor, smeltRecipesMaking } from '../knowledge/smelting.ts';

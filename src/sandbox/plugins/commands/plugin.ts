@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { SandboxPlugin } from '../../plugin.ts';
+import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import type { CommandContext } from './core.ts';
+import { INVENTORY_COMMANDS } from './give.ts';
+import { syncTeleports, TELEPORT_COMMANDS } from './teleport.ts';
+import { installTime, sendTime, TIME_COMMANDS } from './time.ts';
+import { SUMMON_COMMANDS } from './summon.ts';
+import { KILL_COMMANDS } from './kill.ts';
+import { playerInternals } from '../items/types.ts';
+
+export { CommandError } from './core.ts';
+export { clearItems, giveItems } from './give.ts';
+export { getGameRule, setGameRule, GAME_RULE_DEFAULTS, type GameRuleValue } from './time.ts';
+
+interface CommandDef {
+  base: string;
+  aliases?: string[];
+  info: string;
+  usage: string;
+  run: (serv: SquidServer, args: string, ctx: CommandContext) => void | Promise<void>;
+}
+
+const COMMANDS: readonly CommandDef[] = [...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS, ...SUMMON_COMMANDS, ...KILL_COMMANDS];
+
+/** Registers our commands over flying-squid's (a later `add` of the same name replaces the earlier one). */
+function registerCommands(serv: SquidServer): void {
+  for (const cmd of COMMANDS) {
+    serv.commands.add({
+      base: cmd.base,
+      aliases: cmd.aliases,
+      info: cmd.info,
+      usage: cmd.usage,
+      op: true,
+      // flying-squid calls `action(parse(args))`; without a parser it passes the raw argument text.
+      parse: (args: string) => ({ args }),
+      action: ({ args }: { args: string }, ctx: CommandContext) => cmd.run(serv, args, ctx),
+    });
+  }
+}
+
+/**
+ * flying-squid answers an unexpected (non-user) error in a player's command by rethrowing it from a
+ * timer, which ends the process. Here the player is told, as vanilla does, and the error is logged.
+ */
+function guardPlayerCommands(player: SquidPlayer, serv: SquidServer, log: Logger): void {
+  const p = playerInternals(player);
+  p.handleCommand = async (command: string) => {
+    try {
+      const output = await serv.commands.use(command, { player }, player.op);
+      if (output) player.chat(`&c${output}`);
+    } catch (err) {
+      if ((err as { userError?: unknown }).userError) {
+        player.chat(`&cError: ${(err as Error).message}`);
+        return;
+      }
+      log.error({ err, command, player: player.username }, 'command failed');
+      player.chat('&cAn unexpected error occurred trying to execute that command');
+    }
+  };
+}
+
+export const commandsPlugin: SandboxPlugin = {
+  name: 'skillcraft-commands',
+  server(serv) {
+    registerCommands(serv);
+    installTime(serv);
+  },
+  player(player, serv, ctx) {
+    player.once('asap', () => {
+      guardPlayerCommands(player, serv, ctx.log);
+      syncTeleports(player);
+    });
+    // flying-squid's join sends the time as if the daylight cycle always ran.
+    player.once('spawned', () => sendTime(serv, [player]));
+  },
+};

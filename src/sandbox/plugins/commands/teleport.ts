@@ -1,0 +1,125 @@
+import { Vec3 } from 'vec3';
+import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { playerInternals } from '../items/types.ts';
+import { CommandError, feedback, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
+
+const WORLD_LIMIT = 30_000_000;
+
+/** One coordinate: absolute (`12`, `-3.5`) or relative to `base` (`~`, `~2`, `~-0.5`). */
+function coordinate(text: string, base: number | undefined, centre: boolean): number {
+  const rel = text.startsWith('~');
+  const num = rel ? text.slice(1) : text;
+  if (num !== '' && !/^-?(\d+\.?\d*|\.\d+)$/.test(num)) throw new CommandError(`Invalid coordinate '${text}'`);
+  const value = num === '' ? 0 : Number(num);
+  if (rel) {
+    if (base === undefined) throw new CommandError('Relative coordinates need a player position');
+    return base + value;
+  }
+  // Vanilla puts a whole-number x or z at the centre of the block.
+  return centre && !num.includes('.') ? value + 0.5 : value;
+}
+
+function position(args: string[], from: Vec3 | undefined): Vec3 {
+  const [x, y, z] = args as [string, string, string];
+  const pos = new Vec3(coordinate(x, from?.x, true), coordinate(y, from?.y, false), coordinate(z, from?.z, true));
+  if (Math.abs(pos.x) > WORLD_LIMIT || Math.abs(pos.z) > WORLD_LIMIT || Math.abs(pos.y) > 20_000_000) throw new CommandError('Position out of the world');
+  return pos;
+}
+
+/** Moves a player and tells their client (flying-squid's teleport sends the `position` packet). */
+export async function teleportPlayer(player: SquidPlayer, to: Vec3): Promise<void> {
+  await player.teleport(to);
+}
+
+/** How long a teleport waits for the client's confirmation before client moves count again. */
+const CONFIRM_TIMEOUT_MS = 5000;
+/** A teleport whose packet is not written yet. */
+const PENDING = -1;
+
+/**
+ * Makes teleports stick, as vanilla does, against three flying-squid habits:
+ * - it applies every client move, including one the client sent before it saw the teleport, which
+ *   puts the player back; vanilla ignores client moves until the client confirms that teleport, so
+ *   each position packet here gets its own id and moves wait for its confirmation;
+ * - it sends the look as protocol angle bytes where the packet wants degrees;
+ * - its login, once the client's first move arrives and the remaining chunks are sent, resends the
+ *   login position, undoing a teleport made just after a bot spawned. After a teleport, that resend
+ *   sends the current position instead.
+ */
+export function syncTeleports(player: SquidPlayer): void {
+  const p = playerInternals(player);
+  const sendPosition = p.sendPosition.bind(p);
+  const teleport = p.teleport.bind(p);
+  let spawned = false;
+  let loginResendDone = false;
+  let teleported = false;
+  let nextId = 1;
+  let awaiting: { id: number; since: number } | undefined;
+  player.once('spawned', () => { spawned = true; });
+  p._client.on('teleport_confirm', ({ teleportId }: { teleportId: number }) => {
+    if (awaiting?.id === teleportId) awaiting = undefined;
+  });
+  p.teleport = async (to: Vec3) => {
+    teleported = true;
+    // flying-squid moves the player (with awaits) before it writes the packet: hold moves from now.
+    awaiting = { id: PENDING, since: Date.now() };
+    try {
+      await teleport(to);
+    } finally {
+      // A teleport to where the player already is writes no packet, so no confirmation will come.
+      if (awaiting?.id === PENDING) awaiting = undefined;
+    }
+  };
+  p.sendPosition = (position: Vec3, onGround: boolean, isTeleport = false) => {
+    const held = awaiting !== undefined && Date.now() - awaiting.since < CONFIRM_TIMEOUT_MS;
+    if (held && !isTeleport) return Promise.resolve(false);
+    return sendPosition(position, onGround, isTeleport);
+  };
+  p.sendSelfPosition = (position?: Vec3) => {
+    const loginResend = position !== undefined && spawned && !loginResendDone;
+    if (loginResend) loginResendDone = true;
+    if (position && !(loginResend && teleported)) p.position = position;
+    const id = nextId;
+    nextId = nextId >= 0x7fffffff ? 1 : nextId + 1;
+    awaiting = { id, since: Date.now() };
+    const deg = (angleByte: number) => (angleByte * 360) / 256;
+    const { x, y, z } = p.position;
+    p._client.write('position', { x, y, z, yaw: deg(p.yaw), pitch: deg(p.pitch), flags: 0, teleportId: id, dismountVehicle: false });
+  };
+}
+
+function fmt(v: Vec3): string {
+  return [v.x, v.y, v.z].map((n) => n.toFixed(2)).join(', ');
+}
+
+async function tp(serv: SquidServer, args: string, ctx: CommandContext): Promise<void> {
+  const a = words(args);
+  let targets: SquidPlayer[];
+  let dest: Vec3 | SquidPlayer;
+  if (a.length === 1) {
+    targets = [senderPlayer(ctx)];
+    dest = resolvePlayers(serv, ctx, a[0]!)[0]!;
+  } else if (a.length === 2) {
+    targets = resolvePlayers(serv, ctx, a[0]!);
+    dest = resolvePlayers(serv, ctx, a[1]!)[0]!;
+  } else if (a.length === 3) {
+    const self = senderPlayer(ctx);
+    targets = [self];
+    dest = position(a, self.position);
+  } else if (a.length === 4) {
+    targets = resolvePlayers(serv, ctx, a[0]!);
+    // Relative coordinates count from the sender; the console has no position, so from the (single) target.
+    const from = ctx.player?.position ?? (targets.length === 1 ? targets[0]!.position : undefined);
+    dest = position(a.slice(1), from);
+  } else {
+    throw new CommandError('Usage: /tp <x> <y> <z> | /tp <player> | /tp <targets> <x> <y> <z> | /tp <targets> <player>');
+  }
+  const to = dest instanceof Vec3 ? dest : dest.position.clone();
+  for (const t of targets) await teleportPlayer(t, to);
+  const what = targets.length === 1 ? targets[0]!.username : `${targets.length} players`;
+  feedback(serv, ctx, dest instanceof Vec3 ? `Teleported ${what} to ${fmt(to)}` : `Teleported ${what} to ${dest.username}`);
+}
+
+export const TELEPORT_COMMANDS = [
+  { base: 'tp', aliases: ['teleport'], info: 'Teleports players', usage: '/tp [targets] <x y z | player>', run: tp },
+];

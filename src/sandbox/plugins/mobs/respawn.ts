@@ -1,0 +1,71 @@
+// Respawning after death, which mobs make reachable. flying-squid compares the client_command
+// action with 0, but the protocol of every version we run maps it to the name 'perform_respawn',
+// so a dead player never respawns; flying-squid's respawn packet also sends the dimension as a
+// number, which 1.19+ cannot encode. This does both: back at the spawn point, full health and food.
+import type { Vec3 } from 'vec3';
+import type { SandboxPlugin } from '../../plugin.ts';
+import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+
+type RespawningPlayer = SquidPlayer & {
+  health: number;
+  foodSaturation: number;
+  nearbyEntities: unknown[];
+  sendSelfPosition(position?: Vec3): void;
+  updateHealth(health: number): void;
+  updateFood(food: number): void;
+  updateAndSpawn(): void;
+  _unloadAllChunks(): void;
+  worldSendInitialChunks(): Promise<void>;
+  worldSendRestOfChunks(): Promise<void>;
+};
+
+interface LoginPacket {
+  /** 1.19+: the dimension type's name. */
+  worldType?: string;
+  /** 1.18: the dimension type itself (NBT). */
+  dimension?: unknown;
+  worldName?: string;
+}
+
+function sendRespawn(serv: SquidServer, p: RespawningPlayer): void {
+  const login = (serv.registry as { loginPacket?: LoginPacket }).loginPacket ?? {};
+  p._client.write('respawn', {
+    dimension: login.worldType ?? login.dimension,
+    worldName: login.worldName ?? 'minecraft:overworld',
+    hashedSeed: (serv as SquidServer & { hashedSeed?: unknown }).hashedSeed ?? [0, 0],
+    gamemode: p.gameMode,
+    previousGamemode: p.gameMode,
+    isDebug: false,
+    isFlat: false,
+    copyMetadata: false,
+    portalCooldown: 0,
+  });
+}
+
+/** As flying-squid's changeWorld: the client dropped its chunks with the respawn, so they are sent again. */
+async function respawn(serv: SquidServer, p: RespawningPlayer): Promise<void> {
+  sendRespawn(serv, p);
+  p._unloadAllChunks();
+  p.position = p.spawnPoint.clone();
+  p.foodSaturation = 5;
+  p.updateFood(20);
+  p.updateHealth(20);
+  // Everything near is spawned again for the new client world.
+  p.nearbyEntities = [];
+  p.updateAndSpawn();
+  await p.worldSendInitialChunks();
+  p.sendSelfPosition(p.spawnPoint.clone());
+  await p.worldSendRestOfChunks();
+}
+
+export const mobsRespawnPlugin: SandboxPlugin = {
+  name: 'skillcraft-respawn',
+  player(player, serv, ctx) {
+    const p = player as RespawningPlayer;
+    player._client.on('client_command', (packet: { actionId?: unknown }) => {
+      // The numeric form (older versions) is flying-squid's own case.
+      if (packet.actionId !== 'perform_respawn' || p.health > 0) return;
+      respawn(serv, p).catch((err: unknown) => ctx.log.error({ err, player: player.username }, 'respawn failed'));
+    });
+  },
+};

@@ -1,0 +1,198 @@
+import type { Socket } from 'node:net';
+import type { Item } from 'prismarine-item';
+import type { Logger } from 'pino';
+import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { craftingGrid, type GridDeps } from '../../crafting/craftingGrid.ts';
+import type { BlockStore, BlockStores } from '../../windows/blockStores.ts';
+import { posKey } from '../../windows/blockStores.ts';
+import { itemOps } from '../../windows/itemOps.ts';
+import { planInsert } from '../items/stacks.ts';
+import { containerLayout, craftingTableLayout, furnaceLayout, playerLayout, type ItemFacts } from '../../windows/layouts.ts';
+import { windowModel } from '../../windows/memoryModel.ts';
+import { menuTypeId, MENU_TITLES, type MenuKind } from '../../windows/menus.ts';
+import { WindowSession, type OpenWindow, type WindowClickPacket } from '../../windows/session.ts';
+import { itemClass, tossFromPlayer } from '../items/entity.ts';
+
+export interface WindowDeps {
+  stores: BlockStores;
+  grid: Omit<GridDeps<Item>, 'giveBack'>;
+  facts: (kind: 'furnace' | 'smoker' | 'blast_furnace') => ItemFacts<Item>;
+  log: Logger;
+}
+
+export interface PlayerWindows {
+  session: WindowSession<Item>;
+  openCrafting(): void;
+  openStore(store: BlockStore): void;
+  /** The block store key of the open window, if it shows one. */
+  openKey(): string | undefined;
+  syncChanges(): void;
+  closeFromServer(): void;
+  /** Sends a furnace's four progress properties to this viewer (only changed ones unless `all`). */
+  furnaceProperties(props: number[], all?: boolean): void;
+}
+
+// 1.9+ equipment slots: 0 main hand, 1 off hand, 2 boots, 3 leggings, 4 chestplate, 5 helmet.
+const ARMOR_EQUIPMENT: Record<number, number> = { 5: 5, 6: 4, 7: 3, 8: 2, 45: 1 };
+
+/** Replaces flying-squid's window handling for one player with server-authoritative vanilla windows. */
+export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps: WindowDeps): PlayerWindows {
+  const ItemClass = itemClass(serv.registry);
+  const ops = itemOps(ItemClass);
+  const inv = player.inventory;
+  const invStore = { get: (i: number) => inv.slots[i] ?? null, set: (i: number, v: Item | null) => inv.updateSlot(i, v) };
+  const write = batchedWriter(player);
+
+  const giveBack = (items: Item[]) => {
+    for (const item of items) {
+      const { changes, remainder } = planInsert(inv.slots, item, player.heldItemSlot, ops.withCount);
+      for (const { slot, item: it } of changes) inv.updateSlot(slot, it);
+      if (remainder > 0) tossFromPlayer(serv, player, ops.withCount(item, remainder));
+    }
+  };
+  const gridDeps: GridDeps<Item> = { ...deps.grid, giveBack };
+  const playerGrid = craftingGrid(invStore, 2, gridDeps);
+  const inventoryWindow: OpenWindow<Item> = {
+    id: 0,
+    model: windowModel(playerLayout(deps.facts('furnace')), invStore, invStore, playerGrid.craftOnce),
+    updateResult: playerGrid.updateResult,
+    onClose: playerGrid.takeAll,
+  };
+  const session = new WindowSession<Item>(inventoryWindow, {
+    write,
+    toNotch: ops.toNotch,
+    fromNotch: ops.fromNotch,
+    ops,
+    drop: (items) => items.forEach((it) => tossFromPlayer(serv, player, it)),
+    giveBack,
+  });
+  let openKey: string | undefined;
+
+  const self: PlayerWindows = {
+    session,
+    openKey: () => openKey,
+    syncChanges: () => session.syncChanges(),
+    closeFromServer() {
+      leave();
+      session.close(true);
+    },
+    furnaceProperties: () => undefined,
+    openCrafting() {
+      leave();
+      const id = sendOpen('crafting');
+      const slots = new Array<Item | null>(10).fill(null);
+      // Every change to a grid slot recomputes and sends the result, as vanilla's crafting menu does.
+      const store = { get: (i: number) => slots[i] ?? null, set: (i: number, v: Item | null) => { slots[i] = v; if (i >= 1) session.gridChanged(win); } };
+      const grid = craftingGrid(store, 3, gridDeps);
+      const win: OpenWindow<Item> = { id, model: windowModel(craftingTableLayout<Item>(), store, invStore, grid.craftOnce), updateResult: grid.updateResult, onClose: grid.takeAll };
+      session.show(win);
+    },
+    openStore(blockStore) {
+      leave();
+      const key = posKey(blockStore.pos);
+      if (blockStore.kind === 'container') {
+        const id = sendOpen('generic_9x3');
+        const store = { get: (i: number) => blockStore.slots[i] ?? null, set: (i: number, v: Item | null) => { blockStore.slots[i] = v; } };
+        session.show({ id, model: windowModel(containerLayout<Item>(3), store, invStore) });
+      } else {
+        const id = sendOpen(blockStore.block);
+        const st = blockStore.state;
+        const store = { get: (i: number) => st.slots[i] ?? null, set: (i: number, v: Item | null) => { st.slots[i] = v; } };
+        // Vanilla sends the data slots (progress bars) right behind the whole window, then only the
+        // ones that change. mineflayer's openFurnace listens for them only after `windowOpen`, which it
+        // emits on `window_items`: packets read with it are lost, and the totals never change. So all
+        // four go again on the next tick, and once more with the answer to the first click (by then the
+        // client listens, however late it read the window).
+        const onFullSync = () => { sendFurnaceProperties(st.properties(), true); lastProps = []; owedProps = () => st.properties(); };
+        session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore), onFullSync });
+      }
+      openKey = key;
+      deps.stores.addViewer(key, self);
+    },
+  };
+
+  let lastProps: number[] = [];
+  let owedProps: (() => number[]) | undefined;
+  self.furnaceProperties = sendFurnaceProperties;
+  function sendFurnaceProperties(props: number[], all = false): void {
+    const win = session.open;
+    if (!win) return;
+    props.forEach((value, property) => {
+      if (!all && lastProps[property] === value) return;
+      write('craft_progress_bar', { windowId: win.id, property, value });
+    });
+    lastProps = props;
+  }
+
+  function sendOpen(kind: MenuKind): number {
+    // Vanilla closes the window open before (telling the client) ahead of opening the next one.
+    if (session.open) session.close(true);
+    const id = session.allocateId();
+    write('open_window', { windowId: id, inventoryType: menuTypeId(serv.registry, kind), windowTitle: JSON.stringify({ translate: MENU_TITLES[kind] }) });
+    return id;
+  }
+
+  function leave(): void {
+    if (openKey) deps.stores.removeViewer(openKey, self);
+    openKey = undefined;
+    owedProps = undefined;
+  }
+
+  // flying-squid's own handlers would apply every click a second time through prismarine-windows.
+  player._client.removeAllListeners('window_click');
+  player._client.removeAllListeners('close_window');
+  inv.removeAllListeners('updateSlot');
+
+  inv.on('updateSlot', (slot: number, _old: Item | null, item: Item | null) => {
+    const equipment = slot === 36 + player.heldItemSlot ? 0 : ARMOR_EQUIPMENT[slot];
+    if (equipment !== undefined) {
+      (player as SquidPlayer & { setEquipment(i: number, it: Item | null): void }).setEquipment(equipment, item);
+      player._writeOthersNearby('entity_equipment', { entityId: player.id, equipments: [{ slot: equipment, item: ItemClass.toNotch(item) }] });
+    }
+    // The 2x2 grid changed (in a click, or by /clear): its result is recomputed and sent at once.
+    if (slot >= 1 && slot <= 4) session.gridChanged(inventoryWindow);
+    // Outside a click the change is sent now; inside one, the click's answer carries it.
+    session.syncChanges();
+  });
+
+  player._client.on('window_click', (packet: WindowClickPacket) => {
+    try {
+      session.click(packet);
+    } catch (err) {
+      deps.log.error({ err, player: player.username }, 'window click failed; resyncing');
+      const win = session.open ?? inventoryWindow;
+      session.sendAll(win);
+    }
+    if (openKey) deps.stores.syncViewers(openKey, self);
+    if (owedProps && session.open?.id === packet.windowId) {
+      sendFurnaceProperties(owedProps(), true);
+      owedProps = undefined;
+    }
+  });
+
+  player._client.on('close_window', () => {
+    leave();
+    session.close(false);
+  });
+
+  return self;
+}
+
+/**
+ * Writes packets to the player, all of one event-loop turn in one TCP write. A click's packets (the
+ * result, then the corrections) are one answer: a client that acts on the first of them before it has
+ * read the rest clicks with a state id that is already stale, and its next click gets a whole-window
+ * resync that undoes the client's own later prediction (mineflayer then clicks from a wrong model).
+ */
+function batchedWriter(player: SquidPlayer): (name: string, params: Record<string, unknown>) => void {
+  let corked = false;
+  return (name, params) => {
+    const socket = player._client.socket as Partial<Socket> | undefined;
+    if (!corked && socket?.cork && socket.uncork) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => { corked = false; socket.uncork!(); });
+    }
+    player._client.write(name, params);
+  };
+}
