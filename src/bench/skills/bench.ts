@@ -7,29 +7,25 @@ import { waitUntil } from '../../base/wait.ts';
 import type { BenchDeps } from '../index.ts';
 import { SCENARIOS, type ScenarioResult } from './scenarios.ts';
 import { formatTable, median } from '../table.ts';
-
-function intArg(args: string[], name: string, def: number, max: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return def;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} takes a whole number from 1 to ${max}`);
-  return n;
-}
+import { BenchInputError, parseBenchArgs } from '../plan4mc/args.ts';
+import { formatRate, repeatLine, worldName, worldsFromArgs } from '../worlds.ts';
 
 /**
- * `npm run bench -- skills [--seeds 10]`: the issue's four skill tasks on fresh forest sandboxes (vanilla
- * furnace speed), each from the state the previous one left, run through the real skill runner.
+ * `npm run bench -- skills [--seeds 10 | --seed-list plains:5,…]`: the four skill tasks on fresh
+ * sandboxes drawn over every preset (vanilla furnace speed), each from the state the previous one
+ * left, run through the real skill runner.
  */
 export async function benchSkills(args: string[], { out, log }: BenchDeps): Promise<number> {
-  const only = args.indexOf('--only-seeds');
-  const seedList = only >= 0 ? (args[only + 1] ?? '').split(',').map(Number) : Array.from({ length: intArg(args, '--seeds', 10, 100) }, (_, i) => i + 1);
-  if (seedList.some((n) => !Number.isInteger(n))) throw new Error('--only-seeds takes whole numbers separated by commas');
-  const seeds = seedList.length;
+  const { values, rest } = parseBenchArgs(args, ['--seeds', '--seed-list']);
+  if (rest.length > 0) throw new BenchInputError(`unexpected argument ${rest[0]}`);
+  const { worlds } = worldsFromArgs(values, 10, 100);
+  out(repeatLine('skills', worlds));
+  const seeds = worlds.length;
   const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const rows = new Map<string, ScenarioResult[]>(SCENARIOS.map((s) => [s.name, []]));
-  for (const seed of seedList) {
-    const sb = await startSandbox({ port: 0, seed, preset: 'forest' }, log);
+  for (const world of worlds) {
+    const sb = await startSandbox({ port: 0, seed: world.seed, preset: world.preset }, log);
     try {
       const bot = await connectBot({ host: sb.host, port: sb.port, username: 'bench', auth: 'offline', mcVersion: '1.20.1' }, { log, signal: AbortSignal.timeout(60_000) });
       if (!bot.hasPlugin(pathfinderPkg.pathfinder)) bot.loadPlugin(pathfinderPkg.pathfinder);
@@ -44,7 +40,7 @@ export async function benchSkills(args: string[], { out, log }: BenchDeps): Prom
           }
           const r = await sc.run({ bot, skills, kb, log, command: (l) => sb.command(l) });
           rows.get(sc.name)!.push(r);
-          out(`seed ${seed}: ${sc.name}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)} s (lower bound ${r.lowerBound.toFixed(1)} s) — ${r.detail}`);
+          out(`${worldName(world)}: ${sc.name}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)} s (lower bound ${r.lowerBound.toFixed(1)} s) — ${r.detail}`);
         }
       } finally {
         await disconnectBot(bot, { log });
@@ -57,9 +53,9 @@ export async function benchSkills(args: string[], { out, log }: BenchDeps): Prom
     const rs = rows.get(sc.name)!;
     const ok = rs.filter((r) => r.ok);
     const ratio = median(ok.map((r) => r.seconds / Math.max(r.lowerBound, 0.1)));
-    return [sc.name, `${ok.length}/${rs.length}`, ok.length ? median(ok.map((r) => r.seconds)).toFixed(1) : '-', ok.length ? ratio.toFixed(2) : '-'];
+    return [sc.name, formatRate(ok.length, rs.length), ok.length ? median(ok.map((r) => r.seconds)).toFixed(1) : '-', ok.length ? ratio.toFixed(2) : '-'];
   });
-  out(`\nskills benchmark over ${seeds} seeds (targets: success ${seeds}/${seeds}, median ratio ≤ 3)`);
+  out(`\nskills benchmark over ${seeds} random worlds (targets: success ${seeds}/${seeds}, median ratio ≤ 3)`);
   out(formatTable(['task', 'success', 'median s', 'median ratio to lower bound'], table));
   const allOk = SCENARIOS.every((sc) => rows.get(sc.name)!.every((r) => r.ok));
   return allOk ? 0 : 1;
