@@ -21,13 +21,27 @@ export function serverMobs(sb: Sandbox, name?: string): MobEntity[] {
  * entities the bot sees for them.
  */
 export async function summonAt(sb: Sandbox, bot: Bot, mob: string, at: Vec3, extra = ''): Promise<{ server: MobEntity[]; client: Entity[] }> {
-  const before = new Set(serverMobs(sb));
-  const countArg = extra.match(/^\d+/)?.[0];
-  const rest = countArg ? extra.slice(countArg.length).trim() : extra;
-  await sb.command(`summon ${mob} ${countArg ?? ''} ${at.x} ${at.y} ${at.z} ${rest}`.replace(/\s+/g, ' '));
-  const server = serverMobs(sb).filter((m) => !before.has(m));
+  const server = await summonOnServer(sb, mob, at, extra);
   await waitFor(() => server.every((m) => bot.entities[m.id] !== undefined), 3000, `the bot to see the summoned ${mob}`);
   return { server, client: server.map((m) => bot.entities[m.id]!) };
+}
+
+/**
+ * Runs `/summon` and returns the mobs it made, recorded as they join the server's set: a mob that
+ * despawns on the tick after it was summoned (a hostile far from every player) is still counted.
+ */
+export async function summonOnServer(sb: Sandbox, mob: string, at: Vec3, extra = ''): Promise<MobEntity[]> {
+  const mobs = mobWorldOf(sb.server).mobs;
+  const made: MobEntity[] = [];
+  mobs.add = (m: MobEntity) => { made.push(m); return Set.prototype.add.call(mobs, m) as Set<MobEntity>; };
+  try {
+    const countArg = extra.match(/^\d+/)?.[0];
+    const rest = countArg ? extra.slice(countArg.length).trim() : extra;
+    await sb.command(`summon ${mob} ${countArg ?? ''} ${at.x} ${at.y} ${at.z} ${rest}`.replace(/\s+/g, ' '));
+  } finally {
+    delete (mobs as { add?: unknown }).add;
+  }
+  return made;
 }
 
 function metadataValue(entity: Entity, key: number): unknown {

@@ -51,7 +51,7 @@ export function configureMovements(bot: Bot, canDig = true): void {
 /** pathfinder reads `searchRadius` at each search; its typings leave it out. */
 interface PathfinderSearch { searchRadius: number }
 
-/** A pathfinder search that ran out of think time is retried while each try brings the bot this much closer. */
+/** A move that pathfinder ended early (out of think time, no path after a reset) is retried while each try brings the bot this much closer. */
 const RETRY_GAIN = 2;
 const MAX_TRIES = 6;
 
@@ -98,20 +98,24 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
   }, opts.timeoutMs);
   try {
     let lastTry = distanceTo(bot, goal);
-    for (let tries = 1; ; tries++) {
+    let tries = 1;
+    const gained = (): boolean => {
+      const now = distanceTo(bot, goal);
+      if (tries >= MAX_TRIES || lastTry - now < RETRY_GAIN) return false;
+      lastTry = now;
+      tries++;
+      return true;
+    };
+    for (;;) {
       try {
         await bot.pathfinder.goto(goal);
       } catch (err) {
         if (signal.aborted) throw abortReason(signal);
         if (watchdog.error) throw watchdog.error;
         const name = err instanceof Error ? err.name : '';
-        if (name === 'Timeout') {
-          const now = distanceTo(bot, goal);
-          if (tries < MAX_TRIES && lastTry - now >= RETRY_GAIN) {
-            lastTry = now;
-            continue;
-          }
-        }
+        // A search that ran out of time, or a path reset by a block update while the bot was between
+        // nodes, can end a move that was getting there: go on while each try gains ground.
+        if ((name === 'Timeout' || name === 'NoPath') && gained()) continue;
         if (name === 'NoPath' || name === 'Timeout') throw noPath(bot, opts.what, err);
         throw new SkillError('FAILED', `moving to ${opts.what} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
       }
@@ -119,6 +123,7 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
       if (watchdog.error) throw watchdog.error;
       if (goalReached || reached(bot, goal)) return;
       // goto also resolves when the search found nothing better than where the bot stands.
+      if (gained()) continue;
       throw noPath(bot, opts.what);
     }
   } finally {
