@@ -1,3 +1,4 @@
+import type { RunSummary } from '../agent/loop.ts';
 import type { Decision } from '../planner/types.ts';
 
 export type StepStatus = 'pending' | 'running' | 'ok' | 'failed';
@@ -38,17 +39,8 @@ export interface ModelTotals {
   completionTokens: number;
 }
 
-/** How a run ended, as the page shows it (a subset of the agent's RunSummary). */
-export interface RunEnd {
-  goal: string;
-  success: boolean;
-  reason: string;
-  detail?: string;
-  steps: number;
-  failures: number;
-  failuresRecovered: number;
-  wallSeconds: number;
-}
+/** How a run ended, as the page shows it. */
+export type RunEnd = Pick<RunSummary, 'goal' | 'success' | 'reason' | 'detail' | 'steps' | 'failures' | 'failuresRecovered' | 'wallSeconds'>;
 
 /** What producers tell the dashboard; every field is shown as text, never as markup. */
 export type DashboardEvent =
