@@ -1,6 +1,7 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import { observe } from '../bot/observe.ts';
+import type { SeenMemory } from '../bot/seen.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { Decision, Planner, StepRecord } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
@@ -69,6 +70,8 @@ export interface AgentOptions {
   /** The trace folder, for the summary (the trace itself is an events subscriber). */
   traceDir?: string;
   observeRadius?: number;
+  /** What the bot has seen this session (src/bot/seen.ts), kept across reconnects and tasks; observations list it. */
+  seen?: SeenMemory;
   /** The chat model's record for this task (src/llm/usage.ts): its events go to the stream, its totals to the summary. */
   model?: { drain(): ModelEvent[]; summary(): ModelSummary };
   /** Reflexes that interrupt a skill when the bot is attacked, hungry, or in lava or deep water (default true). */
@@ -110,7 +113,7 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
   };
   let reason: StopReason;
   let detail: string | undefined;
-  const look = () => observe(bot, { radius: opts.observeRadius ?? 32 });
+  const look = () => observe(bot, { radius: opts.observeRadius ?? 32, ...(opts.seen ? { seen: opts.seen } : {}) });
   const gameSeconds = () => (Number(bot.time.age) - startAge) / 20;
   emit({ event: 'start', goal, limits, planner: opts.planner.name });
   const modelEvents = (step?: number) => { for (const e of opts.model?.drain() ?? []) emit(step === undefined ? e : { ...e, step }); };

@@ -2,6 +2,7 @@
 // (reconnect, death, stuck, full inventory) is on unless turned off; everything the run does goes to one
 // stream of events that the caller's terminal, dashboard and chat subscribe to, and the trace writes.
 import type { Bot } from 'mineflayer';
+import { SeenMemory } from '../bot/seen.ts';
 import { RunEvents, type RunEvent } from './events.ts';
 import { runResilient, type ResilientOptions, type ResilientRun } from './resilience/run.ts';
 import { TraceWriter } from './trace.ts';
@@ -37,7 +38,7 @@ export async function runTask(world: TaskWorld, goal: Goal, opts: RunTaskOptions
   try {
     events.emit({ event: 'task', text: opts.text ?? describeGoal(goal), goal: describeGoal(goal) });
     const run = await runResilient({
-      ...opts, bot: world.bot, goal, events, ...(world.connect ? { connect: world.connect } : {}), ...(trace ? { traceDir: trace.dir } : {}),
+      seen: new SeenMemory(), ...opts, bot: world.bot, goal, events, ...(world.connect ? { connect: world.connect } : {}), ...(trace ? { traceDir: trace.dir } : {}),
     });
     return { ...run, ...(trace ? { traceDir: trace.dir } : {}) };
   } finally {

@@ -69,6 +69,11 @@ export const observationSchema = z.object({
     craftingTable: stationSchema.nullable(),
     furnace: stationSchema.nullable(),
   }),
+  /**
+   * Block types seen earlier this session and not in sight now, nearest first (src/bot/seen.ts):
+   * what this world has, for the planner. Absent when the observer keeps no memory.
+   */
+  seen: z.array(z.object({ name: z.string(), at: point, distance: z.number().nonnegative() })).optional(),
 });
 
 export type Observation = z.infer<typeof observationSchema>;

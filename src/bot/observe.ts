@@ -5,6 +5,7 @@ import './types.ts';
 import { round1, scanBlocks } from './blockScan.ts';
 import { DEFAULT_REACH, stationSite } from './stationAccess.ts';
 import type { EntityGroup, Observation, Point, Station } from './observation.ts';
+import type { SeenMemory } from './seen.ts';
 
 /** A position from any copy of vec3 (mineflayer ships its own). */
 type XYZ = { readonly x: number; readonly y: number; readonly z: number };
@@ -15,6 +16,8 @@ const EYE_HEIGHT = 1.62;
 export interface ObserveOptions {
   /** Radius in blocks for the block and entity lists (default 32). */
   radius?: number;
+  /** The session's memory of what was seen: updated, and its out-of-sight part listed as `seen`. */
+  seen?: SeenMemory;
 }
 
 export const DEFAULT_OBSERVE_RADIUS = 32;
@@ -27,7 +30,7 @@ export function observe(bot: Bot, opts: ObserveOptions = {}): Observation {
   const eyes = { x: pos.x, y: pos.y + EYE_HEIGHT, z: pos.z };
   const blocks = scanBlocks(bot, pos, radius);
   const slots = bot.inventory.slots;
-  return {
+  const obs: Observation = {
     position: { x: round1(pos.x), y: round1(pos.y), z: round1(pos.z) },
     dimension: String(bot.game.dimension).replace(/^minecraft:/, ''),
     biome: biomeAt(bot, pos),
@@ -48,6 +51,11 @@ export function observe(bot: Bot, opts: ObserveOptions = {}): Observation {
       furnace: station(bot, 'furnace', eyes, radius),
     },
   };
+  if (opts.seen) {
+    opts.seen.record(obs);
+    obs.seen = opts.seen.outOfSight(obs);
+  }
+  return obs;
 }
 
 /** Stats stay undefined (or NaN) until the server's first health update. */

@@ -4,6 +4,8 @@ export interface RenderOptions {
   maxBlocks?: number;
   maxEntities?: number;
   maxInventory?: number;
+  /** Resources seen earlier and out of sight now (logs, ores, stations), at most. */
+  maxSeen?: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export function renderObservation(obs: Observation, opts: RenderOptions = {}): s
     `Blocks within ${obs.radius} (count, nearest distance, at): ${blocks(obs.blocks, maxBlocks)}.`,
     `Entities within ${obs.radius}: ${entities(obs.entities, maxEntities)}.`,
   ];
+  const seen = (obs.seen ?? []).filter((b) => blockTier(b.name) === 0).slice(0, opts.maxSeen ?? 6);
+  if (seen.length > 0) lines.push(`Seen earlier, out of sight now (distance, at): ${seen.map((b) => `${b.name} ${b.distance} ${pt(b.at)}`).join('; ')}.`);
   return lines.join('\n');
 }
 

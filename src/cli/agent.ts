@@ -8,6 +8,7 @@ import { Session } from '../control/session.ts';
 import { startWatch, type Watch } from '../control/watchRun.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
+import { overworldFor } from '../knowledge/vanillaOverworld.ts';
 import { waitUntil } from '../base/wait.ts';
 import type { OpenWorld } from '../world/open.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
@@ -60,6 +61,7 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
   let session: Session | undefined;
   try {
     world = await openCliWorld(ctx, useSandbox);
+    const terrain = world.terrain;
     watch = await startWatch(ctx, world.bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners, quietChat: o.quietChat === true });
     if (watch.dashboardUrl) ctx.io.out(`dashboard: ${watch.dashboardUrl}`);
     const skills = createSkillRegistry();
@@ -74,7 +76,7 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
     });
     session = new Session({
       world, skills, knowledge: kb, log: watch.logger, signal: ctx.signal, events,
-      planner: () => createGraphPlanner({ skills, knowledge: kb }), traceRoot: o.runsDir ?? 'runs',
+      planner: () => createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, terrain) }), traceRoot: o.runsDir ?? 'runs',
     });
     watch.listen(session);
     ctx.io.out(`${world.bot.username} takes chat commands from ${owners.join(', ')}: !task <goal>, !stop, !status, !plan, !come, !follow, !inventory`);

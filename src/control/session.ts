@@ -1,6 +1,7 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import { RunEvents } from '../agent/events.ts';
+import { SeenMemory } from '../bot/seen.ts';
 import type { RunSummary, StopLimits } from '../agent/loop.ts';
 import { runTask, type TaskWorld } from '../agent/run.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
@@ -58,6 +59,8 @@ interface Activity {
 /** Owns what the bot does: one task, walk or follow at a time, each with its own AbortController. */
 export class Session implements Controllable {
   readonly tracker = new RunTracker();
+  /** What the bot has seen over every task of this session: the planner learns the world from it. */
+  private readonly seen = new SeenMemory();
   /** Everything the session does; the caller's terminal, dashboard and chat subscribe. */
   readonly events: RunEvents;
   private current: Activity | undefined;
@@ -189,6 +192,7 @@ export class Session implements Controllable {
   private async runTask(text: string, goal: Goal, signal: AbortSignal): Promise<void> {
     const { world, skills, knowledge } = this.opts;
     await runTask(world, goal, {
+      seen: this.seen,
       planner: this.opts.planner(goal), skills, knowledge, log: this.opts.log.child({ component: 'agent' }), signal, text, events: this.events,
       ...(this.opts.traceRoot ? { traceRoot: this.opts.traceRoot } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
     });

@@ -12,6 +12,11 @@ export interface Resource {
   bestY: number;
   /** Found by walking around on the surface (no digging down first); below minY, the bot goes up first. */
   surface: boolean;
+  /**
+   * Seconds of exploring to add before one is found: for what only some biomes have (spruce, sand,
+   * pumpkins). Absent (0) for what every spawn has nearby, and set to 0 once this world showed one.
+   */
+  findSeconds?: number;
 }
 
 export interface MobSource {
@@ -71,6 +76,24 @@ export function worldWith(base: WorldModel, add: readonly Resource[], remove: re
   for (const r of add) resources.set(r.block, r);
   for (const b of remove) resources.delete(b);
   return { ...base, resources };
+}
+
+/**
+ * The model as this world has shown itself: a resource the bot has seen this session (src/bot/seen.ts)
+ * costs no more to find than a common one. Returns `base` itself when nothing changes.
+ */
+export function learnedWorld(base: WorldModel, seen: Iterable<string>): WorldModel {
+  const add: Resource[] = [];
+  for (const name of seen) {
+    const r = base.resources.get(name);
+    if (r?.findSeconds) add.push({ ...r, findSeconds: 0 });
+  }
+  return add.length === 0 ? base : { ...worldWith(base, add), name: `${base.name}, as seen` };
+}
+
+/** The names `learnedWorld` would change: the part of what was seen that matters to the costs. */
+export function learnedNames(base: WorldModel, seen: Iterable<string>): string[] {
+  return [...new Set(seen)].filter((n) => (base.resources.get(n)?.findSeconds ?? 0) > 0).sort();
 }
 
 const NETHER = new Set([

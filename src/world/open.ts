@@ -7,6 +7,7 @@ import type { TaskWorld } from '../agent/run.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
 import type { ConnectionConfig } from '../config/schema.ts';
 import { DEFAULT_VERSION, type SandboxOptionsInput } from '../config/sandbox.ts';
+import type { Terrain } from '../knowledge/vanillaOverworld.ts';
 import { startLatencyProxy, type LatencyProxy } from '../net/latencyProxy.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { startServeProcess, type ServeOptions } from './serveProcess.ts';
@@ -27,6 +28,8 @@ export interface OpenWorld extends TaskWorld {
   readonly sandbox: Sandbox | undefined;
   /** Where the bot connects (the sandbox's address when there is one). */
   readonly target: ConnectionConfig;
+  /** The sandbox's terrain (in this process or its own), or a server's: which overworld to plan for. */
+  readonly terrain: Terrain;
   connect(signal: AbortSignal): Promise<Bot>;
   /** Disconnects the bot (the current one, after reconnects) and stops the sandbox. Safe to call twice. */
   close(): Promise<void>;
@@ -66,7 +69,7 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
   }
   let closed = false;
   const world: OpenWorld = {
-    sandbox, target, bot, connect,
+    sandbox, target, bot, connect, terrain: server ? 'sandbox' : 'server',
     async close() {
       if (closed) return;
       closed = true;

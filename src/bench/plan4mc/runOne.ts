@@ -7,6 +7,7 @@ import { runTask } from '../../agent/run.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import type { Planner } from '../../planner/types.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
+import { overworldFor } from '../../knowledge/vanillaOverworld.ts';
 import { openWorld, type OpenWorld } from '../../world/open.ts';
 import { plan4mcGoal, type Plan4mcTask } from '../../tasks/plan4mc.ts';
 import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
@@ -54,7 +55,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunO
     }, { log: opts.log, signal });
     const opened = w;
     await setupTask(opened.bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
-    const graph = createGraphPlanner({ skills, knowledge: kb });
+    const graph = createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, opened.terrain) });
     const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
     if (!planner) throw new Error(`planner ${opts.planner} is not available`);
     const executed: ExecutedStep[] = [];

@@ -7,6 +7,7 @@ import { runTask } from '../../agent/run.ts';
 import { startRunWatch, type RunWatch } from '../../control/watchRun.ts';
 import { createKnowledge } from '../../knowledge/kb.ts';
 import { createGraphPlanner } from '../../planner/graph/index.ts';
+import { overworldFor } from '../../knowledge/vanillaOverworld.ts';
 import type { Planner } from '../../planner/types.ts';
 import type { Goal } from '../../tasks/goal/goal.ts';
 import { NEEDS_CHAT_MODEL, parseTask } from '../../tasks/parse.ts';
@@ -103,7 +104,7 @@ export async function runTaskCommand(ctx: CommandContext, o: RunOptions): Promis
     const skills = createSkillRegistry();
     if (!o.json) ctx.io.out(`task: ${taskText} → ${JSON.stringify(goal)}`);
     if (!o.json) events.on(terminalSink((line) => ctx.io.out(line)));
-    const graph = createGraphPlanner({ skills, knowledge: kb });
+    const graph = createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, world.terrain) });
     // Other players' chat reaches a chat model only as quoted, labelled data; nothing in it is obeyed.
     const chat = new ChatRecorder();
     const chosen: Planner = model && planner !== 'graph' ? modelPlanner(planner, model, graph, skills, kb, ctx, () => chat.recent()) : graph;

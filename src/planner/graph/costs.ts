@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
-import type { WorldModel } from '../../knowledge/world.ts';
+import type { Resource, WorldModel } from '../../knowledge/world.ts';
 import { FUEL_GROUP, isGroup } from '../../knowledge/groups.ts';
 import { digCost, resourcesOf, SURFACE_Y, targetDepth } from './depth.ts';
 import { membersOf } from './members.ts';
@@ -22,6 +22,11 @@ export function movesFar(a: Action, kb: Knowledge, world: WorldModel): boolean {
   // Coal shows in the hills as well as deep down (deepslate_coal_ore): only an ore found nowhere near the surface counts.
   const found = factBlocks(kb, a.args.block).map((b) => world.resources.get(b)).filter((r) => r !== undefined);
   return found.length > 0 && found.every((r) => !r.surface);
+}
+
+/** Extra seconds of exploring before one of these resources is found (the easiest of them); 0 for none. */
+function findSeconds(resources: readonly Resource[]): number {
+  return resources.length === 0 ? 0 : Math.min(...resources.map((r) => r.findSeconds ?? 0));
 }
 
 function num(args: Record<string, unknown>, key: string, fallback: number): number {
@@ -157,7 +162,9 @@ export class CostTable {
       const c = this.action(a);
       best = Math.min(best, c.per + c.fixed);
     }
-    return { per: 0, fixed: best };
+    // What only some biomes have takes longer to come across, until this world has shown one.
+    const prior = finds && subject !== undefined ? findSeconds(resourcesOf(this.kb, this.world, subject)) : 0;
+    return { per: 0, fixed: best + prior };
   }
 
   /** Cost of an action including everything it needs, from nothing: what scales with its output, and what does not. */

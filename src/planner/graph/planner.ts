@@ -1,6 +1,6 @@
 import type { Observation } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
-import { SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
+import { learnedNames, learnedWorld, SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
 import { SkillRegistry } from '../../skills/define.ts';
 import type { AnySkill } from '../../skills/types.ts';
 import type { Goal } from '../../tasks/goal/goal.ts';
@@ -15,6 +15,9 @@ import { Search, type PlanStep, type SearchContext } from './search.ts';
 import { simulateStep } from './simulate.ts';
 import { cloneState, stateFromObservation, type PlanState } from './state.ts';
 import { Unplannable } from './unplannable.ts';
+
+/** Worlds as seen whose cost tables a planner keeps (beyond the one it started with). */
+const MAX_LEARNED = 8;
 
 export interface GraphPlannerOptions {
   /** The registry, or a list of skills (tests). */
@@ -36,15 +39,45 @@ export function createGraphPlanner(opts: GraphPlannerOptions): GraphPlanner {
 export class GraphPlanner implements Planner {
   readonly name = 'graph';
   private readonly model: SkillModel;
-  private readonly world: WorldModel;
-  private readonly costs: CostTable;
-  private readonly hypotheticalCosts: CostTable;
+  private readonly baseWorld: WorldModel;
+  private world: WorldModel;
+  private costs: CostTable;
+  private hypotheticalCosts: CostTable;
+  /** Cost tables per world as seen (learnedWorld): a few per session, as the bot meets new biomes. */
+  private readonly learned = new Map<string, { world: WorldModel; costs: CostTable; hypothetical: CostTable }>();
 
   constructor(private readonly opts: GraphPlannerOptions) {
     this.model = new SkillModel(opts.skills instanceof SkillRegistry ? opts.skills.list() : opts.skills, opts.knowledge);
-    this.world = opts.world ?? SANDBOX_OVERWORLD;
+    this.baseWorld = opts.world ?? SANDBOX_OVERWORLD;
+    this.world = this.baseWorld;
     this.costs = new CostTable(this.model, this.world, false);
     this.hypotheticalCosts = new CostTable(this.model, this.world, true, this.costs);
+    this.learned.set('', { world: this.world, costs: this.costs, hypothetical: this.hypotheticalCosts });
+  }
+
+  /** The world model's name (which overworld this planner assumes). */
+  get worldName(): string {
+    return this.world.name;
+  }
+
+  /**
+   * Takes in what this world has shown (in sight now, or seen earlier this session): a resource only
+   * some biomes have is no dearer to find than a common one once the bot has seen it here.
+   */
+  private learn(observation: Observation): void {
+    const seen = [...observation.blocks.map((b) => b.name), ...(observation.seen ?? []).map((b) => b.name)];
+    const key = learnedNames(this.baseWorld, seen).join(',');
+    let entry = this.learned.get(key);
+    if (!entry) {
+      if (this.learned.size >= MAX_LEARNED) for (const k of this.learned.keys()) if (k !== '') { this.learned.delete(k); break; }
+      const world = learnedWorld(this.baseWorld, key === '' ? [] : key.split(','));
+      const costs = new CostTable(this.model, world, false);
+      entry = { world, costs, hypothetical: new CostTable(this.model, world, true, costs) };
+      this.learned.set(key, entry);
+    }
+    this.world = entry.world;
+    this.costs = entry.costs;
+    this.hypotheticalCosts = entry.hypothetical;
   }
 
   /** Computes the static cost of every item once; returns how many the skills and the world can provide. */
@@ -64,6 +97,7 @@ export class GraphPlanner implements Planner {
     if (goal.kind === 'text') return { kind: 'unplannable', reason: NEEDS_CHAT_MODEL, missing: 'chat model' };
     const state = stateFromObservation(observation);
     if (isDone(goal, state)) return { kind: 'done' };
+    this.learn(observation);
     const advice = adviceFrom(history, (step) => this.model.action(step.decision.skill, step.decision.args));
     const ctx: SearchContext = {
       model: this.model, kb: this.opts.knowledge, world: this.world, costs: this.costs,

@@ -1,0 +1,102 @@
+// The overworld a user's server generates (vanilla 1.18+ terrain, the same ore heights through 1.21):
+// every wood and the blocks of every biome, built from the connected version's registry so that a
+// name this version lacks (pale_oak_log before 1.21.4, short_grass before 1.20.3) is never planned
+// for. What only some biomes have costs more to find until this world shows one (learnedWorld).
+import type { Knowledge } from './kb.ts';
+import { HOSTILE_MOBS, meanLoot, PASSIVE_MOBS } from './mobs.ts';
+import { SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
+
+/** Seconds of exploring assumed, on top of one explore step, for a resource only some spawns have. */
+export const FIND_SECONDS = {
+  /** Oak grows in most temperate biomes, birch in many. */
+  common: 30,
+  /** One wood, or sand: most spawns have one of the kinds nearby, not a given one. */
+  regional: 60,
+  /** Desert, badlands, jungle, snow, mountain and cave blocks. */
+  rare: 120,
+} as const;
+
+const surface = (block: string, findSeconds = 0): Resource => ({ block, minY: 40, maxY: 320, bestY: 64, surface: true, findSeconds });
+const ore = (block: string, minY: number, maxY: number, bestY: number, findSeconds = 0): Resource => ({ block, minY, maxY, bestY, surface: false, findSeconds });
+
+/** Blocks of one kind of biome, found by walking around. */
+const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
+  [FIND_SECONDS.regional, [
+    'sand', 'sandstone', 'clay', 'sugar_cane', 'dandelion', 'poppy', 'oxeye_daisy', 'azure_bluet', 'cornflower', 'allium',
+    'brown_mushroom', 'red_mushroom', 'pumpkin', 'sweet_berry_bush', 'kelp', 'seagrass', 'lily_pad', 'vine', 'fern',
+    'large_fern', 'tall_grass', 'podzol', 'coarse_dirt', 'moss_block', 'snow', 'dead_bush', 'lilac', 'rose_bush', 'peony', 'sunflower',
+  ]],
+  [FIND_SECONDS.rare, [
+    'red_sand', 'red_sandstone', 'terracotta', 'orange_terracotta', 'yellow_terracotta', 'brown_terracotta', 'red_terracotta',
+    'white_terracotta', 'light_gray_terracotta', 'cactus', 'melon', 'bamboo', 'cocoa', 'snow_block', 'ice', 'packed_ice',
+    'blue_ice', 'powder_snow', 'mud', 'mangrove_roots', 'mycelium', 'blue_orchid', 'lily_of_the_valley', 'red_tulip',
+    'orange_tulip', 'white_tulip', 'pink_tulip', 'pink_petals', 'calcite', 'pointed_dripstone', 'dripstone_block',
+    'glow_lichen', 'moss_carpet', 'spore_blossom', 'azalea', 'flowering_azalea', 'mossy_cobblestone', 'cobweb',
+  ]],
+];
+
+/**
+ * Heights where vanilla (1.18+) generates each ore, and where to dig to for it. Coal also shows in
+ * hills and cliffs; emerald only in mountains.
+ */
+const ORES: readonly Resource[] = [
+  { ...ore('coal_ore', 0, 320, 48), surface: true },
+  ore('iron_ore', -64, 320, 16),
+  ore('copper_ore', -16, 112, 48),
+  ore('gold_ore', -64, 32, -16),
+  ore('redstone_ore', -64, 15, -58),
+  ore('lapis_ore', -64, 64, 0),
+  ore('diamond_ore', -64, 16, -58),
+  ore('emerald_ore', -16, 320, 16, FIND_SECONDS.rare),
+  ore('deepslate', -64, 8, -8),
+  ore('deepslate_coal_ore', -8, 8, 0),
+  ore('deepslate_iron_ore', -64, 8, -8),
+  ore('deepslate_copper_ore', -16, 8, -8),
+  ore('deepslate_gold_ore', -64, 8, -16),
+  ore('deepslate_redstone_ore', -64, 8, -58),
+  ore('deepslate_lapis_ore', -64, 8, -16),
+  ore('deepslate_diamond_ore', -64, 8, -58),
+  ore('deepslate_emerald_ore', -16, 8, -8, FIND_SECONDS.rare),
+  ore('granite', -64, 60, 30), ore('diorite', -64, 60, 30), ore('andesite', -64, 60, 30), ore('tuff', -64, 0, -30),
+  ore('lava', -64, 320, -55),
+  ore('obsidian', -64, 0, -55, FIND_SECONDS.rare),
+  ore('amethyst_block', -58, 30, 0, FIND_SECONDS.rare),
+  ore('amethyst_cluster', -58, 30, 0, FIND_SECONDS.rare),
+  ore('budding_amethyst', -58, 30, 0, FIND_SECONDS.rare),
+];
+
+/** The woods of this version: every overworld log and its leaves (nether stems are the nether's). */
+function woods(kb: Knowledge): Resource[] {
+  const out: Resource[] = [];
+  for (const block of kb.registry.blocksArray) {
+    const m = /^(?!stripped_)(\w+)_(log|leaves)$/.exec(block.name);
+    if (!m) continue;
+    const wood = m[1]!;
+    const prior = wood === 'oak' || wood === 'birch' ? FIND_SECONDS.common : FIND_SECONDS.regional;
+    out.push(surface(block.name, prior));
+  }
+  return out;
+}
+
+/** Vanilla's overworld as the registry of the connected version names it. */
+export function vanillaOverworld(kb: Knowledge): WorldModel {
+  const resources: Resource[] = [
+    // Every spawn has these within a short walk: grass and soil on top, stone under it, gravel, water.
+    // No wood is a given (deserts, taigas): the one the bot sees first is then the cheapest.
+    ...['grass_block', 'grass', 'short_grass', 'water'].map((b) => surface(b)),
+    ...['stone', 'dirt', 'gravel'].map((b) => ({ ...surface(b), minY: -64 })),
+    ...woods(kb),
+    ...BIOME_BLOCKS.flatMap(([prior, names]) => names.map((b) => surface(b, prior))),
+    ...ORES,
+  ].filter((r) => kb.isBlock(r.block));
+  const mobs: MobSource[] = [...PASSIVE_MOBS, ...HOSTILE_MOBS].map((mob) => ({ mob, drops: meanLoot(mob) }));
+  return { name: `vanilla overworld ${kb.version}`, resources: new Map(resources.map((r) => [r.block, r])), mobs };
+}
+
+/** Whose terrain a world has: the embedded sandbox's generator, or a server's (vanilla, Paper, Spigot). */
+export type Terrain = 'sandbox' | 'server';
+
+/** The overworld the planner assumes: the sandbox's narrower one only on the sandbox. */
+export function overworldFor(kb: Knowledge, terrain: Terrain): WorldModel {
+  return terrain === 'sandbox' ? SANDBOX_OVERWORLD : vanillaOverworld(kb);
+}
