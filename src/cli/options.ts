@@ -10,5 +10,7 @@ export function withWorldOptions(cmd: Command): Command {
     .option('--seed <seed>', 'sandbox world seed (default 1)')
     .option('--preset <name>', `sandbox preset: ${PRESETS.join(' | ')} (default forest)`)
     .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
-    .option('--peaceful', 'sandbox: no zombies or spiders');
+    .option('--peaceful', 'sandbox: no zombies or spiders')
+    .option('--world <path>', 'sandbox: serve a copy of this world save (Anvil: level.dat, region/) instead of generating terrain')
+    .option('--spawn <x,z>', "sandbox with --world: the column to spawn at (default: the save's spawn)");
 }

@@ -3,10 +3,11 @@ import { startSandbox } from '../sandbox/server.ts';
 import { PRESETS, SUPPORTED_VERSIONS } from '../config/sandbox.ts';
 import { DEFAULT_PORT } from '../config/index.ts';
 import { listenError } from './errors.ts';
+import { servedWorld, worldOption } from './world.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 
-interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string; peaceful?: boolean }
+interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string }
 
 export function serveCommand(run: RunJob): Command {
   return new Command('serve')
@@ -19,10 +20,12 @@ export function serveCommand(run: RunJob): Command {
     .option('--view-distance <n>', 'chunks sent around each player, 2-16 (default 6)')
     .option('--smelt-speed <x>', 'furnace speed factor, 0.1-1000 (default 1, vanilla)')
     .option('--peaceful', 'sandbox: no zombies or spiders')
+    .option('--world <path>', 'serve a copy of this world save (Anvil: level.dat, region/; never written) instead of generating terrain')
+    .option('--spawn <x,z>', "with --world: the column to spawn at (default: the save's spawn)")
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<ServeOptions>(cmd);
       await run(cmd, {
-        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful,
+        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn,
       }, serve);
     });
 }
@@ -38,9 +41,10 @@ async function serve(ctx: CommandContext): Promise<number> {
     viewDistance: sandbox.viewDistance,
     smeltSpeed: sandbox.smeltSpeed,
     peaceful: sandbox.peaceful ?? false,
+    ...worldOption(sandbox),
   }, ctx.logger).catch((err: unknown) => { throw listenError(err, connection.host, connection.port); });
   try {
-    ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (seed ${sandbox.seed}, preset ${sandbox.preset}, ${sandbox.mcVersion})`);
+    ctx.io.out(`Skillcraft sandbox listening on ${sb.host}:${sb.port} (${servedWorld(sb.options)}, ${sb.options.version})`);
     await untilAborted(ctx.signal);
     ctx.log.info({ reason: String(ctx.signal.reason) }, 'stopping the sandbox');
   } finally {

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import type { Preset } from '../config/sandbox.ts';
+import type { Preset, SandboxOptions } from '../config/sandbox.ts';
+import type { SandboxConfig } from '../config/index.ts';
+import { CliInputError } from './errors.ts';
 import { openWorld, type OpenWorld } from '../world/open.ts';
 import type { CommandContext } from './context.ts';
 
@@ -21,10 +23,27 @@ export function knowledgeVersion(ctx: CommandContext, sandbox: boolean): string 
 export async function openCliWorld(ctx: CommandContext, sandbox: boolean, opts: { preset?: Preset; quiet?: boolean; logger?: Logger } = {}): Promise<OpenWorld> {
   const { connection, sandbox: sb } = ctx.config;
   const preset = opts.preset ?? sb.preset;
+  if (!sandbox && sb.world !== undefined) throw new CliInputError('--world is served by the sandbox; it cannot be combined with --host/--port');
   const world = await openWorld({
     connection,
-    ...(sandbox ? { sandbox: { seed: sb.seed, preset, version: sb.mcVersion, viewDistance: sb.viewDistance, smeltSpeed: sb.smeltSpeed, peaceful: sb.peaceful ?? false } } : {}),
+    ...(sandbox ? { sandbox: { seed: sb.seed, preset, version: sb.mcVersion, viewDistance: sb.viewDistance, smeltSpeed: sb.smeltSpeed, peaceful: sb.peaceful ?? false, ...worldOption(sb) } } : {}),
   }, { log: opts.logger ?? ctx.logger, signal: ctx.signal });
-  if (world.sandbox && !opts.quiet) ctx.io.out(`Skillcraft sandbox listening on ${world.sandbox.host}:${world.sandbox.port} (seed ${sb.seed}, preset ${preset}, ${sb.mcVersion})`);
+  const served = world.sandbox?.options;
+  if (world.sandbox && served && !opts.quiet) ctx.io.out(`Skillcraft sandbox listening on ${world.sandbox.host}:${world.sandbox.port} (${servedWorld(served)}, ${served.version})`);
   return world;
+}
+
+/** The sandbox's `world` option from the config's --world and --spawn. */
+export function worldOption(sb: SandboxConfig): { world?: { path: string; spawn?: { x: number; z: number } } } {
+  if (sb.world === undefined) {
+    if (sb.spawn !== undefined) throw new CliInputError('--spawn needs --world (the save to spawn in)');
+    return {};
+  }
+  const [x, z] = (sb.spawn ?? '').split(',').map(Number);
+  return { world: { path: sb.world, ...(sb.spawn !== undefined ? { spawn: { x: x!, z: z! } } : {}) } };
+}
+
+/** "seed 1, preset forest", or "world save ./my-world". */
+export function servedWorld(o: Pick<SandboxOptions, 'seed' | 'preset' | 'world'>): string {
+  return o.world ? `world save ${o.world.path}` : `seed ${o.seed}, preset ${o.preset}`;
 }

@@ -5,6 +5,7 @@ export type Preset = (typeof PRESETS)[number];
 
 /** Minecraft versions the sandbox is tested on; 1.20.1 was measured best (see the sandbox facts). */
 export const SUPPORTED_VERSIONS = ['1.20.1', '1.20.4', '1.19.4', '1.18.2'] as const;
+export type SupportedVersion = (typeof SUPPORTED_VERSIONS)[number];
 export const DEFAULT_VERSION = '1.20.1';
 
 export const sandboxOptionsSchema = z.object({
@@ -21,6 +22,11 @@ export const sandboxOptionsSchema = z.object({
   peaceful: z.boolean().default(false),
   /** Natural spawning of animals and monsters near players (`/summon` works either way). */
   mobSpawning: z.boolean().default(true),
+  /**
+   * Serve this Anvil save (a copy of it) instead of generating a world; the generator fills beyond
+   * its saved area. `spawn` overrides the save's spawn column.
+   */
+  world: z.object({ path: z.string().min(1), spawn: z.object({ x: z.number().int(), z: z.number().int() }).optional() }).optional(),
 });
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;

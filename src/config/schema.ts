@@ -31,6 +31,10 @@ export const sandboxSchema = z.object({
   smeltSpeed: z.number().min(0.1).max(1000).default(1),
   /** No hostile mobs in the sandbox; unset means the sandbox default (off). */
   peaceful: z.boolean().optional(),
+  /** A world save (Anvil) the sandbox serves a copy of, instead of generating terrain. */
+  world: z.string().min(1).optional(),
+  /** The column to spawn at in that save, "X,Z" (default: the save's spawn). */
+  spawn: z.string().regex(/^-?\d+,-?\d+$/).optional(),
 });
 
 export const configSchema = z.object({

@@ -93,10 +93,10 @@ export function vanillaOverworld(kb: Knowledge): WorldModel {
   return { name: `vanilla overworld ${kb.version}`, resources: new Map(resources.map((r) => [r.block, r])), mobs };
 }
 
-/** Whose terrain a world has: the embedded sandbox's generator, or a server's (vanilla, Paper, Spigot). */
-export type Terrain = 'sandbox' | 'server';
+/** Whose terrain a world has: the sandbox's generator, or vanilla's (a server's, or a world save the sandbox serves). */
+export type Terrain = 'sandbox' | 'vanilla';
 
-/** The overworld the planner assumes: the sandbox's narrower one only on the sandbox. */
+/** The overworld the planner assumes: the sandbox's narrower one only on the sandbox's own terrain. */
 export function overworldFor(kb: Knowledge, terrain: Terrain): WorldModel {
   return terrain === 'sandbox' ? SANDBOX_OVERWORLD : vanillaOverworld(kb);
 }

@@ -8,6 +8,10 @@ import type { SquidPlayer, SquidServer } from './squid/types.ts';
 import { sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from '../config/sandbox.ts';
 import { createWorldGenerator, type WorldGenerator, type WorldRegistry } from './worldgen/index.ts';
 import { SANDBOX_PLUGINS } from './plugins/index.ts';
+import { loadSavedChunksSafely, type AnvilLike } from './worldSave/chunks.ts';
+import { copyWorldSave } from './worldSave/copy.ts';
+import { groundNear } from './worldSave/ground.ts';
+import { readWorldSave, servedVersion } from './worldSave/save.ts';
 import type { SandboxContext } from './plugin.ts';
 
 export interface Sandbox {
@@ -25,10 +29,14 @@ const require = createRequire(import.meta.url);
 let generatorCount = 0;
 
 export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger = silentLogger()): Promise<Sandbox> {
-  const options = sandboxOptionsSchema.parse(input);
-  await ensurePortFree(options.host, options.port);
+  const parsed = sandboxOptionsSchema.parse(input);
+  await ensurePortFree(parsed.host, parsed.port);
   const squid = loadSquid();
   const slog = log.child({ component: 'sandbox' });
+  // A save is served by the version that reads it (its own span of versions), from a copy.
+  const save = parsed.world ? await readWorldSave(parsed.world.path) : undefined;
+  const options: SandboxOptions = save ? { ...parsed, version: servedVersion(save, parsed.version) } : parsed;
+  const copy = save ? await copyWorldSave(save) : undefined;
 
   // Built before the server so that a generator error is one clear failure, not a rejection inside
   // flying-squid's start-up. flying-squid looks generators up by name in one shared table; a unique
@@ -38,6 +46,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
   try {
     world = createWorldGenerator({ seed: options.seed, preset: options.preset, registry });
   } catch (err) {
+    await copy?.remove();
     throw new SandboxStartError(`sandbox world could not be generated: ${(err as Error).message}`, 'SANDBOX_START', { cause: err });
   }
   const genName = `skillcraft-${++generatorCount}`;
@@ -56,6 +65,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     gameMode: 0,
     difficulty: 1,
     generation: { name: genName, options: { seed: options.seed } },
+    ...(copy ? { worldFolder: copy.dir } : {}),
     kickTimeout: 30_000,
     plugins: {},
     'view-distance': options.viewDistance,
@@ -84,13 +94,21 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     await Promise.race([serv.waitForReady(10_000), failed]);
   } catch (err) {
     await stopServer(serv, new Map()).catch(() => undefined);
+    await copy?.remove();
     throw new SandboxStartError(`sandbox could not start on ${options.host}:${options.port}: ${(err as Error).message}`, 'SANDBOX_START', { cause: err });
   } finally {
     startup.abort();
     failed.catch(() => undefined); // settled by the abort above; nothing left to report
   }
   serv.on('error', (err: Error) => slog.error({ err }, 'sandbox server error'));
-  const spawn = world.spawnPoint();
+  let spawn = world.spawnPoint();
+  if (save && copy) {
+    const anvil = (serv.overworld as unknown as { storageProvider: AnvilLike }).storageProvider;
+    loadSavedChunksSafely(anvil, serv.registry, (x, z, why) => slog.debug({ x, z, why }, 'saved chunk left to the generator'));
+    const column = parsed.world?.spawn ?? save.spawn ?? { x: 0, z: 0 };
+    spawn = (await groundNear(serv.overworld, column.x, column.z)) ?? spawn;
+    slog.info({ world: save.path, version: save.versionName, served: options.version, spawn }, 'serving a copy of a world save');
+  }
   serv.getSpawnPoint = () => Promise.resolve(new Vec3(spawn.x + 0.5, spawn.y, spawn.z + 0.5));
 
   const port = serv.listeningPort ?? options.port;
@@ -112,7 +130,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     },
     stop() {
       // The generator table is process-wide: a stopped sandbox's entry would keep its world alive.
-      stopped ??= stopServer(serv, timers).finally(() => { delete squid.generations[genName]; });
+      stopped ??= stopServer(serv, timers).then(() => stopSaving(serv)).finally(() => { delete squid.generations[genName]; }).then(() => copy?.remove());
       return stopped;
     },
   };
@@ -153,6 +171,13 @@ async function stopServer(serv: SquidServer, timers: Map<SquidPlayer, NodeJS.Tim
   serv._server.close();
   await Promise.race([closed, new Promise((r) => setTimeout(r, 2000).unref())]);
   serv.removeAllListeners();
+}
+
+/** A served save's copy is written every second (changed chunks); stop that before the copy goes. */
+async function stopSaving(serv: SquidServer): Promise<void> {
+  const w = serv.overworld as unknown as { savingInt?: NodeJS.Timeout; finishedSaving?: Promise<unknown> };
+  if (w.savingInt) clearInterval(w.savingInt);
+  await w.finishedSaving?.catch(() => undefined);
 }
 
 function routeSquidLogs(serv: SquidServer, log: Logger): void {

@@ -28,7 +28,7 @@ export interface OpenWorld extends TaskWorld {
   readonly sandbox: Sandbox | undefined;
   /** Where the bot connects (the sandbox's address when there is one). */
   readonly target: ConnectionConfig;
-  /** The sandbox's terrain (in this process or its own), or a server's: which overworld to plan for. */
+  /** The sandbox's generated terrain, or vanilla's (a server, or a save the sandbox serves): which overworld to plan for. */
   readonly terrain: Terrain;
   connect(signal: AbortSignal): Promise<Bot>;
   /** Disconnects the bot (the current one, after reconnects) and stops the sandbox. Safe to call twice. */
@@ -47,7 +47,7 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
   let proxy: LatencyProxy | undefined;
   const server = sandbox ?? child;
   let target: ConnectionConfig = server
-    ? { ...spec.connection, host: server.host, port: server.port, auth: 'offline', mcVersion: sandbox?.options.version ?? sb?.version ?? DEFAULT_VERSION }
+    ? { ...spec.connection, host: server.host, port: server.port, auth: 'offline', mcVersion: sandbox?.options.version ?? (sb?.world ? 'auto' : sb?.version ?? DEFAULT_VERSION) }
     : spec.connection;
   try {
     if (spec.latency) {
@@ -69,7 +69,7 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
   }
   let closed = false;
   const world: OpenWorld = {
-    sandbox, target, bot, connect, terrain: server ? 'sandbox' : 'server',
+    sandbox, target, bot, connect, terrain: server && !sb?.world ? 'sandbox' : 'vanilla',
     async close() {
       if (closed) return;
       closed = true;
@@ -87,6 +87,7 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
 function serveOptions(sb: SandboxOptionsInput): ServeOptions {
   return {
     seed: sb.seed ?? 1, ...(sb.preset ? { preset: sb.preset } : {}), ...(sb.peaceful ? { peaceful: true } : {}),
-    ...(sb.smeltSpeed === undefined ? {} : { smeltSpeed: sb.smeltSpeed }), ...(sb.version ? { extra: ['--mc-version', sb.version] } : {}),
+    ...(sb.smeltSpeed === undefined ? {} : { smeltSpeed: sb.smeltSpeed }),
+    extra: [...(sb.version ? ['--mc-version', sb.version] : []), ...(sb.world ? ['--world', sb.world.path] : []), ...(sb.world?.spawn ? ['--spawn', `${sb.world.spawn.x},${sb.world.spawn.z}`] : [])],
   };
 }

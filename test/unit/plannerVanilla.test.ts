@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SeenMemory } from '../../src/bot/seen.ts';
 import { renderObservation } from '../../src/bot/render.ts';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/kb.ts';
-import { overworldFor, vanillaOverworld } from '../../src/knowledge/vanillaOverworld.ts';
+import { overworldFor, vanillaOverworld, type Terrain } from '../../src/knowledge/vanillaOverworld.ts';
 import { learnedNames, learnedWorld, SANDBOX_OVERWORLD } from '../../src/knowledge/world.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { blankObservation } from '../../src/planner/graph/simulate.ts';
@@ -12,7 +12,7 @@ import { observationWith } from '../helpers/planner.ts';
 
 const skills = createSkillRegistry();
 const kb = createKnowledge('1.20.1');
-const plannerFor = (terrain: 'sandbox' | 'server', k: Knowledge = kb) => createGraphPlanner({ skills, knowledge: k, world: overworldFor(k, terrain), prime: false });
+const plannerFor = (terrain: Terrain, k: Knowledge = kb) => createGraphPlanner({ skills, knowledge: k, world: overworldFor(k, terrain), prime: false });
 const item = (name: string, count = 1) => ({ kind: 'item' as const, items: [name], count });
 const subject = (args: Record<string, unknown>) => [args.block, args.item, args.target].find((a): a is string => typeof a === 'string') ?? '';
 const calls = (v: PlannerVerdict) => (v.kind === 'next' ? (v.plan ?? [v.decision]).map((d) => `${d.skill} ${subject(d.args)}`.trim()) : [v.kind]);
@@ -37,7 +37,7 @@ describe("vanilla's overworld, from the connected version's registry", () => {
 
   it("is the planner's on a server; the sandbox keeps its own narrower model", () => {
     expect(overworldFor(kb, 'sandbox')).toBe(SANDBOX_OVERWORLD);
-    expect(overworldFor(kb, 'server').name).toBe('vanilla overworld 1.20.1');
+    expect(overworldFor(kb, 'vanilla').name).toBe('vanilla overworld 1.20.1');
     // Nothing the sandbox's model holds costs extra to find, so what the bot sees never changes it.
     expect(learnedNames(SANDBOX_OVERWORLD, ['spruce_log', 'oak_log', 'sand'])).toEqual([]);
     expect(learnedWorld(SANDBOX_OVERWORLD, ['spruce_log'])).toBe(SANDBOX_OVERWORLD);
@@ -45,7 +45,7 @@ describe("vanilla's overworld, from the connected version's registry", () => {
 
   it('never refuses what vanilla terrain gives on a server (the sandbox model cannot plan them)', () => {
     const vanillaOnly = ['red_sandstone', 'cactus', 'bamboo', 'pumpkin', 'snowball', 'emerald', 'amethyst_shard', 'jungle_planks', 'cherry_planks', 'mangrove_planks', 'string', 'melon_slice', 'dark_oak_planks', 'obsidian', 'kelp'];
-    const server = plannerFor('server');
+    const server = plannerFor('vanilla');
     const sandbox = plannerFor('sandbox');
     for (const name of vanillaOnly) {
       expect(server.plan(item(name), blankObservation({})).kind, name).toBe('next');
@@ -58,7 +58,7 @@ describe("vanilla's overworld, from the connected version's registry", () => {
 
 describe('planning with what this world has', () => {
   it('in a spruce forest uses spruce for everything and never goes looking for oak', () => {
-    const plan = calls(plannerFor('server').plan(item('glass'), observationWith({}, SPRUCE_FOREST)));
+    const plan = calls(plannerFor('vanilla').plan(item('glass'), observationWith({}, SPRUCE_FOREST)));
     expect(plan[0]).toBe('mineBlock spruce_log');
     expect(plan.filter((c) => /oak/.test(c))).toEqual([]);
     expect(plan).toContain('smeltItem glass');
@@ -67,7 +67,7 @@ describe('planning with what this world has', () => {
   });
 
   it('in a desert village takes sticks from dead bushes and sand from under its feet', () => {
-    const planner = plannerFor('server');
+    const planner = plannerFor('vanilla');
     expect(calls(planner.plan(item('wooden_pickaxe'), observationWith({}, DESERT_VILLAGE)))[0]).toBe('mineBlock dead_bush');
     const glass = calls(planner.plan(item('glass'), observationWith({}, DESERT_VILLAGE)));
     expect(glass).toContain('mineBlock sand');
@@ -75,7 +75,7 @@ describe('planning with what this world has', () => {
   });
 
   it('looks for the wood it has seen here before one it has not', () => {
-    const planner = plannerFor('server');
+    const planner = plannerFor('vanilla');
     const obs = observationWith({}, { grass_block: 1, stone: 5, sand: 9 });
     expect(calls(planner.plan(item('wooden_pickaxe'), obs))[0]).toBe('explore oak_log');
     obs.seen = [{ name: 'acacia_log', at: { x: 60, y: 70, z: 5 }, distance: 60 }];
