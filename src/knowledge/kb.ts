@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { IndexedData } from 'minecraft-data';
 import { digTimeMs } from './digTime.ts';
 import { blocksDropping, expectedDrops } from './drops.ts';
+import { patchRegistry } from './patches.ts';
 import { canHarvest, harvestRequirement, type HarvestRequirement } from './harvest.ts';
 import { fuelTicks, smeltRecipeFor, smeltRecipesMaking, type FurnaceKind, type SmeltRecipe } from './smelting.ts';
 
@@ -41,6 +42,7 @@ export function createKnowledge(version: string): Knowledge {
   if (cached) return cached;
   const registry = (require('minecraft-data') as (v: string) => IndexedData | undefined)(version);
   if (!registry) throw new Error(`no Minecraft data for version ${version}`);
+  patchRegistry(registry);
   const kb: Knowledge = {
     version,
     registry,

@@ -8,6 +8,7 @@ import type { SquidPlayer, SquidServer } from './squid/types.ts';
 import { sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from '../config/sandbox.ts';
 import { createWorldGenerator, type WorldGenerator, type WorldRegistry } from './worldgen/index.ts';
 import { SANDBOX_PLUGINS } from './plugins/index.ts';
+import { patchRegistry } from '../knowledge/patches.ts';
 import { loadSavedChunksSafely, type AnvilLike } from './worldSave/chunks.ts';
 import { copyWorldSave } from './worldSave/copy.ts';
 import { groundNear } from './worldSave/ground.ts';
@@ -42,6 +43,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
   // flying-squid's start-up. flying-squid looks generators up by name in one shared table; a unique
   // name per server keeps several sandboxes with different seeds in one process apart.
   const registry = (require('prismarine-registry') as (v: string) => WorldRegistry)(options.version);
+  // The version's blocks as vanilla has them (dig classes minecraft-data gets wrong), for the server too.
+  patchRegistry(registry as unknown as Parameters<typeof patchRegistry>[0]);
   let world: WorldGenerator;
   try {
     world = createWorldGenerator({ seed: options.seed, preset: options.preset, registry });
