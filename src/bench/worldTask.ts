@@ -11,7 +11,8 @@ import { openWorld, type OpenWorld } from '../world/open.ts';
 import { parseTask } from '../tasks/parse.ts';
 import { setupTask } from '../tasks/setup.ts';
 import { noChangeRepeats } from './traceCheck.ts';
-import type { World } from './worlds.ts';
+import { sandboxFor, worldKind, worldName, type World, type WorldKind } from './worlds.ts';
+import { overworldFor } from '../knowledge/vanillaOverworld.ts';
 
 export interface WorldTaskJob {
   task: string;
@@ -39,7 +40,9 @@ export interface WorldTaskResult {
   task: string;
   /** How the bot reached the world (routeName). */
   route: string;
-  preset: World['preset'];
+  preset: WorldKind;
+  /** worldName: plains:123, save@96:96. */
+  world: string;
   seed: number;
   success: boolean;
   reason: string;
@@ -56,27 +59,27 @@ export interface WorldTaskResult {
 }
 
 export function runLabel(task: string, w: World): string {
-  return `${task.replace(/[^a-z0-9]+/gi, '_')}-${w.preset}-${w.seed}`;
+  return `${task.replace(/[^a-z0-9]+/gi, '_')}-${worldName(w).replace(/\W+/g, '-')}`;
 }
 
 export async function runWorldTask(job: WorldTaskJob, log: Logger): Promise<WorldTaskResult> {
   const started = performance.now();
   const { world: w } = job;
-  const kb = createKnowledge('1.20.1');
-  const base = { task: job.task, route: routeName(job.route), preset: w.preset, seed: w.seed };
+  const base = { task: job.task, route: routeName(job.route), preset: worldKind(w), world: worldName(w), seed: w.seed };
   const signal = AbortSignal.timeout(Math.max(10 * 60_000, job.maxGameSeconds * 2000));
   let traceDir: string | undefined;
   let world: OpenWorld | undefined;
   try {
     const r = job.route;
     world = await openWorld({
-      connection: benchConnection('bench'), sandbox: { seed: w.seed, preset: w.preset }, sandboxProcess: r?.process === true,
+      connection: benchConnection('bench'), sandbox: sandboxFor(w), sandboxProcess: r?.process === true,
       ...(r?.delayMs ? { latency: { delayMs: r.delayMs, jitterMs: r.jitterMs ?? 0, seed: w.seed } } : {}),
     }, { log, signal });
     if (job.inventory && Object.keys(job.inventory).length > 0) await setupTask(world.bot, { inventory: job.inventory }, w.seed, signal);
     const skills = createSkillRegistry();
+    const kb = createKnowledge(world.bot.version);
     const run = await runTask(world, parseTask(kb, job.task).goal, {
-      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb, log, signal,
+      planner: createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, world.terrain) }), skills, knowledge: kb, log, signal,
       traceRoot: join(job.traceRoot, `${runLabel(job.task, w)}${r?.process ? `-${routeName(r).replace(/\W+/g, '')}` : ''}`), limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },
     });
     traceDir = run.traceDir;

@@ -3,12 +3,29 @@
 // picks N random (preset, seed) pairs over every preset the task can happen in, prints them as a
 // --seed-list that repeats the run exactly, and reports success with a 95 % (Wilson) interval.
 import { randomInt } from 'node:crypto';
-import { PRESETS, type Preset } from '../config/sandbox.ts';
+import { PRESETS, type Preset, type SandboxOptionsInput } from '../config/sandbox.ts';
+import { drawSpawns, formatSpawnList, parseSpawnList } from './saveSpawns.ts';
 import { BenchInputError, intArg } from './plan4mc/args.ts';
 
 export interface World {
   preset: Preset;
   seed: number;
+  /** A spawn point on a world save (`--world`): the sandbox serves the save, `preset` makes what lies beyond it. */
+  save?: SaveSpot;
+}
+
+export interface SaveSpot { path: string; x: number; z: number }
+
+/** What a result row says its world was: a preset of ours, or a world save. */
+export type WorldKind = Preset | 'save';
+
+export function worldKind(w: World): WorldKind {
+  return w.save ? 'save' : w.preset;
+}
+
+/** The sandbox options that make this world. */
+export function sandboxFor(w: World): SandboxOptionsInput {
+  return { seed: w.seed, preset: w.preset, ...(w.save ? { world: { path: w.save.path, spawn: { x: w.save.x, z: w.save.z } } } : {}) };
 }
 
 /** Seeds are drawn from 1 to this (the generator takes any 31-bit integer). */
@@ -65,7 +82,31 @@ export function formatWorldList(worlds: readonly World[]): string {
 }
 
 export function worldName(w: World): string {
-  return `${w.preset}:${w.seed}`;
+  return w.save ? `save@${w.save.x}:${w.save.z}` : `${w.preset}:${w.seed}`;
+}
+
+/** The arguments that run these worlds again. */
+export function repeatArgs(worlds: readonly World[]): string {
+  const save = worlds[0]?.save;
+  if (save && worlds.every((w) => w.save?.path === save.path)) return `--world ${save.path} --spawn-list ${formatSpawnList(worlds.map((w) => w.save!))}`;
+  return `--seed-list ${formatWorldList(worlds)}`;
+}
+
+/**
+ * With `--world PATH`: N spawn points drawn over the save's generated area (`--spawns N`, default
+ * `def`), or the listed ones (`--spawn-list x:z,…`); undefined without `--world`. Each world's seed
+ * (the setup's randomness, the generator beyond the save) follows from its spawn, so a list repeats.
+ */
+export async function saveWorldsFromArgs(values: Map<string, string>, def: number, max: number): Promise<World[] | undefined> {
+  const path = values.get('--world');
+  if (path === undefined) {
+    if (values.has('--spawns') || values.has('--spawn-list')) throw new BenchInputError('--spawns and --spawn-list need --world PATH');
+    return undefined;
+  }
+  if (values.has('--seeds') || values.has('--seed-list')) throw new BenchInputError('--world runs on the save: give --spawns N or --spawn-list, not --seeds or --seed-list');
+  const list = values.get('--spawn-list');
+  const spawns = list !== undefined ? parseSpawnList(list) : await drawSpawns(path, intArg(values, '--spawns', def, 1, max));
+  return spawns.map((s) => ({ preset: 'forest', seed: ((s.x * 73_856_093) ^ (s.z * 19_349_663)) >>> 1, save: { path, x: s.x, z: s.z } }));
 }
 
 /**
@@ -83,7 +124,7 @@ export function worldsFromArgs(values: Map<string, string>, def: number, max: nu
 
 /** The line a benchmark prints so that the same worlds can be run again. */
 export function repeatLine(bench: string, worlds: readonly World[]): string {
-  return `worlds (${worlds.length}): repeat with: npm run bench -- ${bench} --seed-list ${formatWorldList(worlds)}`;
+  return `worlds (${worlds.length}): repeat with: npm run bench -- ${bench} ${repeatArgs(worlds)}`;
 }
 
 export interface Interval {

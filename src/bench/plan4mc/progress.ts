@@ -1,4 +1,4 @@
-import type { TaskResult } from './types.ts';
+import { rowWorld, type TaskResult } from './types.ts';
 
 /**
  * A live progress bar on a terminal (redrawn in place on stderr), or one line per finished run when
@@ -15,7 +15,7 @@ export class Progress {
   done(r: TaskResult): void {
     this.finished++;
     if (r.success) this.ok++;
-    const line = `${r.success ? 'ok  ' : 'FAIL'} #${String(r.id).padStart(2)} ${r.name} ${r.preset}:${r.seed}: ${r.gameSeconds.toFixed(1)} game s, ${r.wallSeconds.toFixed(1)} wall s, ${r.steps} steps${r.success ? '' : ` (${r.cause}${r.detail ? `: ${r.detail.slice(0, 100)}` : ''})`}`;
+    const line = `${r.success ? 'ok  ' : 'FAIL'} #${String(r.id).padStart(2)} ${r.name} ${rowWorld(r)}: ${r.gameSeconds.toFixed(1)} game s, ${r.wallSeconds.toFixed(1)} wall s, ${r.steps} steps${r.success ? '' : ` (${r.cause}${r.detail ? `: ${r.detail.slice(0, 100)}` : ''})`}`;
     if (this.tty) process.stderr.write('\r\x1b[2K');
     this.out(line);
     if (this.tty) process.stderr.write(this.bar());

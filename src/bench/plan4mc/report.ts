@@ -2,7 +2,7 @@ import type { Plan4mcGroup } from '../../tasks/plan4mc.ts';
 import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import { formatTable, median } from '../table.ts';
 import { formatRate } from '../worlds.ts';
-import type { SuiteResults, TaskResult } from './types.ts';
+import { rowWorld, type SuiteResults, type TaskResult } from './types.ts';
 
 /** Plan4MC's published success rates per group (paper, Table 2), for comparison. */
 export const PLAN4MC_GROUP_RATES: Readonly<Record<Plan4mcGroup, number>> = {
@@ -25,7 +25,7 @@ export function byTask(results: readonly TaskResult[]): TaskRow[] {
       id, name: rs[0]!.name, group: rs[0]!.group, runs: rs.length, successes: ok.length,
       medianGame: median(ok.map((r) => r.gameSeconds)), medianWall: median(rs.map((r) => r.wallSeconds)),
       medianSteps: median(ok.map((r) => r.steps)), medianRatio: ratios.length ? median(ratios) : null,
-      causes: rs.filter((r) => !r.success).map((r) => `${r.preset}:${r.seed}: ${r.cause ?? '?'}`),
+      causes: rs.filter((r) => !r.success).map((r) => `${rowWorld(r)}: ${r.cause ?? '?'}`),
     };
   });
 }
@@ -52,7 +52,7 @@ export function overallText(results: readonly TaskResult[]): string {
 export function noChangeText(results: readonly TaskResult[]): string {
   const worst = [...results].sort((a, b) => (b.noChangeMax ?? 0) - (a.noChangeMax ?? 0))[0];
   const max = worst?.noChangeMax ?? 0;
-  return `steps repeated without changing anything: at most ${max} in a row${max > 0 && worst ? ` (${worst.noChangeCall ?? '?'}, task ${worst.id} in ${worst.preset}:${worst.seed})` : ''}; the limit is 2`;
+  return `steps repeated without changing anything: at most ${max} in a row${max > 0 && worst ? ` (${worst.noChangeCall ?? '?'}, task ${worst.id} in ${rowWorld(worst)})` : ''}; the limit is 2`;
 }
 
 /** Failures counted by cause category. */
@@ -104,7 +104,9 @@ export function markdownReport(s: SuiteResults, chartFile: string): string {
     `# Plan4MC suite: ${m.planner} planner`,
     '',
     `${s.results.length} runs on ${m.target}, started ${m.startedAt}, ${m.wallSeconds.toFixed(0)} s wall with ${m.jobs} job(s) on ${m.cpus} CPU(s), Node ${m.node}${m.commit ? `, commit ${m.commit}` : ''}.`,
-    `${m.drawn ? 'Each task ran in worlds drawn at random: a random seed and a preset taken in turn from all four (forest, plains, extreme_hills, forest_hills)' : 'The worlds were given with --seed-list'}; every run can be repeated with \`npm run bench -- plan4mc --seed-list <task@preset:seed,…>\` (the list is in results.json, meta.worlds).`,
+    m.save
+      ? `Each task ran from the same spawn points on the world save ${m.save.path} (vanilla terrain served by the sandbox; the planner plans for vanilla's overworld); repeat with \`npm run bench -- plan4mc ${m.save.repeat}\`.`
+      : `${m.drawn ? 'Each task ran in worlds drawn at random: a random seed and a preset taken in turn from all four (forest, plains, extreme_hills, forest_hills)' : 'The worlds were given with --seed-list'}; every run can be repeated with \`npm run bench -- plan4mc --seed-list <task@preset:seed,…>\` (the list is in results.json, meta.worlds).`,
     `Each task starts from Plan4MC's initial inventory (given with /give); mob tasks get 3 cows and 3 sheep (/summon) within 30 blocks; the budget is Plan4MC's max_steps / 20 game seconds.`,
     '',
     `**Overall success: ${overallText(s.results)}** (Plan4MC reports about 0.32). The interval is Wilson's, at 95 %.`,
@@ -130,8 +132,8 @@ export function markdownReport(s: SuiteResults, chartFile: string): string {
     '',
     '## Failures',
     '',
-    failed.length === 0 ? 'None.' : table(['#', 'task', 'preset', 'seed', 'cause', 'detail', 'trace'], failed.map((r) => [
-      String(r.id), r.name, r.preset, String(r.seed), r.cause ?? '?', (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 160), r.trace ? `[trace](${r.trace})` : '–',
+    failed.length === 0 ? 'None.' : table(['#', 'task', 'world', 'cause', 'detail', 'trace'], failed.map((r) => [
+      String(r.id), r.name, rowWorld(r), r.cause ?? '?', (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 160), r.trace ? `[trace](${r.trace})` : '–',
     ])),
     '',
     Object.keys(c).length ? `By cause: ${Object.entries(c).map(([k, n]) => `${k} ×${n}`).join(', ')}.` : '',

@@ -14,7 +14,7 @@ import { lowerBoundSeconds, type ExecutedStep } from './lowerBound.ts';
 import { setupTask } from '../../tasks/setup.ts';
 import { noChangeRepeats } from '../traceCheck.ts';
 import { benchConnection, runLabel, type Route } from '../worldTask.ts';
-import type { World } from '../worlds.ts';
+import { sandboxFor, worldKind, worldName, type World } from '../worlds.ts';
 import type { PlannerName, TaskResult } from './types.ts';
 
 export interface RunOneOptions {
@@ -38,11 +38,10 @@ export const MOB_TASK_MOBS = { cow: 3, sheep: 3 } as const;
 /** Runs one Plan4MC task in one world from its initial inventory and returns its row. */
 export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunOneOptions): Promise<TaskResult> {
   const started = performance.now();
-  const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const budgetSeconds = task.maxSteps / 20;
-  const { seed, preset } = world;
-  const base = { id: task.id, name: task.name, group: task.group, seed, preset, budgetSeconds };
+  const { seed } = world;
+  const base = { id: task.id, name: task.name, group: task.group, seed, preset: worldKind(world), world: worldName(world), budgetSeconds };
   const signal = AbortSignal.timeout(opts.wallLimitMs ?? 15 * 60_000);
   let w: OpenWorld | undefined;
   let traceDir: string | undefined;
@@ -50,11 +49,13 @@ export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunO
     // A fresh sandbox per task, or the given server (setup then uses commands only).
     const r = opts.route;
     w = await openWorld({
-      connection: benchConnection(`p4mc${task.id}`, opts.host, opts.port), ...(opts.host ? {} : { sandbox: { seed, preset }, sandboxProcess: r?.process === true }),
+      connection: benchConnection(`p4mc${task.id}`, opts.host, opts.port), ...(opts.host ? {} : { sandbox: sandboxFor(world), sandboxProcess: r?.process === true }),
       ...(r?.delayMs ? { latency: { delayMs: r.delayMs, jitterMs: r.jitterMs ?? 0, seed } } : {}),
     }, { log: opts.log, signal });
     const opened = w;
     await setupTask(opened.bot, { clear: true, inventory: task.inventory, ...(task.group === 'interact-mobs' ? { mobs: MOB_TASK_MOBS } : {}) }, seed, signal);
+    // The facts of the version the server speaks, whatever it is.
+    const kb = createKnowledge(opened.bot.version);
     const graph = createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, opened.terrain) });
     const planner = opts.planner === 'graph' ? graph : opts.makePlanner?.(opts.planner, graph);
     if (!planner) throw new Error(`planner ${opts.planner} is not available`);
@@ -75,7 +76,7 @@ export async function runPlan4mcTask(task: Plan4mcTask, world: World, opts: RunO
     });
     const run = await runTask(opened, plan4mcGoal(kb, task), {
       planner, skills, knowledge: kb, log: opts.log, signal, events, text: task.name,
-      traceRoot: join(opts.traceRoot ?? join('runs', 'plan4mc'), runLabel(`${task.id}-${task.name}`, { seed, preset })),
+      traceRoot: join(opts.traceRoot ?? join('runs', 'plan4mc'), runLabel(`${task.id}-${task.name}`, world)),
       limits: { maxGameSeconds: budgetSeconds, maxSteps: 200 },
     });
     traceDir = run.traceDir;

@@ -6,13 +6,13 @@ import { PLAN4MC_TASKS } from '../../tasks/plan4mc.ts';
 import type { BenchDeps } from '../index.ts';
 import { keepTrace } from '../keepTrace.ts';
 import type { Route } from '../worldTask.ts';
-import { ALL_PRESETS, drawWorlds, parseWorldList, type World } from '../worlds.ts';
+import { ALL_PRESETS, drawWorlds, parseWorldList, repeatArgs, saveWorldsFromArgs, worldName, type World } from '../worlds.ts';
 import { BenchInputError, idList, intArg, parseBenchArgs, shardArg } from './args.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { GROUPS, groupRates, markdownReport, overall, PLAN4MC_GROUP_RATES, terminalReport } from './report.ts';
 import { barChartSvg } from './svg.ts';
-import type { PlannerName, SuiteResults, TaskResult } from './types.ts';
+import { rowWorld, type PlannerName, type SuiteResults, type TaskResult } from './types.ts';
 
 const PLANNERS: readonly PlannerName[] = ['graph', 'llm', 'hybrid'];
 
@@ -20,14 +20,15 @@ interface Job { taskId: number; world: World }
 
 /**
  * `bench plan4mc [--seeds N | --seed-list L] [--jobs N] [--planner graph|llm|hybrid] [--tasks 1,21-30]
- * [--shard i/n] [--out DIR] [--host H --port N]`: the 40 Plan4MC tasks, each in N worlds drawn at
+ * [--shard i/n] [--out DIR] [--host H --port N] [--world PATH [--spawns N | --spawn-list L]]`: the 40
+ * Plan4MC tasks (with --world: from N spawn points on a world save), each in N worlds drawn at
  * random over every preset (or the listed ones: `21@plains:123` for one task, `plains:123` for every
  * task), each on a fresh sandbox in a child process (or on the given server, one at a time). Writes
  * results.json, report.md, success-by-group.svg and the traces of failed runs under DIR. Exit 1 when
  * overall success is under 0.95.
  */
 export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): Promise<number> {
-  const { values } = parseBenchArgs(args, ['--seeds', '--seed-list', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port', '--latency', '--jitter']);
+  const { values } = parseBenchArgs(args, ['--seeds', '--seed-list', '--world', '--spawns', '--spawn-list', '--jobs', '--planner', '--tasks', '--shard', '--out', '--host', '--port', '--latency', '--jitter']);
   const route = latencyRoute(values);
   const host = values.get('--host');
   const port = intArg(values, '--port', 25565, 1, 65535);
@@ -38,7 +39,9 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   const shard = shardArg(values.get('--shard'));
   const dir = values.get('--out') ?? join('bench', 'results', `plan4mc-${planner}`);
 
-  const all = jobsFor(ids, values);
+  const spawns = await saveWorldsFromArgs(values, 3, 100);
+  if (spawns && values.has('--host')) throw new BenchInputError('--world is served by the sandbox; it cannot be combined with --host');
+  const all = spawns ? ids.flatMap((taskId) => spawns.map((world) => ({ taskId, world }))) : jobsFor(ids, values);
   const worlds = formatJobs(all);
   // Longest tasks first, so the last job to finish is a short one.
   const jobs = all.filter((_, i) => !shard || i % shard.count === shard.index)
@@ -47,8 +50,8 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   const traceRoot = join('runs', 'bench', `plan4mc-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
   const results: TaskResult[] = [];
   const progress = new Progress(jobs.length, out);
-  out(`plan4mc: ${jobs.length} runs (${ids.length} tasks, ${values.has('--seed-list') ? 'listed worlds' : 'worlds drawn at random over every preset'}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
-  out(`repeat with: npm run bench -- plan4mc --seed-list ${worlds}`);
+  out(`plan4mc: ${jobs.length} runs (${ids.length} tasks, ${spawns ? `${spawns.length} spawn points on ${values.get('--world')!}` : values.has('--seed-list') ? 'listed worlds' : 'worlds drawn at random over every preset'}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}), planner ${planner}, ${jobsN} job(s) → ${dir}`);
+  out(`repeat with: npm run bench -- plan4mc ${spawns ? repeatArgs(spawns) : `--seed-list ${worlds}`}`);
   try {
     const request = (job: Job) => ({ kind: 'plan4mc' as const, taskId: job.taskId, world: job.world, planner, traceRoot, ...(host ? { host, port } : {}), ...(route ? { route } : {}) });
     await runPool(jobs, jobsN, request, (job, reply) => {
@@ -67,7 +70,8 @@ export async function benchPlan4mc(args: string[], { out, signal }: BenchDeps): 
   }
   const suite: SuiteResults = {
     meta: {
-      suite: 'plan4mc', planner, worlds, drawn: !values.has('--seed-list'), jobs: jobsN, ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
+      suite: 'plan4mc', planner, worlds, drawn: !values.has('--seed-list') && !values.has('--spawn-list'), jobs: jobsN,
+      ...(spawns ? { save: { path: values.get('--world')!, repeat: repeatArgs(spawns) } } : {}), ...(shard ? { shard: `${shard.index + 1}/${shard.count}` } : {}),
       target: host ? `${host}:${port}` : `the embedded sandbox (flying-squid 1.12.0, Minecraft 1.20.1)${route ? `, in its own process, through ${route.delayMs ?? 0}±${route.jitterMs ?? 0} ms of one-way latency` : ''}`,
       startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       node: process.versions.node, cpus: cpus().length, ...gitCommit(),
@@ -94,12 +98,12 @@ export function benchMerge(args: string[], { out }: BenchDeps): Promise<number> 
   if (rest.length === 0) throw new BenchInputError('bench merge needs the result directories to merge');
   const parts = rest.map((d) => readSuite(d));
   const rows = new Map<string, TaskResult>();
-  for (const p of parts) for (const r of p.results) rows.set(`${r.id}@${r.preset}:${r.seed}`, r);
+  for (const p of parts) for (const r of p.results) rows.set(`${r.id}@${rowWorld(r)}`, r);
   const first = parts[0]!.meta;
   const results = [...rows.values()].sort(byRow);
   const merged: SuiteResults = {
     meta: {
-      ...first, shard: undefined, worlds: formatJobs(results.map((r) => ({ taskId: r.id, world: { preset: r.preset, seed: r.seed } }))),
+      ...first, shard: undefined, worlds: results.map((r) => `${r.id}@${rowWorld(r)}`).join(','),
       drawn: parts.every((p) => p.meta.drawn),
       jobs: parts.reduce((n, p) => n + p.meta.jobs, 0), wallSeconds: Math.max(...parts.map((p) => p.meta.wallSeconds)),
     },
@@ -155,14 +159,14 @@ function jobsFor(ids: readonly number[], values: Map<string, string>): Job[] {
 }
 
 function formatJobs(jobs: readonly Job[]): string {
-  return jobs.map((j) => `${j.taskId}@${j.world.preset}:${j.world.seed}`).join(',');
+  return jobs.map((j) => `${j.taskId}@${worldName(j.world)}`).join(',');
 }
 
 /** Copies the traces of failed runs beside the report (runs/ is not kept), and points the rows at them. */
 function keepFailedTraces(dir: string, results: TaskResult[]): void {
   for (const r of results) {
     if (r.success || !r.trace) continue;
-    r.trace = keepTrace(dir, r.trace, `${r.id}-${r.preset}-${r.seed}`);
+    r.trace = keepTrace(dir, r.trace, `${r.id}-${rowWorld(r).replace(/\W+/g, '-')}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Plan4mcGroup } from '../../tasks/plan4mc.ts';
-import type { Preset } from '../../config/sandbox.ts';
+import type { WorldKind } from '../worlds.ts';
 
 export type PlannerName = 'graph' | 'llm' | 'hybrid';
 
@@ -9,8 +9,10 @@ export interface TaskResult {
   name: string;
   group: Plan4mcGroup;
   seed: number;
-  /** The sandbox preset of the world (drawn by the benchmark). */
-  preset: Preset;
+  /** The sandbox preset of the world (drawn by the benchmark), or 'save' for a spawn point on a world save. */
+  preset: WorldKind;
+  /** The world as reports name it (plains:123, save@96:96); older results lack it. */
+  world?: string;
   success: boolean;
   /** Why it failed, as a category (see causeOf); absent on success. */
   cause?: string;
@@ -45,6 +47,8 @@ export interface SuiteMeta {
   worlds: string;
   /** Drawn at random (--seeds N), or given (--seed-list). */
   drawn: boolean;
+  /** With --world: the save the spawn points are on, and the arguments that repeat them. */
+  save?: { path: string; repeat: string };
   jobs: number;
   shard?: string;
   target: string;
@@ -58,4 +62,9 @@ export interface SuiteMeta {
 export interface SuiteResults {
   meta: SuiteMeta;
   results: TaskResult[];
+}
+
+/** How a report names a row's world. */
+export function rowWorld(r: Pick<TaskResult, 'world' | 'preset' | 'seed'>): string {
+  return r.world ?? `${r.preset}:${r.seed}`;
 }

@@ -8,7 +8,7 @@ import { runPool } from '../plan4mc/pool.ts';
 import { tasksTerminal, writeTasksReport, type TaskTarget } from './report.ts';
 import { routeName, type Route, type WorldTaskJob, type WorldTaskResult } from '../worldTask.ts';
 import type { Preset } from '../../config/sandbox.ts';
-import { ALL_PRESETS, drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World } from '../worlds.ts';
+import { ALL_PRESETS, drawWorlds, parseWorldList, repeatLine, wilson, worldName, type World, worldKind } from '../worlds.ts';
 
 /** Game-second budgets and step limits by task (the tech tree's budgets; generous for the rest). */
 const BUDGETS: Readonly<Record<string, { seconds: number; steps: number }>> = {
@@ -100,17 +100,17 @@ async function runTasks(bench: string, plans: Plan[], values: Map<string, string
   const results: WorldTaskResult[] = [];
   await runPool(jobs, jobsN, (job) => ({ kind: 'task', ...job }), (job, reply) => {
     const r: WorldTaskResult = 'task' in reply ? reply.task : {
-      task: job.task, route: routeName(job.route), preset: job.world.preset, seed: job.world.seed, success: false, reason: 'crash',
+      task: job.task, route: routeName(job.route), preset: worldKind(job.world), world: worldName(job.world), seed: job.world.seed, success: false, reason: 'crash',
       detail: 'error' in reply ? reply.error : 'the worker gave no result', steps: 0, failures: 0, gameSeconds: 0, wallSeconds: 0, noChangeMax: 0,
     };
     results.push(r);
-    out(`[${results.length}/${jobs.length}] ${r.task} in ${worldName(r)}${r.route === 'in-process' ? '' : ` (${r.route})`}: ${r.success ? 'done' : `NOT done (${r.reason}${r.detail ? `: ${r.detail}` : ''})`} — ${r.steps} steps, ${r.gameSeconds} game s`);
+    out(`[${results.length}/${jobs.length}] ${r.task} in ${r.world}${r.route === 'in-process' ? '' : ` (${r.route})`}: ${r.success ? 'done' : `NOT done (${r.reason}${r.detail ? `: ${r.detail}` : ''})`} — ${r.steps} steps, ${r.gameSeconds} game s`);
   }, signal);
   if (signal.aborted) {
     out(`${bench}: stopped; no report written`);
     return 130;
   }
-  for (const r of results) if (!r.success && r.trace) r.trace = keepTrace(dir, r.trace, `${r.task.replace(/\W+/g, '_')}-${r.preset}-${r.seed}`);
+  for (const r of results) if (!r.success && r.trace) r.trace = keepTrace(dir, r.trace, `${r.task.replace(/\W+/g, '_')}-${r.world.replace(/\W+/g, '-')}`);
   const meta = { bench, startedAt: startedAt.toISOString(), wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10, jobs: jobsN };
   const targets = Object.fromEntries(plans.filter((p) => p.target).map((p) => [p.task, p.target!]));
   out(tasksTerminal(results, targets, meta));

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTable, median } from '../table.ts';
 import type { WorldTaskResult } from '../worldTask.ts';
-import { ALL_PRESETS, formatRate, formatWorldList, wilson } from '../worlds.ts';
+import { ALL_PRESETS, formatRate, wilson } from '../worlds.ts';
 
 /** A success target: the rate, and optionally the lowest acceptable lower end of the 95 % interval. */
 export interface TaskTarget { rate: number; low?: number }
@@ -68,14 +68,14 @@ function met(r: Row): string {
 export function noChangeLine(results: readonly WorldTaskResult[]): string {
   const worst = [...results].sort((a, b) => b.noChangeMax - a.noChangeMax)[0];
   const max = worst?.noChangeMax ?? 0;
-  return `Steps repeated without changing anything: at most ${max} in a row${max > 0 && worst ? ` (${worst.noChangeCall ?? '?'}: ${worst.task} in ${worst.preset}:${worst.seed})` : ''}; the limit is 2 (from the traces).`;
+  return `Steps repeated without changing anything: at most ${max} in a row${max > 0 && worst ? ` (${worst.noChangeCall ?? '?'}: ${worst.task} in ${worst.world})` : ''}; the limit is 2 (from the traces).`;
 }
 
 export function tasksTerminal(results: readonly WorldTaskResult[], targets: Readonly<Record<string, TaskTarget>>, meta: TasksMeta): string {
   const table = formatTable(['task', 'success (95 % CI)', 'target', '', 'median game s', 'median steps', 'median wall s'],
     rows(results, targets).map((r) => [r.task, formatRate(r.ok, r.runs), targetText(r.target), met(r), f1(r.game), f1(r.steps), f1(r.wall)]));
   const compared = routeComparison(results);
-  const failed = results.filter((r) => !r.success).map((r) => `  ${labelOf(r)} in ${r.preset}:${r.seed}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}${r.trace ? ` — ${r.trace}` : ''}`);
+  const failed = results.filter((r) => !r.success).map((r) => `  ${labelOf(r)} in ${r.world}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}${r.trace ? ` — ${r.trace}` : ''}`);
   return [table, ...(compared.length ? ['', formatTable(COMPARISON_HEADER, compared)] : []), '', noChangeLine(results), `${meta.wallSeconds.toFixed(0)} s wall with ${meta.jobs} job(s)`, ...(failed.length ? ['failures:', ...failed] : [])].join('\n');
 }
 
@@ -85,8 +85,8 @@ export function writeTasksReport(dir: string, results: readonly WorldTaskResult[
     writeFileSync(join(dir, `${name}.tmp`), text);
     renameSync(join(dir, `${name}.tmp`), join(dir, name));
   };
-  const worlds = [...new Map(results.map((r) => [`${r.preset}:${r.seed}`, { preset: r.preset, seed: r.seed }])).values()];
-  write('results.json', `${JSON.stringify({ meta: { ...meta, worlds: formatWorldList(worlds) }, results }, null, 1)}\n`);
+  const worlds = [...new Set(results.map((r) => r.world))];
+  write('results.json', `${JSON.stringify({ meta: { ...meta, worlds: worlds.join(',') }, results }, null, 1)}\n`);
   const md = (header: string[], body: string[][]) =>
     [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const rs = rows(results, targets);
@@ -112,8 +112,8 @@ export function writeTasksReport(dir: string, results: readonly WorldTaskResult[
     '',
     '## Failures',
     '',
-    failed.length === 0 ? 'None.' : md(['task', 'preset', 'seed', 'reason', 'detail', 'trace'], failed.map((r) => [
-      labelOf(r), r.preset, String(r.seed), r.reason, (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 200), r.trace ? `[trace](${r.trace})` : '–',
+    failed.length === 0 ? 'None.' : md(['task', 'world', 'reason', 'detail', 'trace'], failed.map((r) => [
+      labelOf(r), r.world, r.reason, (r.detail ?? '').replace(/\|/g, '\\|').slice(0, 200), r.trace ? `[trace](${r.trace})` : '–',
     ])),
     '',
   ].join('\n'));

@@ -8,7 +8,8 @@ import { openWorld } from '../../../world/open.ts';
 import { benchConnection } from '../../worldTask.ts';
 import { parseTask } from '../../../tasks/parse.ts';
 import { noChangeRepeats } from '../../traceCheck.ts';
-import type { World } from '../../worlds.ts';
+import { sandboxFor, worldKind, worldName, type World, type WorldKind } from '../../worlds.ts';
+import { overworldFor } from '../../../knowledge/vanillaOverworld.ts';
 
 export const TIERS = [
   { tier: 'wooden', item: 'wooden_pickaxe', budget: 600 },
@@ -19,7 +20,9 @@ export const TIERS = [
 
 export interface TierResult {
   seed: number;
-  preset: World['preset'];
+  preset: WorldKind;
+  /** The world as the reports name it (worldName: plains:123, save@96:96). */
+  world: string;
   tier: string;
   reached: boolean;
   /** Since the start of the run (cumulative). */
@@ -36,22 +39,24 @@ export interface TierResult {
 
 /** One world: from an empty inventory, the pickaxe of each tier in turn, keeping what was gathered. */
 export async function techtreeSeed(world: World, log: Logger, traceRoot = join('runs', 'techtree')): Promise<TierResult[]> {
-  const kb = createKnowledge('1.20.1');
   const skills = createSkillRegistry();
   const out: TierResult[] = [];
-  const { seed, preset } = world;
-  const opened = await openWorld({ connection: benchConnection('techtree'), sandbox: { seed, preset } }, { log });
+  const { seed } = world;
+  const preset = worldKind(world);
+  const name = worldName(world);
+  const opened = await openWorld({ connection: benchConnection('techtree'), sandbox: sandboxFor(world) }, { log });
   try {
     const wallStart = performance.now();
     let game = 0;
     let steps = 0;
     let calls = 0;
-    const planner = createGraphPlanner({ skills, knowledge: kb });
+    const kb = createKnowledge(opened.bot.version);
+    const planner = createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, opened.terrain) });
     for (const t of TIERS) {
       // A trace per world and tier, so that a tier not reached can be read step by step.
       const run = await runTask(opened, parseTask(kb, t.item).goal, {
         planner, skills, knowledge: kb, log, signal: AbortSignal.timeout(t.budget * 1000 * 2), text: `${t.tier} pickaxe`,
-        limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, traceRoot: join(traceRoot, `${preset}-${seed}-${t.tier}`),
+        limits: { maxGameSeconds: t.budget, maxSteps: 300, maxConsecutiveFailures: 8 }, traceRoot: join(traceRoot, `${name.replace(/\W+/g, '-')}-${t.tier}`),
       });
       const s = run.summary;
       game += s.gameSeconds;
@@ -59,7 +64,7 @@ export async function techtreeSeed(world: World, log: Logger, traceRoot = join('
       calls += s.model?.calls ?? 0;
       const file = join(run.traceDir!, 'trace.jsonl');
       out.push({
-        seed, preset, tier: t.tier, reached: s.success, trace: file, noChangeMax: noChangeRepeats(file).max, gameSeconds: Math.round(game * 10) / 10,
+        seed, preset, world: name, tier: t.tier, reached: s.success, trace: file, noChangeMax: noChangeRepeats(file).max, gameSeconds: Math.round(game * 10) / 10,
         wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10, steps, modelCalls: calls,
         ...(s.success ? {} : { detail: `${s.reason}${s.detail ? `: ${s.detail}` : ''}; skills ${JSON.stringify(s.skills)}` }),
       });
