@@ -24,6 +24,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'wooden, stone and iron pickaxe from nothing in random (preset, seed) worlds, with 95 % intervals (--seeds 60 --iron-seeds 30 --jobs N)',
     load: async () => (await import('./tasks/bench.ts')).benchGeneralize,
   },
+  versions: {
+    describe: 'stone and iron pickaxe from nothing on every sandbox version, in the same random worlds (--versions a,b --seeds 5 --jobs N --out DIR)',
+    load: async () => (await import('./tasks/bench.ts')).benchVersions,
+  },
   sandbox: {
     describe: 'server-ready and bot-spawned time, RSS with 1 and 5 bots, ms per generated chunk',
     load: async () => (await import('./sandbox/bench.ts')).benchSandbox,

@@ -43,6 +43,8 @@ export interface WorldTaskResult {
   preset: WorldKind;
   /** worldName: plains:123, save@96:96. */
   world: string;
+  /** The version the sandbox served, when the benchmark chose it (`bench versions`). */
+  version?: string;
   seed: number;
   success: boolean;
   reason: string;
@@ -65,7 +67,7 @@ export function runLabel(task: string, w: World): string {
 export async function runWorldTask(job: WorldTaskJob, log: Logger): Promise<WorldTaskResult> {
   const started = performance.now();
   const { world: w } = job;
-  const base = { task: job.task, route: routeName(job.route), preset: worldKind(w), world: worldName(w), seed: w.seed };
+  const base: Pick<WorldTaskResult, 'task' | 'route' | 'preset' | 'world' | 'seed' | 'version'> = { task: job.task, route: routeName(job.route), preset: worldKind(w), world: worldName(w), seed: w.seed };
   const signal = AbortSignal.timeout(Math.max(10 * 60_000, job.maxGameSeconds * 2000));
   let traceDir: string | undefined;
   let world: OpenWorld | undefined;
@@ -78,6 +80,7 @@ export async function runWorldTask(job: WorldTaskJob, log: Logger): Promise<Worl
     if (job.inventory && Object.keys(job.inventory).length > 0) await setupTask(world.bot, { inventory: job.inventory }, w.seed, signal);
     const skills = createSkillRegistry();
     const kb = createKnowledge(world.bot.version);
+    if (w.version) base.version = world.bot.version;
     const run = await runTask(world, parseTask(kb, job.task).goal, {
       planner: createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, world.terrain) }), skills, knowledge: kb, log, signal,
       traceRoot: join(job.traceRoot, `${runLabel(job.task, w)}${r?.process ? `-${routeName(r).replace(/\W+/g, '')}` : ''}`), limits: { maxGameSeconds: job.maxGameSeconds, maxSteps: job.maxSteps },

@@ -3,7 +3,7 @@
 // picks N random (preset, seed) pairs over every preset the task can happen in, prints them as a
 // --seed-list that repeats the run exactly, and reports success with a 95 % (Wilson) interval.
 import { randomInt } from 'node:crypto';
-import { PRESETS, type Preset, type SandboxOptionsInput } from '../config/sandbox.ts';
+import { PRESETS, type Preset, type SandboxOptionsInput, type SupportedVersion } from '../config/sandbox.ts';
 import { drawSpawns, formatSpawnList, parseSpawnList } from './saveSpawns.ts';
 import { BenchInputError, intArg } from './plan4mc/args.ts';
 
@@ -12,6 +12,8 @@ export interface World {
   seed: number;
   /** A spawn point on a world save (`--world`): the sandbox serves the save, `preset` makes what lies beyond it. */
   save?: SaveSpot;
+  /** The sandbox's Minecraft version, when a benchmark sets it (`bench versions`); else the default. */
+  version?: SupportedVersion;
 }
 
 export interface SaveSpot { path: string; x: number; z: number }
@@ -25,7 +27,10 @@ export function worldKind(w: World): WorldKind {
 
 /** The sandbox options that make this world. */
 export function sandboxFor(w: World): SandboxOptionsInput {
-  return { seed: w.seed, preset: w.preset, ...(w.save ? { world: { path: w.save.path, spawn: { x: w.save.x, z: w.save.z } } } : {}) };
+  return {
+    seed: w.seed, preset: w.preset, ...(w.version ? { version: w.version } : {}),
+    ...(w.save ? { world: { path: w.save.path, spawn: { x: w.save.x, z: w.save.z } } } : {}),
+  };
 }
 
 /** Seeds are drawn from 1 to this (the generator takes any 31-bit integer). */

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { PRESETS } from '../config/sandbox.ts';
+import { DEFAULT_VERSION, PRESETS, SUPPORTED_VERSIONS } from '../config/sandbox.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import { DEFAULT_TASK, runTaskCommand } from './run/command.ts';
 
-interface DemoOptions { seed?: string; preset?: string; task?: string; world?: string; spawn?: string }
+interface DemoOptions { seed?: string; preset?: string; task?: string; world?: string; spawn?: string; mcVersion?: string }
 
 /** What `npm start` runs: the offline planner and the skills on a fresh sandbox, from an empty inventory. */
 export function demoCommand(run: RunJob): Command {
@@ -12,11 +12,12 @@ export function demoCommand(run: RunJob): Command {
     .option('--seed <seed>', 'world seed: an integer or any text (default 1)')
     .option('--preset <name>', `world preset: ${PRESETS.join(' | ')} (default forest)`)
     .option('--task <goal>', `what to do (default "${DEFAULT_TASK}")`)
+    .option('--mc-version <v>', `Minecraft version: ${SUPPORTED_VERSIONS.join(' | ')} (default ${DEFAULT_VERSION})`)
     .option('--world <path>', 'serve a copy of this world save (Anvil: level.dat, region/) instead of generating terrain')
     .option('--spawn <x,z>', "with --world: the column to spawn at (default: the save's spawn)")
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<DemoOptions>(cmd);
-      await run(cmd, { seed: o.seed, preset: o.preset, world: o.world, spawn: o.spawn }, (ctx) => runTaskCommand(ctx, {
+      await run(cmd, { seed: o.seed, preset: o.preset, world: o.world, spawn: o.spawn, 'sandbox.mcVersion': o.mcVersion }, (ctx) => runTaskCommand(ctx, {
         task: o.task ?? DEFAULT_TASK,
         // On a terminal the world and the dashboard stay up for a look around after the task; in scripts and tests the demo ends.
         keepOpen: process.stdout.isTTY,

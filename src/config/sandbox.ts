@@ -4,7 +4,7 @@ export const PRESETS = ['forest', 'plains', 'extreme_hills', 'forest_hills'] as 
 export type Preset = (typeof PRESETS)[number];
 
 /** Minecraft versions the sandbox is tested on; 1.20.1 was measured best (see the sandbox facts). */
-export const SUPPORTED_VERSIONS = ['1.20.1', '1.20.4', '1.19.4', '1.18.2'] as const;
+export const SUPPORTED_VERSIONS = ['1.20.1', '1.20.4', '1.21.1', '1.21.4', '1.19.4', '1.18.2'] as const;
 export type SupportedVersion = (typeof SUPPORTED_VERSIONS)[number];
 export const DEFAULT_VERSION = '1.20.1';
 

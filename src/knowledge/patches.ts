@@ -41,3 +41,12 @@ export function patchRegistry(registry: PatchableRegistry): number {
   }
   return n;
 }
+
+/**
+ * The recipe the planner assumes for an item with several, where minecraft-data's order differs by
+ * version (the first non-cyclic one is taken otherwise): item → an ingredient that recipe uses.
+ */
+export const PRIMARY_RECIPES: Readonly<Record<string, string>> = {
+  // 1.21.1 lists 2 bamboo → 1 stick first: the planner then wanted bamboo on every wooden pickaxe.
+  stick: '#planks',
+};

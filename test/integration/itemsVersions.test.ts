@@ -6,7 +6,7 @@ import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, expectSameInventory, placeBot, Vec3 } from '../helpers/items.ts';
 
 // The other supported versions, one sandbox at a time (1.20.1 is covered in items/commands tests).
-describe.each(['1.20.4', '1.19.4', '1.18.2'] as const)('items and commands on %s', (version) => {
+describe.each(['1.21.4', '1.21.1', '1.20.4', '1.19.4', '1.18.2'] as const)('items and commands on %s', (version) => {
   let sb: Sandbox;
   let bot: Bot;
   const clientErrors: unknown[] = [];

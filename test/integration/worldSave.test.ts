@@ -109,14 +109,16 @@ describe('saves the sandbox cannot serve', () => {
   it('a save newer than the sandbox serves is refused in one line before anything starts', async () => {
     const save = fixtureSave('1.21.1');
     try {
+      // As Minecraft 1.21.5 (data version 4325) would have written it.
+      await editChunk(join(save.dir, 'region', 'r.0.0.mca'), 0, 0, (tag) => { tag.value.DataVersion = { type: 'int', value: 4325 }; });
       const err = await testSandbox({ world: { path: save.dir } }).then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(WorldSaveError);
       expect((err as WorldSaveError).code).toBe('BAD_INPUT');
-      expect((err as Error).message).toMatch(/written by Minecraft 1\.21\.1 \(data version 3955\): newer than the sandbox serves/);
+      expect((err as Error).message).toMatch(/written by Minecraft 1\.21\.5 \(data version 4325\): newer than the sandbox serves \(saves up to 1\.21\.4\)/);
       const cli = await runBin(['serve', '--port', '0', '--world', save.dir], { cwd: tmpdir(), env: { ...process.env, NO_COLOR: '1' }, timeoutMs: 30_000 });
       expect(cli.code).toBe(2);
       expect(cli.stderr.trim().split('\n')).toHaveLength(1);
-      expect(cli.stderr).toMatch(/1\.21\.1/);
+      expect(cli.stderr).toMatch(/1\.21\.5/);
     } finally {
       save.remove();
     }

@@ -73,7 +73,7 @@ describe('plan4mc report', () => {
     const md = markdownReport(suite(results.map((r) => (r.success ? r : { ...r, trace: 'traces/21-plains-1.jsonl' }))), 'chart.svg');
     // 4 of 5 with Wilson's 95 % interval, and each failure with its world and trace.
     expect(md).toContain('**Overall success: 0.80 (95 % CI 0.38–0.96), 4/5**');
-    expect(md).toContain('| 21 | task21 | plains | 1 | time budget |  | [trace](traces/21-plains-1.jsonl) |');
+    expect(md).toContain('| 21 | task21 | plains:1 | time budget |  | [trace](traces/21-plains-1.jsonl) |');
     expect(md).toContain('at most 1 in a row');
   });
   it('draws a bar per series and category', () => {

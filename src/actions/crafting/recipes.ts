@@ -10,6 +10,7 @@
 // A cell set that is a whole tag is named `#tag`; a partial set (oak_planks ← any oak log) is named
 // by its first member, while crafting still accepts every member.
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
+import { PRIMARY_RECIPES } from '../../knowledge/patches.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { missingItems, SkillError } from '../../base/errors.ts';
 import { cellId, foldRecipes, type RawRecipe } from '../../knowledge/recipeFold.ts';
@@ -69,10 +70,12 @@ export function candidateShapes(kb: Knowledge, item: string): CraftShape[] {
   return isGroup(item) ? groupMembers(item, kb).flatMap((m) => craftShapes(kb, m)) : craftShapes(kb, item);
 }
 
-/** The shape the planner should assume: the first that is not made from its own product. */
+/** The shape the planner should assume: the one patched in as usual, else the first not made from its own product. */
 export function primaryShape(kb: Knowledge, item: string): CraftShape | undefined {
   const shapes = candidateShapes(kb, item);
-  return shapes.find((s) => !s.cyclic) ?? shapes[0];
+  const preferred = PRIMARY_RECIPES[item];
+  return (preferred !== undefined ? shapes.find((s) => s.ingredients.some((g) => g.name === preferred)) : undefined)
+    ?? shapes.find((s) => !s.cyclic) ?? shapes[0];
 }
 
 /**

@@ -11,9 +11,19 @@ export interface TasksMeta { bench: string; startedAt: string; wallSeconds: numb
 
 interface Row { task: string; runs: number; ok: number; game: number; steps: number; wall: number; target?: TaskTarget }
 
-/** A task, with how the bot reached the world when that was not in-process. */
+/** A task, with the version when the benchmark chose it, and how the bot reached the world when that was not in-process. */
 function labelOf(r: WorldTaskResult): string {
-  return r.route === 'in-process' ? r.task : `${r.task} (${r.route})`;
+  const task = r.version ? `${r.task} on ${r.version}` : r.task;
+  return r.route === 'in-process' ? task : `${task} (${r.route})`;
+}
+
+/** Whether every row (task, version, route) met its target (0.95 where none is set). */
+export function allTargetsMet(results: readonly WorldTaskResult[], targets: Readonly<Record<string, TaskTarget>>): boolean {
+  return results.length > 0 && rows(results, targets).every((r) => {
+    const t = r.target ?? { rate: 0.95 };
+    const w = wilson(r.ok, r.runs);
+    return w.rate >= t.rate && w.low >= (t.low ?? 0);
+  });
 }
 
 function rows(results: readonly WorldTaskResult[], targets: Readonly<Record<string, TaskTarget>>): Row[] {
@@ -95,7 +105,7 @@ export function writeTasksReport(dir: string, results: readonly WorldTaskResult[
   write('report.md', [
     `# \`bench ${meta.bench}\`: whole tasks from an empty inventory in random worlds`,
     '',
-    `${results.length} runs on the embedded sandbox (Minecraft 1.20.1), started ${meta.startedAt}, ${meta.wallSeconds.toFixed(0)} s wall with ${meta.jobs} worker process(es). Each world is a random seed with a preset taken in turn from ${presets.join(', ')}; each run is a fresh sandbox, one bot, the graph planner and the resilient loop of \`skillcraft run\`. Repeat with \`npm run bench -- ${meta.bench} --seed-list <preset:seed,…>\` (the list is in results.json, meta.worlds). Intervals are Wilson's, at 95 %.`,
+    `${results.length} runs on the embedded sandbox (Minecraft ${[...new Set(results.map((r) => r.version ?? '1.20.1'))].join(', ')}), started ${meta.startedAt}, ${meta.wallSeconds.toFixed(0)} s wall with ${meta.jobs} worker process(es). Each world is a random seed with a preset taken in turn from ${presets.join(', ')}; each run is a fresh sandbox, one bot, the graph planner and the resilient loop of \`skillcraft run\`. Repeat with \`npm run bench -- ${meta.bench} --seed-list <preset:seed,…>\` (the list is in results.json, meta.worlds). Intervals are Wilson's, at 95 %.`,
     '',
     md(['task', 'success (95 % CI)', 'target', '', 'median game s', 'median steps', 'median wall s'],
       rs.map((r) => [r.task, formatRate(r.ok, r.runs), targetText(r.target), met(r), f1(r.game), f1(r.steps), f1(r.wall)])),

@@ -2,12 +2,7 @@
 import type { Registry } from 'prismarine-registry';
 import type { SquidPlayer, SquidServer } from '../squid/types.ts';
 import type { MobEntity } from './types.ts';
-
-type ProtocolType = string | [string, unknown];
-interface ProtocolTypes {
-  entityMetadata?: [string, { type: [string, { name?: string; type: ProtocolType }[]] }];
-  entityMetadataItem?: [string, { fields: Record<string, ProtocolType> }];
-}
+import { metadataType } from '../metadataTypes.ts';
 
 export interface MetadataLayout {
   healthKey: number;
@@ -34,20 +29,11 @@ function keyOf(registry: Registry, entity: string, field: string, fallback: numb
 export function metadataLayout(registry: Registry): MetadataLayout {
   const cached = layouts.get(registry);
   if (cached) return cached;
-  const types = (registry as Registry & { protocol: { types: ProtocolTypes } }).protocol.types;
-  const fields = Object.entries(types.entityMetadataItem?.[1].fields ?? {});
-  const typeField = types.entityMetadata?.[1].type[1].find((f) => f.name === 'type')?.type;
-  const isMapper = Array.isArray(typeField) && typeField[0] === 'mapper';
-  const typeFor = (wire: string): number | string => {
-    const name = fields.find(([, t]) => t === wire)?.[0];
-    if (name === undefined) throw new Error(`no ${wire} entity metadata type for ${registry.version.minecraftVersion}`);
-    return isMapper ? name : Number(name);
-  };
   const layout: MetadataLayout = {
     healthKey: keyOf(registry, 'cow', 'health', FALLBACK_HEALTH_KEY),
     woolKey: keyOf(registry, 'sheep', 'wool', FALLBACK_WOOL_KEY),
-    byteType: typeFor('i8'),
-    floatType: typeFor('f32'),
+    byteType: metadataType(registry, ['i8']),
+    floatType: metadataType(registry, ['f32']),
   };
   layouts.set(registry, layout);
   return layout;

@@ -104,6 +104,8 @@ async function chunkDataVersion(file: string): Promise<number | undefined> {
 const SPANS: readonly { from: number; to: number; serve: SupportedVersion; also: readonly SupportedVersion[] }[] = [
   { from: 2860, to: 3697, serve: '1.20.1', also: ['1.18.2', '1.19.4'] },
   { from: 3698, to: 3700, serve: '1.20.4', also: [] },
+  { from: 3701, to: 3955, serve: '1.21.1', also: [] },
+  { from: 3956, to: 4189, serve: '1.21.4', also: [] },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { metadataType } from '../../metadataTypes.ts';
 import type { Item } from 'prismarine-item';
 import type { Registry } from 'prismarine-registry';
 import { Vec3 } from 'vec3';
@@ -40,18 +41,12 @@ export function itemClass(registry: Registry): typeof Item {
 interface MetadataLayout { key: number; type: number | string }
 const layouts = new WeakMap<Registry, MetadataLayout>();
 
-type ProtocolType = string | [string, unknown];
-interface ProtocolTypes {
-  entityMetadata?: [string, { type: [string, { name?: string; type: ProtocolType }[]] }];
-  entityMetadataItem?: [string, { fields: Record<string, ProtocolType> }];
-}
-
 /**
  * Where the item stack sits in an item entity's metadata, read from the protocol definition: the
  * index moved (6, 7, then 8 from 1.17) and the type changed from a number (6 until 1.19.2) to the
  * name `item_stack` (1.19.3+, when protocol types became a mapper). flying-squid hard-codes key 6
  * type 6, which mineflayer cannot read on any of the versions we run, and from 1.20.2 sends no
- * entity metadata at all.
+ * entity metadata at all (the type: src/sandbox/metadataTypes.ts).
  */
 export function itemMetadataLayout(registry: Registry): MetadataLayout {
   const cached = layouts.get(registry);
@@ -59,13 +54,8 @@ export function itemMetadataLayout(registry: Registry): MetadataLayout {
   const keys = registry.entitiesByName.item?.metadataKeys;
   const keyFromNames = keys ? keys.indexOf('item') : -1;
   const key = keyFromNames >= 0 ? keyFromNames : Number(registry.supportFeature('metadataIxOfItem'));
-  const types = (registry as Registry & { protocol: { types: ProtocolTypes } }).protocol.types;
-  const fields = types.entityMetadataItem?.[1].fields ?? {};
-  const slotField = Object.entries(fields).find(([, t]) => t === 'slot')?.[0];
-  if (slotField === undefined || !Number.isInteger(key)) throw new Error(`no item-stack entity metadata for ${registry.version.minecraftVersion}`);
-  const typeField = types.entityMetadata?.[1].type[1].find((f) => f.name === 'type')?.type;
-  const isMapper = Array.isArray(typeField) && typeField[0] === 'mapper';
-  const layout = { key, type: isMapper ? slotField : Number(slotField) };
+  if (!Number.isInteger(key)) throw new Error(`no item-stack entity metadata for ${registry.version.minecraftVersion}`);
+  const layout = { key, type: metadataType(registry, ['slot', 'Slot']) };
   layouts.set(registry, layout);
   return layout;
 }
