@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { createKnowledge, type Knowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
+import { overworldFor } from '../knowledge/vanillaOverworld.ts';
+import { DEFAULT_VERSION, SUPPORTED_VERSIONS } from '../config/sandbox.ts';
 import { blankObservation } from '../planner/graph/simulate.ts';
 import type { Decision } from '../planner/types.ts';
 import { describeGoal } from '../tasks/goal/goal.ts';
@@ -12,7 +14,7 @@ import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT_FAILED, EXIT_OK } from './errors.ts';
 
-interface PlanOptions { task: string; inventory?: string; json?: boolean }
+interface PlanOptions { task: string; inventory?: string; json?: boolean; vanilla?: boolean; mcVersion?: string }
 
 export function planCommand(run: RunJob): Command {
   return new Command('plan')
@@ -20,9 +22,11 @@ export function planCommand(run: RunJob): Command {
     .requiredOption('--task <goal>', 'what to do, e.g. "craft a wooden pickaxe", "get 5 iron ingots", "iron_ingot:3"')
     .option('--inventory <items>', 'what the bot starts with, e.g. "oak_log:10,stone_pickaxe"')
     .option('--json', 'print the plan as JSON')
+    .option('--vanilla', "plan for vanilla's overworld (a server or a world save: every wood, biome blocks) instead of the sandbox's")
+    .option('--mc-version <v>', `the Minecraft version whose items and recipes to plan with (${SUPPORTED_VERSIONS.join(' | ')}; default ${DEFAULT_VERSION})`)
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<PlanOptions>(cmd);
-      await run(cmd, {}, (ctx) => Promise.resolve(plan(ctx, o)));
+      await run(cmd, { 'sandbox.mcVersion': o.mcVersion }, (ctx) => Promise.resolve(plan(ctx, o)));
     });
 }
 
@@ -32,7 +36,7 @@ function plan(ctx: CommandContext, o: PlanOptions): number {
   const parsed = parseTask(kb, o.task);
   if (parsed.needsChatModel) throw new TaskError(`"${o.task}": ${NEEDS_CHAT_MODEL}`);
   const inventory = parseInventory(kb, o.inventory ?? '');
-  const planner = createGraphPlanner({ skills: createSkillRegistry(), knowledge: kb });
+  const planner = createGraphPlanner({ skills: createSkillRegistry(), knowledge: kb, world: overworldFor(kb, o.vanilla ? 'vanilla' : 'sandbox') });
   const verdict = planner.plan(parsed.goal, blankObservation(inventory));
   const goal = describeGoal(parsed.goal);
   if (verdict.kind === 'unplannable') {

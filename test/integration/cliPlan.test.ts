@@ -26,6 +26,15 @@ function run(args: string[], timeoutMs = 30_000): Promise<BinResult> {
 }
 
 describe('skillcraft plan', () => {
+  it('--vanilla plans for a server\'s overworld: what the sandbox model refuses, on the version asked for', async () => {
+    const sandbox = await cli(['plan', '--task', 'cactus']);
+    expect(sandbox.code).toBe(1);
+    const vanilla = await cli(['plan', '--task', 'cactus', '--vanilla', '--mc-version', '1.21.4']);
+    expect(vanilla.err).toEqual([]);
+    expect(vanilla.code).toBe(0);
+    expect(vanilla.out.join('\n')).toMatch(/mineBlock\(block=cactus/);
+  });
+
   it('prints a numbered plan with reasons and exits 0', async () => {
     const r = await cli(['plan', '--task', 'craft a wooden pickaxe']);
     expect(r.err).toEqual([]);
