@@ -13,6 +13,7 @@ import { NoEffectWatch } from './noEffect.ts';
 import { digest } from './trace.ts';
 import type { RunEvent, RunEvents } from './events.ts';
 import { ReflexMonitor, type ReflexRecord } from './reflexes/monitor.ts';
+import { ReflexRepeats } from './reflexRepeats.ts';
 import type { ModelEvent, ModelSummary } from '../llm/usage.ts';
 
 export interface StopLimits {
@@ -122,6 +123,7 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
   modelEvents();
 
   const noEffect = new NoEffectWatch();
+  const reflexRepeats = new ReflexRepeats();
   let obs = look();
   for (;;) {
     if (goalMet(goal, obs)) { reason = 'done'; break; }
@@ -159,10 +161,13 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     armed?.disarm();
     // A step a reflex cut short says nothing about the skill: the reflex runs, then the loop re-plans.
     const reflex = armed?.byReflex() ? await reflexes?.runPending(opts.signal) : undefined;
-    const cut = reflex != null && !ran.ok;
     const before = obs;
     obs = look();
-    const { outcome, unchanged } = cut ? { outcome: ran, unchanged: 0 } : noEffect.judge(decision, before, obs, ran);
+    // A cut that keeps coming back for the same call is a failure after all (src/agent/reflexRepeats.ts).
+    const cuts = reflexRepeats.judge(decision, reflex != null && !ran.ok ? reflex.kind : undefined, obs);
+    const cut = reflex != null && !ran.ok && !ReflexRepeats.fails(cuts);
+    const repeated = ReflexRepeats.fails(cuts) && !ran.ok ? { ...ran, message: `${ran.message} (${cuts} times in a row with nothing gained: counted as a failure)` } : ran;
+    const { outcome, unchanged } = cut || cuts > 0 ? { outcome: repeated, unchanged: 0 } : noEffect.judge(decision, before, obs, ran);
     skillCounts[decision.skill] = (skillCounts[decision.skill] ?? 0) + 1;
     if (cut) interrupted++;
     else history.push({ decision, ok: outcome.ok, ...(outcome.ok ? (unchanged > 0 ? { unchanged: true } : {}) : { code: outcome.code, message: outcome.message }) });

@@ -59,4 +59,40 @@ describe('the agent loop and a step that changes nothing', () => {
     expect(summary).toMatchObject({ reason: 'unplannable', detail: expect.stringContaining('given up on: placeCraftingTable') as unknown });
     expect(summary.steps).toBeLessThan(20);
   });
+
+  it('a call a reflex cuts short again and again is failed, then ruled out, instead of looping to the step budget', async () => {
+    // A pool 3 deep beside the bot: the only way to the "diamond" is a dive the leave-water reflex ends.
+    const at = bot.entity.position.floored().offset(6, 0, 0);
+    const water = sb.server.registry.blocksByName.water!.defaultState;
+    for (let dx = -2; dx <= 2; dx++) for (let dz = -2; dz <= 2; dz++) for (let dy = -3; dy < 0; dy++) await sb.server.setBlock(sb.server.overworld, at.offset(dx, dy, dz), water);
+    const dive = defineSkill({
+      name: 'diveForDiamond',
+      summary: 'test: jumps into the pool and waits there for a diamond that never comes.',
+      params: z.object({}),
+      preconditions: () => ({}),
+      effects: () => ({ obtain: { diamond: 1 } }),
+      producers: (target) => (target === 'diamond' ? [{}] : []),
+      timeoutMs: 30_000,
+      run: async (ctx) => {
+        await sb.command(`tp ${ctx.bot.username} ${at.x + 0.5} ${at.y - 3} ${at.z + 0.5}`);
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, 25_000);
+          ctx.signal.addEventListener('abort', () => { clearTimeout(timer); reject(ctx.signal.reason as Error); }, { once: true });
+        });
+      },
+    });
+    // The dive is the only way the planner has: nothing else can run once it is ruled out.
+    const skills = new SkillRegistry([dive]);
+    const { summary, traceDir } = await runTask({ bot }, { kind: 'item', items: ['diamond'], count: 1 }, {
+      planner: createGraphPlanner({ skills, knowledge: kb }), skills, knowledge: kb,
+      log: silentLogger(), signal: AbortSignal.timeout(150_000), limits: { maxSteps: 30 }, traceRoot: root,
+    });
+    const steps = readFileSync(join(traceDir!, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'step');
+    const dives = steps.filter((s) => (s.decision as { skill: string }).skill === 'diveForDiamond');
+    expect(dives[0]).toMatchObject({ outcome: { ok: false, code: 'DANGER' }, reflex: { kind: 'leave_liquid' } });
+    expect(dives[1]).toMatchObject({ outcome: { ok: false, code: 'DANGER', message: expect.stringContaining('2 times in a row') as unknown } });
+    // The first cut is forgiven; the next three fail the call, and the third rules it out.
+    expect(dives).toHaveLength(4);
+    expect(summary).toMatchObject({ reason: 'unplannable', failures: 3, detail: 'needs diamond: every way to get diamond failed repeatedly (diveForDiamond)' });
+  }, 160_000);
 });

@@ -110,6 +110,9 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       pending.owed += plan.counted.reduce((n, item) => n + Math.floor(drops[item] ?? 0), 0);
       pending.expected += plan.counted.reduce((n, item) => n + (drops[item] ?? 0), 0);
     } catch (err) {
+      // Pulled away by a reflex (out of deep water, away from lava or a monster): the way to this block
+      // is dangerous; the next call looks for another one first.
+      if (signal.aborted && signal.reason instanceof SkillError && signal.reason.code === 'DANGER') markUnreachable(bot, target.pos);
       if (signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
       exclude.add(posKey(target.pos));
       failedHere++;
