@@ -4,7 +4,7 @@
 // for. What only some biomes have costs more to find until this world shows one (learnedWorld).
 import type { Knowledge } from './kb.ts';
 import { HOSTILE_MOBS, meanLoot, PASSIVE_MOBS } from './mobs.ts';
-import { SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
+import { ORE_BANDS, ore, SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
 
 /** Seconds of exploring assumed, on top of one explore step, for a resource only some spawns have. */
 export const FIND_SECONDS = {
@@ -17,7 +17,6 @@ export const FIND_SECONDS = {
 } as const;
 
 const surface = (block: string, findSeconds = 0): Resource => ({ block, minY: 40, maxY: 320, bestY: 64, surface: true, findSeconds });
-const ore = (block: string, minY: number, maxY: number, bestY: number, findSeconds = 0): Resource => ({ block, minY, maxY, bestY, surface: false, findSeconds });
 
 /** Blocks of one kind of biome, found by walking around. */
 const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
@@ -35,34 +34,14 @@ const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
   ]],
 ];
 
-/**
- * Heights where vanilla (1.18+) generates each ore, and where to dig to for it. Coal also shows in
- * hills and cliffs; emerald only in mountains.
- */
-const ORES: readonly Resource[] = [
-  { ...ore('coal_ore', 0, 320, 48), surface: true },
-  ore('iron_ore', -64, 320, 16),
-  ore('copper_ore', -16, 112, 48),
-  ore('gold_ore', -64, 32, -16),
-  ore('redstone_ore', -64, 15, -58),
-  ore('lapis_ore', -64, 64, 0),
-  ore('diamond_ore', -64, 16, -58),
-  ore('emerald_ore', -16, 320, 16, FIND_SECONDS.rare),
-  ore('deepslate', -64, 8, -8),
-  ore('deepslate_coal_ore', -8, 8, 0),
-  ore('deepslate_iron_ore', -64, 8, -8),
-  ore('deepslate_copper_ore', -16, 8, -8),
-  ore('deepslate_gold_ore', -64, 8, -16),
-  ore('deepslate_redstone_ore', -64, 8, -58),
-  ore('deepslate_lapis_ore', -64, 8, -16),
-  ore('deepslate_diamond_ore', -64, 8, -58),
-  ore('deepslate_emerald_ore', -16, 8, -8, FIND_SECONDS.rare),
-  ore('granite', -64, 60, 30), ore('diorite', -64, 60, 30), ore('andesite', -64, 60, 30), ore('tuff', -64, 0, -30),
+/** What vanilla adds to the ore heights the sandbox shares (ORE_BANDS): mountain, geode and lava blocks. */
+const VANILLA_ONLY_UNDERGROUND: readonly Resource[] = [
+  { ...ore('emerald_ore', -16, 320, 16), findSeconds: FIND_SECONDS.rare },
+  { ...ore('deepslate_emerald_ore', -16, 8, -8), findSeconds: FIND_SECONDS.rare },
+  // Lava lakes on the surface and in caves at any height; obsidian where water met it.
   ore('lava', -64, 320, -55),
-  ore('obsidian', -64, 0, -55, FIND_SECONDS.rare),
-  ore('amethyst_block', -58, 30, 0, FIND_SECONDS.rare),
-  ore('amethyst_cluster', -58, 30, 0, FIND_SECONDS.rare),
-  ore('budding_amethyst', -58, 30, 0, FIND_SECONDS.rare),
+  { ...ore('obsidian', -64, 0, -55), findSeconds: FIND_SECONDS.rare },
+  ...['amethyst_block', 'amethyst_cluster', 'budding_amethyst'].map((b) => ({ ...ore(b, -58, 30, 0), findSeconds: FIND_SECONDS.rare })),
 ];
 
 /** The woods of this version: every overworld log and its leaves (nether stems are the nether's). */
@@ -87,7 +66,8 @@ export function vanillaOverworld(kb: Knowledge): WorldModel {
     ...['stone', 'dirt', 'gravel'].map((b) => ({ ...surface(b), minY: -64 })),
     ...woods(kb),
     ...BIOME_BLOCKS.flatMap(([prior, names]) => names.map((b) => surface(b, prior))),
-    ...ORES,
+    ...ORE_BANDS,
+    ...VANILLA_ONLY_UNDERGROUND,
   ].filter((r) => kb.isBlock(r.block));
   const mobs: MobSource[] = [...PASSIVE_MOBS, ...HOSTILE_MOBS].map((mob) => ({ mob, drops: meanLoot(mob) }));
   return { name: `vanilla overworld ${kb.version}`, resources: new Map(resources.map((r) => [r.block, r])), mobs };

@@ -33,14 +33,13 @@ export interface WorldModel {
 }
 
 const surface = (block: string): Resource => ({ block, minY: 40, maxY: 200, bestY: 64, surface: true });
-const ore = (block: string, minY: number, maxY: number, bestY: number): Resource => ({ block, minY, maxY, bestY, surface: false });
+export const ore = (block: string, minY: number, maxY: number, bestY: number): Resource => ({ block, minY, maxY, bestY, surface: false });
 
-const SANDBOX_RESOURCES: readonly Resource[] = [
-  // Short grass is `grass` up to 1.20.2 and `short_grass` from 1.20.3.
-  ...['grass_block', 'sand', 'clay', 'oak_log', 'birch_log', 'oak_leaves', 'birch_leaves', 'grass', 'short_grass', 'sugar_cane', 'water'].map(surface),
-  // Found on the surface and all the way down: stone under a few blocks of dirt, gravel and dirt pockets.
-  ...['stone', 'dirt', 'gravel'].map((b) => ({ ...surface(b), minY: b === 'stone' ? 0 : -64 })),
-  // Coal sits in the hills too (vanilla's upper coal band); the rest needs digging.
+/**
+ * Vanilla's ore heights (1.18 on, unchanged through 1.21), as the sandbox's generator follows them too:
+ * where each generates and where to dig to for it. Coal also sits in the hills (the upper coal band).
+ */
+export const ORE_BANDS: readonly Resource[] = [
   { ...ore('coal_ore', 0, 320, 48), surface: true },
   ore('iron_ore', -64, 384, 16),
   ore('copper_ore', -16, 112, 48),
@@ -57,6 +56,15 @@ const SANDBOX_RESOURCES: readonly Resource[] = [
   ore('deepslate_diamond_ore', -64, 8, -58),
   ore('deepslate_coal_ore', -8, 8, 0),
   ore('granite', 0, 60, 30), ore('diorite', 0, 60, 30), ore('andesite', 0, 60, 30), ore('tuff', -64, 0, -30),
+];
+
+const SANDBOX_RESOURCES: readonly Resource[] = [
+  // Short grass is `grass` up to 1.20.2 and `short_grass` from 1.20.3.
+  ...['grass_block', 'sand', 'clay', 'oak_log', 'birch_log', 'oak_leaves', 'birch_leaves', 'grass', 'short_grass', 'sugar_cane', 'water'].map(surface),
+  // Found on the surface and all the way down: stone under a few blocks of dirt, gravel and dirt pockets.
+  ...['stone', 'dirt', 'gravel'].map((b) => ({ ...surface(b), minY: b === 'stone' ? 0 : -64 })),
+  ...ORE_BANDS,
+  // The sandbox's lava: pools deep down only.
   ore('lava', -57, -52, -55),
 ];
 
