@@ -117,20 +117,26 @@ describe('window click engine', () => {
     expect(inv.get(9)?.count).toBe(4);
   });
 
-  it('crafting result: a click takes one craft, shift-click crafts as many as fit', () => {
-    let grid = 3;
-    const { inv, win } = playerWindow(() => {
+  /** A 2x2 grid that can make 4 sticks `crafts` times; the result slot shows them until then. */
+  function stickGrid(crafts: number) {
+    let grid = crafts;
+    const w = playerWindow(() => {
       if (grid <= 0) return null;
       grid--;
-      inv.set(0, grid > 0 ? st('stick', 4) : null);
+      w.inv.set(0, grid > 0 ? st('stick', 4) : null);
       return st('stick', 4);
     });
-    inv.set(0, st('stick', 4));
+    w.inv.set(0, st('stick', 4));
+    return { ...w, left: () => grid };
+  }
+
+  it('crafting result: a click takes one craft, shift-click crafts as many as fit', () => {
+    const { inv, win, left } = stickGrid(3);
     const c = cur();
     applyClick(win, c, { slot: 0, mouseButton: 0, mode: 0 }, ops);
     expect(c.cursor?.count).toBe(4);
     applyClick(win, c, { slot: 0, mouseButton: 0, mode: 1 }, ops);
-    expect(grid).toBe(0);
+    expect(left()).toBe(0);
     expect(counts(inv.slots)).toEqual(['44:stickx8']);
     // The result slot never accepts a placed item.
     applyClick(win, c, { slot: 0, mouseButton: 0, mode: 0 }, ops);
@@ -138,14 +144,7 @@ describe('window click engine', () => {
   });
 
   it('shift-crafting a result that only partly fits crafts it all the same and drops the rest (vanilla)', () => {
-    let grid = 2;
-    const { inv, win } = playerWindow(() => {
-      if (grid <= 0) return null;
-      grid--;
-      inv.set(0, grid > 0 ? st('stick', 4) : null);
-      return st('stick', 4);
-    });
-    inv.set(0, st('stick', 4));
+    const { inv, win, left } = stickGrid(2);
     // Room for 2 sticks only: every slot full, one stack of 62 sticks.
     for (let i = 9; i < 45; i++) inv.set(i, st('dirt', 64));
     inv.set(20, st('stick', 62));
@@ -154,9 +153,9 @@ describe('window click engine', () => {
     expect(inv.get(20)?.count).toBe(64);
     expect(drops.map((d) => `${d.name}x${d.count}`)).toEqual(['stickx2']);
     // One craft, then no room at all: the second craft is not made.
-    expect(grid).toBe(1);
+    expect(left()).toBe(1);
     expect(applyClick(win, cur(), { slot: 0, mouseButton: 0, mode: 1 }, ops).drops).toEqual([]);
-    expect(grid).toBe(1);
+    expect(left()).toBe(1);
   });
 
   it('a drag step with no drag started changes nothing and is no error (mineflayer\'s sync click)', () => {
