@@ -1,42 +1,30 @@
 // Spawn points for benchmarks on a world save: drawn over its fully generated area (chunks with every
 // chunk within SPAWN_MARGIN generated too, so the bot starts on the save's terrain, not the generator's),
 // printed as a --spawn-list that repeats the run.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { readWorldSave } from '../sandbox/worldSave/save.ts';
+import { isFullChunk } from '../sandbox/worldSave/chunks.ts';
+import { openRegion, readWorldSave } from '../sandbox/worldSave/save.ts';
 import { BenchInputError } from './plan4mc/args.ts';
-
-const require = createRequire(import.meta.url);
 
 /** Chunks of saved terrain required around a spawn chunk in every direction. */
 export const SPAWN_MARGIN = 3;
 
 export interface Spawn { x: number; z: number }
 
-interface RegionFile {
-  initialize(): Promise<void>;
-  hasChunk(x: number, z: number): boolean;
-  read(x: number, z: number): Promise<{ value: Record<string, { value: unknown } | undefined> } | null>;
-  close(): Promise<void>;
-}
-
 /** Chunk keys ("cx,cz") of every fully generated chunk of the save. */
 export async function fullChunks(path: string): Promise<Set<string>> {
   const save = await readWorldSave(path);
-  const Region = require('prismarine-provider-anvil/src/region.js') as new (p: string) => RegionFile;
   const out = new Set<string>();
   for (const name of save.regions) {
     const [, rx = 0, rz = 0] = /^r\.(-?\d+)\.(-?\d+)\.mca$/.exec(name)!.map(Number);
-    const region = new Region(join(path, 'region', name));
-    await region.initialize();
+    const region = await openRegion(join(path, 'region', name));
     try {
       for (let x = 0; x < 32; x++) {
         for (let z = 0; z < 32; z++) {
           if (!region.hasChunk(x, z)) continue;
           const tag = await region.read(x, z);
-          const status = tag?.value.Status?.value;
-          if (status === 'minecraft:full' || status === 'full') out.add(`${rx * 32 + x},${rz * 32 + z}`);
+          if (tag && isFullChunk(tag)) out.add(`${rx * 32 + x},${rz * 32 + z}`);
         }
       }
     } finally {

@@ -37,11 +37,20 @@ interface LevelData {
   SpawnZ?: number;
 }
 
-interface RegionFileLike {
+/** A region file of a save, read chunk by chunk (prismarine-provider-anvil's reader). */
+export interface RegionFileLike {
   initialize(): Promise<void>;
   hasChunk(x: number, z: number): boolean;
-  read(x: number, z: number): Promise<{ value: { DataVersion?: { value: number } } } | null>;
+  read(x: number, z: number): Promise<{ value: Record<string, { type: string; value: unknown } | undefined> } | null>;
   close(): Promise<void>;
+}
+
+/** Opens a region file for reading; the caller closes it. */
+export async function openRegion(file: string): Promise<RegionFileLike> {
+  const RegionFile = require('prismarine-provider-anvil/src/region.js') as new (p: string) => RegionFileLike;
+  const region = new RegionFile(file);
+  await region.initialize();
+  return region;
 }
 
 /** Reads what the sandbox needs to know of a save; the save itself is never written. */
@@ -77,22 +86,22 @@ async function readLevel(file: string): Promise<LevelData | undefined> {
 
 /** The DataVersion of the first chunk of a region file. */
 async function chunkDataVersion(file: string): Promise<number | undefined> {
-  const RegionFile = require('prismarine-provider-anvil/src/region.js') as new (p: string) => RegionFileLike;
-  const region = new RegionFile(file);
+  let region: RegionFileLike | undefined;
   try {
-    await region.initialize();
+    region = await openRegion(file);
     for (let x = 0; x < 32; x++) {
       for (let z = 0; z < 32; z++) {
         if (!region.hasChunk(x, z)) continue;
         const tag = await region.read(x, z);
-        return tag?.value.DataVersion?.value;
+        const v = tag?.value.DataVersion?.value;
+        return typeof v === 'number' ? v : undefined;
       }
     }
     return undefined;
   } catch (err) {
     throw new WorldSaveError(`world save: ${file} is not a readable region file (${(err as Error).message})`, { cause: err });
   } finally {
-    await region.close().catch(() => undefined);
+    await region?.close().catch(() => undefined);
   }
 }
 
