@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const PRESETS = ['forest', 'plains', 'extreme_hills', 'forest_hills'] as const;
+/** The first four presets: oak and birch, no caves (most of the README's figures were measured on them). */
+export const CLASSIC_PRESETS = ['forest', 'plains', 'extreme_hills', 'forest_hills'] as const;
+/** Vanilla's other biomes with their woods, plus caves, ravines and surface lava, as on a user's server. */
+export const BIOME_PRESETS = ['taiga', 'snowy', 'desert', 'savanna', 'jungle'] as const;
+export const PRESETS = [...CLASSIC_PRESETS, ...BIOME_PRESETS] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /** Minecraft versions the sandbox is tested on; 1.20.1 was measured best (see the sandbox facts). */

@@ -50,3 +50,12 @@ export const PRIMARY_RECIPES: Readonly<Record<string, string>> = {
   // 1.21.1 lists 2 bamboo → 1 stick first: the planner then wanted bamboo on every wooden pickaxe.
   stick: '#planks',
 };
+
+/**
+ * Blocks with a recipe that vanilla's world generation places as well (in rock, deserts, villages,
+ * jungles, fossils): mined as found, not only crafted, and a recipe back from them (wheat from a hay
+ * bale) is a way to get the ingredient, not a loop.
+ */
+export const GENERATED_CRAFTABLE: ReadonlySet<string> = new Set([
+  'granite', 'diorite', 'andesite', 'sandstone', 'red_sandstone', 'hay_block', 'snow_block', 'melon', 'mossy_cobblestone', 'bone_block',
+]);

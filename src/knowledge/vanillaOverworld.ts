@@ -31,6 +31,8 @@ const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
     'blue_ice', 'powder_snow', 'mud', 'mangrove_roots', 'mycelium', 'blue_orchid', 'lily_of_the_valley', 'red_tulip',
     'orange_tulip', 'white_tulip', 'pink_tulip', 'pink_petals', 'calcite', 'pointed_dripstone', 'dripstone_block',
     'glow_lichen', 'moss_carpet', 'spore_blossom', 'azalea', 'flowering_azalea', 'mossy_cobblestone', 'cobweb',
+    // Villages: their fields and hay bales.
+    'hay_block', 'wheat', 'carrots', 'potatoes', 'beetroots', 'bell',
   ]],
 ];
 

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { TaskWorld } from '../agent/run.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
 import type { ConnectionConfig } from '../config/schema.ts';
-import { DEFAULT_VERSION, type SandboxOptionsInput } from '../config/sandbox.ts';
+import { BIOME_PRESETS, DEFAULT_VERSION, type SandboxOptionsInput } from '../config/sandbox.ts';
 import type { Terrain } from '../knowledge/vanillaOverworld.ts';
 import { startLatencyProxy, type LatencyProxy } from '../net/latencyProxy.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
@@ -69,7 +69,7 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
   }
   let closed = false;
   const world: OpenWorld = {
-    sandbox, target, bot, connect, terrain: server && !sb?.world ? 'sandbox' : 'vanilla',
+    sandbox, target, bot, connect, terrain: terrainOf(sb, server !== undefined),
     async close() {
       if (closed) return;
       closed = true;
@@ -90,4 +90,13 @@ function serveOptions(sb: SandboxOptionsInput): ServeOptions {
     ...(sb.smeltSpeed === undefined ? {} : { smeltSpeed: sb.smeltSpeed }),
     extra: [...(sb.version ? ['--mc-version', sb.version] : []), ...(sb.world ? ['--world', sb.world.path] : []), ...(sb.world?.spawn ? ['--spawn', `${sb.world.spawn.x},${sb.world.spawn.z}`] : [])],
   };
+}
+
+/**
+ * Whose overworld the planner assumes: the sandbox's narrower model only on the first four presets,
+ * which grow oak and birch and nothing else; vanilla's on a server, a save, and the biome presets.
+ */
+export function terrainOf(sb: SandboxOptionsInput | undefined, sandboxServed: boolean): Terrain {
+  if (!sandboxServed || !sb || sb.world) return 'vanilla';
+  return (BIOME_PRESETS as readonly string[]).includes(sb.preset ?? 'forest') ? 'vanilla' : 'sandbox';
 }

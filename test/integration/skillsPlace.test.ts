@@ -124,6 +124,31 @@ describe('placing blocks and stations', () => {
     }
   });
 
+  it('in rock, never places a station in a pocket behind a corner (out of sight), only where it sees', async () => {
+    await craftRoom(sb, bot, centre);
+    // Rock all round the bot's own two cells, but for a pocket on the floor two blocks off, round a corner
+    // (the nearest free cell on solid ground, out of sight), and a free cell at head height beside it.
+    const stone = sb.server.registry.blocksByName.stone!.defaultState;
+    const air = sb.server.registry.blocksByName.air!.defaultState;
+    const open = [centre, centre.offset(0, 1, 0), centre.offset(2, 0, 1), centre.offset(1, 1, 0)];
+    const rock: Vec3[] = [];
+    for (let dx = -3; dx <= 3; dx++) for (let dz = -3; dz <= 3; dz++) for (let dy = 0; dy <= 3; dy++) {
+      const p = centre.offset(dx, dy, dz);
+      if (!open.some((o) => o.equals(p))) rock.push(p);
+    }
+    await Promise.all(rock.map((p) => sb.server.setBlock(sb.server.overworld, p, stone)));
+    try {
+      await waitFor(() => bot.blockAt(centre.offset(-3, 3, -3))?.name === 'stone', 3000, 'the rock to reach the client');
+      await setInventory(sb, bot, { furnace: 1 });
+      const out = await runOn(bot, placeFurnace, {});
+      expect(out).toMatchObject({ ok: true, result: { placed: true, access: 'reach' } });
+      expect(blocksNamed(bot, centre, 'furnace')).toEqual([centre.offset(1, 1, 0)]);
+    } finally {
+      await Promise.all(rock.map((p) => sb.server.setBlock(sb.server.overworld, p, air)));
+      await sb.server.setBlock(sb.server.overworld, centre.offset(1, 1, 0), air);
+    }
+  });
+
   it('fails when no table appears where it placed one (checked in the world)', async () => {
     await craftRoom(sb, bot, centre);
     await setInventory(sb, bot, { crafting_table: 1 });

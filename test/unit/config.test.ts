@@ -119,7 +119,7 @@ describe('loadConfig: rejections name the field, the reason and the source', () 
 
   it('a bad enum value', () => {
     expect(rejection(() => loadConfig({ env: {}, cwd: dir, flags: { preset: 'moon' } })))
-      .toBe('config: preset must be one of forest, plains, extreme_hills, forest_hills (got "moon" from --preset)');
+      .toBe('config: preset must be one of forest, plains, extreme_hills, forest_hills, taiga, snowy, desert, savanna, jungle (got "moon" from --preset)');
     expect(rejection(() => loadConfig({ env: { SKILLCRAFT_LOG_LEVEL: 'loud' }, cwd: dir })))
       .toMatch(/^config: logLevel must be one of trace, .* \(got "loud" from SKILLCRAFT_LOG_LEVEL\)$/);
     expect(rejection(() => loadConfig({ env: {}, cwd: dir, flags: { 'sandbox.mcVersion': '1.8.8' } })))

@@ -196,6 +196,15 @@ describe('graph planner: re-planning', () => {
     expect(v.kind === 'unplannable' && v.reason).toContain('failed repeatedly (mineBlock stone)');
   });
 
+  it('names the station it gave up placing, not only the station it lacks', () => {
+    const obs = observationWith({ raw_iron: 3, coal: 3, furnace: 1, cobblestone: 20, stone_pickaxe: 1 }, { stone: 2 }, 40);
+    const place: Decision = { skill: 'placeFurnace', args: {} };
+    const history: StepRecord[] = Array.from({ length: 3 }, () => ({ decision: place, ok: false, code: 'FAILED', message: 'placed a furnace at 66,54,-48 but it is not usable from 64,54,-49' }));
+    const v = planner.plan(goal('iron_ingot'), obs, history);
+    expect(v.kind).toBe('unplannable');
+    expect(v.kind === 'unplannable' && v.reason).toContain('given up on: placeFurnace {} (FAILED: placed a furnace');
+  });
+
   it('follows a windfall: planks and sticks found on the way shorten the plan', () => {
     const before = planOf(planner.plan(woodenPickaxe, observationWith({}, { oak_log: 8 })));
     const after = planOf(planner.plan(woodenPickaxe, observationWith({ oak_planks: 7, stick: 2 }, { oak_log: 8 }), [{ decision: before[0]!, ok: true }]));

@@ -51,6 +51,10 @@ describe("vanilla's overworld, from the connected version's registry", () => {
       expect(server.plan(item(name), blankObservation({})).kind, name).toBe('next');
       expect(sandbox.plan(item(name), blankObservation({})).kind, name).toBe('unplannable');
     }
+    // Blocks that have a recipe and generate too are mined as found; wheat comes from a village's hay bales.
+    for (const name of ['granite', 'diorite', 'andesite', 'sandstone', 'hay_block', 'wheat', 'bread']) {
+      expect(server.plan(item(name), blankObservation({})).kind, name).toBe('next');
+    }
     // Without silk touch these give nothing, in vanilla as here.
     expect(server.plan(item('packed_ice'), blankObservation({})).kind).toBe('unplannable');
   });

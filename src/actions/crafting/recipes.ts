@@ -10,7 +10,7 @@
 // A cell set that is a whole tag is named `#tag`; a partial set (oak_planks ← any oak log) is named
 // by its first member, while crafting still accepts every member.
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
-import { PRIMARY_RECIPES } from '../../knowledge/patches.ts';
+import { GENERATED_CRAFTABLE, PRIMARY_RECIPES } from '../../knowledge/patches.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { missingItems, SkillError } from '../../base/errors.ts';
 import { cellId, foldRecipes, type RawRecipe } from '../../knowledge/recipeFold.ts';
@@ -205,7 +205,7 @@ function buildShapes(kb: Knowledge, item: string, id: number): CraftShape[] {
     const requiresTable = f.shaped ? f.h > 2 || f.w > 2 : cellIng.length > 4;
     return {
       item, resultId: id, outCount: f.result.count, rows, parts: rows ? null : cellIng.map((c) => c!),
-      ingredients, requiresTable, cyclic: ingredients.some((ing) => ing.ids.some((i) => madeFrom(kb, i, id))),
+      ingredients, requiresTable, cyclic: ingredients.some((ing) => ing.ids.some((i) => madeFrom(kb, i, id) && !GENERATED_CRAFTABLE.has(kb.itemName(i) ?? ''))),
     };
   });
 }

@@ -5,6 +5,7 @@ import pathfinderPkg, { type GoalPlaceBlockOptions } from 'mineflayer-pathfinder
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
 import { DEFAULT_REACH } from '../../bot/observe.ts';
+import { cellReader, usableFrom } from '../../bot/stationAccess.ts';
 import { missingItems, SkillError } from '../../base/errors.ts';
 import { countItem, findItem } from './inventory.ts';
 import { moveTo } from '../movement/move.ts';
@@ -62,17 +63,19 @@ export function occupiesBot(bot: Bot, pos: Vec3): boolean {
 }
 
 /**
- * A free cell within reach with a solid block under it, not overlapping the bot: at foot level
+ * A free cell within reach and in sight (so a station placed there is usable from here: a cell behind
+ * a tunnel's corner is not) with a solid block under it, not overlapping the bot: at foot level
  * first, nearest first, preferring cells with free space above (a station stays usable).
  */
 export function findPlaceSpot(bot: Bot, radius = 2): Vec3 | null {
   const feet = bot.entity.position.floored();
   const spots: { pos: Vec3; score: number }[] = [];
+  const inSight = sightFrom(bot);
   for (const dy of [0, -1, 1]) {
     for (let dx = -radius; dx <= radius; dx++) {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
-        if (occupiesBot(bot, pos) || !inReach(bot, pos)) continue;
+        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !inSight(pos)) continue;
         if (!isFree(bot.blockAt(pos)) || !isSupport(bot.blockAt(pos.offset(0, -1, 0)))) continue;
         const openAbove = isFree(bot.blockAt(pos.offset(0, 1, 0)));
         spots.push({ pos, score: Math.abs(dy) * 10 + Math.hypot(dx, dz) + (openAbove ? 0 : 5) });
@@ -80,20 +83,27 @@ export function findPlaceSpot(bot: Bot, radius = 2): Vec3 | null {
     }
   }
   spots.sort((a, b) => a.score - b.score);
-  return spots[0]?.pos ?? wallSpot(bot, feet, radius);
+  return spots[0]?.pos ?? wallSpot(bot, feet, radius, inSight);
+}
+
+/** Whether a block at a cell would be seen from the bot's eyes past the blocks around it. */
+function sightFrom(bot: Bot): (pos: Vec3) => boolean {
+  const cell = cellReader(bot);
+  const eye = eyes(bot);
+  return (pos) => usableFrom(cell, eye, pos);
 }
 
 /**
  * In a tunnel or a shaft there may be no free cell on solid ground: vanilla places against any solid
  * face, so take the nearest free cell in reach with a solid neighbour (a wall or a ceiling).
  */
-function wallSpot(bot: Bot, feet: Vec3, radius: number): Vec3 | null {
+function wallSpot(bot: Bot, feet: Vec3, radius: number, inSight: (pos: Vec3) => boolean): Vec3 | null {
   let best: { pos: Vec3; score: number } | null = null;
   for (const dy of [0, 1, -1, 2]) {
     for (let dx = -radius; dx <= radius; dx++) {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
-        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos))) continue;
+        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos)) || !inSight(pos)) continue;
         if (!NEIGHBOURS.some((n) => isSupport(bot.blockAt(pos.plus(n))))) continue;
         const score = Math.abs(dy) * 10 + Math.hypot(dx, dz);
         if (!best || score < best.score) best = { pos, score };

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../base/errors.ts';
+import { GENERATED_CRAFTABLE } from '../../knowledge/patches.ts';
 import { harvestTools, neededTool } from '../items/inventory.ts';
 
 /**
@@ -142,8 +143,9 @@ export function producingBlocks(kb: Knowledge, item: string): string[] {
   const group = Object.entries(BLOCK_GROUPS).find(([, g]) => g.tag === item);
   if (group) return [group[0]];
   if (!kb.isItem(item)) return [];
-  // A craftable block (crafting table, planks) is made, not searched for; its placed copies are the agent's own.
-  const craftable = kb.registry.recipes[kb.itemId(item) ?? -1] !== undefined;
+  // A craftable block (crafting table, planks) is made, not searched for; its placed copies are the
+  // agent's own. Those the world generates as well (granite, sandstone, hay bales) are both.
+  const craftable = kb.registry.recipes[kb.itemId(item) ?? -1] !== undefined && !GENERATED_CRAFTABLE.has(item);
   const found = kb.blocksDropping(item)
     .filter((b) => !PLACED.test(b) && !(craftable && b === item) && (kb.expectedDrops(b, bestPlannedTool(kb, b))[item] ?? 0) >= MIN_PER_BLOCK);
   const primary = found.filter((b) => primaryDrop(kb, b) === item);

@@ -113,8 +113,11 @@ export class GraphPlanner implements Planner {
       if (!(err instanceof Unplannable)) throw err;
       const hypothetical: SearchContext = { ...ctx, costs: this.hypotheticalCosts, hypothetical: true };
       const why = explain(err, goal, state, ctx, hypothetical);
-      // A step given up on because it changed nothing is the real reason (others say "failed repeatedly").
-      const banned = [...advice.banned].filter(([, how]) => how.startsWith('NO_EFFECT')).map(([kind, how]) => `${kind} (${how})`);
+      // A step given up on is often the real reason (a furnace that could not be placed where it is usable
+      // leaves "needs furnace" with no way to get one): name each with its last failure.
+      // ("failed repeatedly" reasons name theirs already.)
+      const named = why.reason.includes('failed repeatedly');
+      const banned = [...advice.banned].filter(([, how]) => how.startsWith('NO_EFFECT') || !named).map(([kind, how]) => `${kind} (${how})`);
       const reason = banned.length === 0 ? why.reason : `${why.reason}; given up on: ${banned.join('; ')}`;
       return { kind: 'unplannable', reason, missing: why.missing, ...(why.missingSkill ? { missingSkill: why.missingSkill } : {}) };
     }

@@ -1,4 +1,5 @@
 // Resolves the block states and biome ids the generator writes, once per registry.
+import { TREE_KINDS, type TreeKind } from './biomes.ts';
 
 /** The part of a prismarine-registry (minecraft-data) the generator reads. */
 export interface WorldRegistry {
@@ -29,13 +30,20 @@ export interface BlockStates {
   diorite: number;
   andesite: number;
   tuff: number;
-  oakLog: number;
-  birchLog: number;
+  /** Upright logs of each tree kind. */
+  logs: Record<TreeKind, number>;
   /** Index = leaf distance to the nearest log (1..7; 0 acts as 1), not persistent, not waterlogged. */
-  oakLeaves: number[];
-  birchLeaves: number[];
+  leaves: Record<TreeKind, number[]>;
   shortGrass: number;
+  fern: number;
   sugarCane: number;
+  sandstone: number;
+  snowyGrassBlock: number;
+  /** One layer of snow. */
+  snow: number;
+  cactus: number;
+  deadBush: number;
+  melon: number;
   ores: Record<OreName, { stone: number; deepslate: number }>;
 }
 
@@ -103,13 +111,18 @@ export function resolveBlockStates(registry: WorldRegistry): BlockStates {
     diorite: defaultState(registry, 'diorite'),
     andesite: defaultState(registry, 'andesite'),
     tuff: defaultState(registry, 'tuff'),
-    oakLog: stateWith(block(registry, 'oak_log'), { axis: 'y' }),
-    birchLog: stateWith(block(registry, 'birch_log'), { axis: 'y' }),
-    oakLeaves: leaves(registry, 'oak_leaves'),
-    birchLeaves: leaves(registry, 'birch_leaves'),
+    logs: Object.fromEntries(TREE_KINDS.map((k) => [k, stateWith(block(registry, `${k}_log`), { axis: 'y' })])) as Record<TreeKind, number>,
+    leaves: Object.fromEntries(TREE_KINDS.map((k) => [k, leaves(registry, `${k}_leaves`)])) as Record<TreeKind, number[]>,
     // Renamed from `grass` to `short_grass` in 1.20.3.
     shortGrass: defaultState(registry, 'short_grass', 'grass'),
+    fern: defaultState(registry, 'fern'),
     sugarCane: stateWith(block(registry, 'sugar_cane'), { age: '0' }),
+    sandstone: defaultState(registry, 'sandstone'),
+    snowyGrassBlock: stateWith(block(registry, 'grass_block'), { snowy: 'true' }),
+    snow: stateWith(block(registry, 'snow'), { layers: '1' }),
+    cactus: stateWith(block(registry, 'cactus'), { age: '0' }),
+    deadBush: defaultState(registry, 'dead_bush'),
+    melon: defaultState(registry, 'melon'),
     ores: {
       coal: ore('coal'), copper: ore('copper'), iron: ore('iron'), gold: ore('gold'),
       redstone: { stone: stateWith(block(registry, 'redstone_ore'), { lit: 'false' }), deepslate: stateWith(block(registry, 'deepslate_redstone_ore'), { lit: 'false' }) },

@@ -3,12 +3,13 @@ import type { Preset } from '../../config/sandbox.ts';
 import { biomeId, resolveBlockStates, type BlockStates, type WorldRegistry } from './blocks.ts';
 import { ChunkBuffer } from './chunk/buffer.ts';
 import { createChunkWriter, type ChunkWriter, type GeneratedChunk } from './chunk/writer.ts';
-import { fillColumns, placePlants } from './columns.ts';
+import { carveChunk } from './carvers.ts';
+import { fillColumns, placePlants, placeSnow } from './columns.ts';
 import { PRESET_PARAMS, SEA_LEVEL, type PresetParams } from './presets.ts';
 import { subSeed } from './random.ts';
 import { createTerrain, Region, SURFACE, surfaceAt, type SurfaceKind, type Terrain } from './terrain.ts';
 import { CANOPY_RADIUS, forEachTree, placeTrees, type GroundLookup, type Tree } from './trees.ts';
-import { placeUnderground } from './underground.ts';
+import { placeUnderground, surfaceLavaPool } from './underground.ts';
 
 export class ChunkGenerator {
   readonly params: PresetParams;
@@ -22,7 +23,7 @@ export class ChunkGenerator {
   private readonly buf = new ChunkBuffer();
   private readonly groundTop = new Int16Array(256);
   private readonly biomes = new Uint16Array(16);
-  private readonly biomeIds: { land: number; river: number; beach: number };
+  private readonly biomeIds: { land: number[]; river: number; beach: number };
   private readonly writer: ChunkWriter;
   private readonly regionGround: GroundLookup;
   /** The chunk the buffer holds, so that repeated look-ups (spawn search) do not regenerate it. */
@@ -38,12 +39,15 @@ export class ChunkGenerator {
     this.columnSeed = subSeed(seed, 21);
     this.undergroundSeed = subSeed(seed, 22);
     this.plantSeed = subSeed(seed, 23);
-    this.biomeIds = { land: biomeId(registry, this.params.biome), river: biomeId(registry, 'river'), beach: biomeId(registry, 'beach') };
+    this.biomeIds = { land: this.terrain.styles.map((s) => biomeId(registry, s.biome)), river: biomeId(registry, 'river'), beach: biomeId(registry, 'beach') };
     this.writer = createChunkWriter(registry);
     const r = this.region;
+    // Trees whose trunk falls outside the region are outside the window asked for, so never placed.
+    const outside = { g: 0, surface: SURFACE.stone, slope: 255, style: 0 };
     this.regionGround = (x, z) => {
+      if (!r.contains(x, z)) return outside;
       const i = r.idx(x, z);
-      return { g: r.height[i]!, surface: r.surface[i] as SurfaceKind, slope: r.slope[i]! };
+      return { g: r.height[i]!, surface: r.surface[i] as SurfaceKind, slope: r.slope[i]!, style: r.style[i]! };
     };
     this.anyGround = (x, z) => surfaceAt(this.terrain, x, z);
   }
@@ -59,16 +63,19 @@ export class ChunkGenerator {
     this.region.fill(this.terrain, chunkX, chunkZ);
     fillColumns(buf, this.region, this.terrain, this.states, this.columnSeed, this.groundTop);
     placeUnderground(buf, chunkX, chunkZ, this.undergroundSeed, this.states);
+    if (this.params.caves) carveChunk(buf, this.region, chunkX, chunkZ, this.undergroundSeed, this.states, this.groundTop);
+    if (this.params.surfaceLavaChance) surfaceLavaPool(buf, chunkX, chunkZ, this.undergroundSeed, this.states, this.groundTop, this.params.surfaceLavaChance);
     const trees: Tree[] = [];
     const R = CANOPY_RADIUS;
-    forEachTree(this.treeSeed, this.params, x0 - R, z0 - R, x0 + 15 + R, z0 + 15 + R, this.regionGround, (t) => trees.push(t));
+    forEachTree(this.treeSeed, this.params, this.terrain.styles, x0 - R, z0 - R, x0 + 15 + R, z0 + 15 + R, this.regionGround, (t) => trees.push(t));
     placeTrees(buf, trees, x0, z0, this.states, this.treeSeed);
-    placePlants(buf, this.region, this.params, this.states, this.plantSeed);
+    placePlants(buf, this.region, this.terrain, this.states, this.plantSeed);
+    placeSnow(buf, this.region, this.terrain, this.states);
     for (let c = 0; c < 16; c++) {
       const x = x0 + ((c & 3) << 2) + 2;
       const z = z0 + ((c >> 2) << 2) + 2;
       const i = this.region.idx(x, z);
-      this.biomes[c] = this.biomeOf(this.region.height[i]!, this.region.surface[i]!, this.region.river[i]!);
+      this.biomes[c] = this.biomeOf(this.region.height[i]!, this.region.surface[i]!, this.region.river[i]!, this.region.style[i]!);
     }
     this.filled = { x: chunkX, z: chunkZ };
     return buf;
@@ -79,11 +86,11 @@ export class ChunkGenerator {
     return this.writer(buf, this.groundTop, this.biomes);
   }
 
-  /** Biome id of a column: river in river beds, beach on dry sand, the preset's biome elsewhere. */
-  biomeOf(g: number, surface: number, river: number): number {
+  /** Biome id of a column: river in river beds, beach on shore sand, the land style's biome elsewhere. */
+  biomeOf(g: number, surface: number, river: number, style: number): number {
     if (river > 0.5 && g < SEA_LEVEL) return this.biomeIds.river;
-    if (surface === SURFACE.sand && g >= SEA_LEVEL) return this.biomeIds.beach;
-    return this.biomeIds.land;
+    if (surface === SURFACE.sand && g >= SEA_LEVEL && (g <= SEA_LEVEL + 1 || this.terrain.styles[style]!.ground !== 'sand')) return this.biomeIds.beach;
+    return this.biomeIds.land[style]!;
   }
 
   /** Biome name of a column, by the same rule the chunks use (each 4x4 cell takes its centre's). */
@@ -93,9 +100,9 @@ export class ChunkGenerator {
     this.terrain.groundY(cx, cz);
     const river = this.terrain.lastRiver();
     const col = surfaceAt(this.terrain, cx, cz);
-    const id = this.biomeOf(col.g, col.surface, river);
+    const id = this.biomeOf(col.g, col.surface, river, col.style);
     if (id === this.biomeIds.river) return 'river';
     if (id === this.biomeIds.beach) return 'beach';
-    return this.params.biome;
+    return this.terrain.styles[col.style]!.biome;
   }
 }

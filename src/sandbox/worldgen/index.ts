@@ -1,5 +1,6 @@
-// The sandbox's world generator: hills, lakes and rivers with sand shores, oak and birch trees,
-// plants, ores by depth and deep lava pools, all decided by the seed. See presets.ts for the presets.
+// The sandbox's world generator: hills, lakes and rivers with sand shores, trees, plants, ores by
+// depth and deep lava pools, all decided by the seed; the biome presets add vanilla's other woods
+// and biomes, caves, ravines and surface lava. See presets.ts for the presets.
 import { Vec3 } from 'vec3';
 import type { Preset } from '../../config/sandbox.ts';
 import type { WorldRegistry } from './blocks.ts';

@@ -1,5 +1,6 @@
 // Shape parameters of each sandbox preset. Heights are block y; scales are noise wavelengths in blocks.
 import type { Preset } from '../../config/sandbox.ts';
+import { STYLES, type BiomeStyle, type StyleMix } from './biomes.ts';
 
 /** y of the topmost water block of lakes and rivers (vanilla's sea level 63 puts water up to y 62). */
 export const SEA_LEVEL = 62;
@@ -36,7 +37,20 @@ export interface PresetParams {
   rockThreshold: number;
   /** Gravel instead of bare stone on some steep spots. */
   gravelSlopes: boolean;
+  /** The land's biome style (absent: oak and birch by birchShare, as the first four presets), and a second one mixed in. */
+  style?: BiomeStyle;
+  mix?: StyleMix;
+  /** Caves and ravines carved out of the ground, and surface lava pools per chunk (absent: none). */
+  caves?: boolean;
+  surfaceLavaChance?: number;
 }
+
+/** Terrain shape shared by the biome presets: the forest's hills with some ridges. */
+const BIOME_TERRAIN = {
+  baseY: 66, hillAmp: 12, hillScale: 110, ridgeAmp: 18, ridgeScale: 160,
+  lakeThreshold: 0.44, lakeScale: 110, riverWidth: 0.035, birchShare: 0, treeMaxSlope: 2,
+  stoneSlope: 3, stoneAbove: 110, rockThreshold: 0.64, gravelSlopes: false, caves: true, surfaceLavaChance: 0.02,
+} as const;
 
 export const PRESET_PARAMS: Record<Preset, PresetParams> = {
   forest: {
@@ -62,5 +76,24 @@ export const PRESET_PARAMS: Record<Preset, PresetParams> = {
     lakeThreshold: 0.45, lakeScale: 110, riverWidth: 0.03,
     treeCell: 12, treeChance: 0.4, birchShare: 0.1, treeMaxSlope: 2,
     grassChance: 0.2, stoneSlope: 2, stoneAbove: 100, rockThreshold: 0.5, gravelSlopes: true,
+  },
+  // treeChance and grassChance of the biome presets live in their styles.
+  taiga: {
+    ...BIOME_TERRAIN, biome: 'taiga', treeCell: 5, treeChance: 0, grassChance: 0,
+    style: STYLES.taiga, mix: { second: STYLES.snowyTaiga, threshold: 0.3, scale: 260 },
+  },
+  snowy: {
+    ...BIOME_TERRAIN, biome: 'snowy_plains', hillAmp: 8, ridgeAmp: 0, treeCell: 6, treeChance: 0, grassChance: 0,
+    style: STYLES.snowyPlains, mix: { second: STYLES.snowyTaiga, threshold: 0.05, scale: 220 },
+  },
+  desert: {
+    ...BIOME_TERRAIN, biome: 'desert', hillAmp: 10, ridgeAmp: 0, lakeThreshold: 0.5, treeCell: 7, treeChance: 0, grassChance: 0,
+    style: STYLES.desert, mix: { second: STYLES.savanna, threshold: 0.1, scale: 240 },
+  },
+  savanna: {
+    ...BIOME_TERRAIN, biome: 'savanna', hillAmp: 10, treeCell: 8, treeChance: 0, grassChance: 0, style: STYLES.savanna,
+  },
+  jungle: {
+    ...BIOME_TERRAIN, biome: 'jungle', hillAmp: 16, treeCell: 4, treeChance: 0, grassChance: 0, style: STYLES.jungle,
   },
 };

@@ -86,12 +86,25 @@ function freeAbove(gen: ChunkGenerator, x: number, g: number, z: number): boolea
   const lz = z & 15;
   const ground = buf.get(lx, g, lz);
   const s = gen.states;
-  if (ground !== s.grassBlock && ground !== s.sand && ground !== s.dirt) return false;
-  return buf.get(lx, g + 1, lz) === s.air && buf.get(lx, g + 2, lz) === s.air;
+  if (ground !== s.grassBlock && ground !== s.snowyGrassBlock && ground !== s.sand && ground !== s.dirt) return false;
+  const free = (v: number) => v === s.air || v === s.snow;
+  if (!free(buf.get(lx, g + 1, lz)) || !free(buf.get(lx, g + 2, lz))) return false;
+  if (!gen.params.caves && !gen.params.surfaceLavaChance) return true;
+  // No lava pool or cave mouth right beside the spawn (within the spawn's chunk).
+  for (let dz = -3; dz <= 3; dz++) {
+    for (let dx = -3; dx <= 3; dx++) {
+      const x2 = lx + dx;
+      const z2 = lz + dz;
+      if (x2 < 0 || x2 > 15 || z2 < 0 || z2 > 15) continue;
+      const g2 = gen.terrain.groundY(x + dx, z + dz);
+      if ([g2, g2 - 1].some((y) => buf.get(x2, y, z2) === s.lava || buf.get(x2, y, z2) === s.air)) return false;
+    }
+  }
+  return true;
 }
 
 function treeNear(gen: ChunkGenerator, c: Column, radius: number): boolean {
   let found = false;
-  forEachTree(gen.treeSeed, gen.params, c.x - radius, c.z - radius, c.x + radius, c.z + radius, gen.anyGround, () => { found = true; });
+  forEachTree(gen.treeSeed, gen.params, gen.terrain.styles, c.x - radius, c.z - radius, c.x + radius, c.z + radius, gen.anyGround, () => { found = true; });
   return found;
 }

@@ -1,5 +1,6 @@
 // The height field and surface materials: pure functions of the world column, so that every chunk
 // (and the spawn search) sees the same ground at its borders.
+import { classicStyle, type BiomeStyle } from './biomes.ts';
 import { fbm, simplex2, smoothstep, type Noise2 } from './noise.ts';
 import { hash4, subSeed } from './random.ts';
 import { SEA_LEVEL, type PresetParams } from './presets.ts';
@@ -19,6 +20,10 @@ export interface Terrain {
   surface(x: number, z: number, g: number, maxStep: number): SurfaceKind;
   /** Thickness of dirt/sand below the surface block. */
   soilDepth(x: number, z: number): number;
+  /** The preset's land styles: the first, and the mixed-in second when there is one. */
+  readonly styles: readonly BiomeStyle[];
+  /** Index into `styles` of the column's land. */
+  styleAt(x: number, z: number): number;
 }
 
 export function createTerrain(seed: number, params: PresetParams): Terrain {
@@ -30,6 +35,10 @@ export function createTerrain(seed: number, params: PresetParams): Terrain {
   const nPatch = simplex2(subSeed(seed, 6));
   const nRock = simplex2(subSeed(seed, 7));
   const soilSeed = subSeed(seed, 8);
+  const nStyle = params.mix ? simplex2(subSeed(seed, 9)) : undefined;
+  const styles = [params.style ?? classicStyle(params), ...(params.mix ? [params.mix.second] : [])];
+  const styleAt = (x: number, z: number): number =>
+    (nStyle && params.mix && fbm(nStyle, x, z, params.mix.scale, 2) > params.mix.threshold ? 1 : 0);
   let river = 0;
 
   function rawHeight(x: number, z: number, noiseRidge: Noise2): number {
@@ -86,7 +95,7 @@ export function createTerrain(seed: number, params: PresetParams): Terrain {
       return params.gravelSlopes && patch > 0.5 ? SURFACE.gravel : SURFACE.stone;
     }
     if (params.rockThreshold < 1 && nRock(x / 9, z / 9) > params.rockThreshold) return SURFACE.stone;
-    return SURFACE.grass;
+    return styles[styleAt(x, z)]!.ground === 'sand' ? SURFACE.sand : SURFACE.grass;
   }
 
   return {
@@ -96,6 +105,8 @@ export function createTerrain(seed: number, params: PresetParams): Terrain {
     lastRiver: () => river,
     surface,
     soilDepth: (x, z) => 3 + (hash4(soilSeed, x, z, 0) & 1),
+    styles,
+    styleAt,
   };
 }
 
@@ -107,6 +118,8 @@ export class Region {
   readonly river = new Float32Array(Region.SIZE * Region.SIZE);
   readonly surface = new Uint8Array(Region.SIZE * Region.SIZE);
   readonly slope = new Uint8Array(Region.SIZE * Region.SIZE);
+  /** Index into the terrain's styles. */
+  readonly style = new Uint8Array(Region.SIZE * Region.SIZE);
   x0 = 0;
   z0 = 0;
 
@@ -128,6 +141,7 @@ export class Region {
         const i = dz * S + dx;
         this.height[i] = terrain.groundY(this.x0 + dx, this.z0 + dz);
         this.river[i] = terrain.lastRiver();
+        this.style[i] = terrain.styles.length > 1 ? terrain.styleAt(this.x0 + dx, this.z0 + dz) : 0;
       }
     }
     // Surfaces need the neighbours' heights, so the outermost ring has none (nothing reads it).
@@ -147,11 +161,11 @@ export class Region {
 }
 
 /** Surface of a single column computed from scratch (spawn search, tests). */
-export function surfaceAt(terrain: Terrain, x: number, z: number): { g: number; surface: SurfaceKind; slope: number } {
+export function surfaceAt(terrain: Terrain, x: number, z: number): { g: number; surface: SurfaceKind; slope: number; style: number } {
   const g = terrain.groundY(x, z);
   const slope = Math.max(
     Math.abs(g - terrain.groundY(x - 1, z)), Math.abs(g - terrain.groundY(x + 1, z)),
     Math.abs(g - terrain.groundY(x, z - 1)), Math.abs(g - terrain.groundY(x, z + 1)),
   );
-  return { g, surface: terrain.surface(x, z, g, slope), slope };
+  return { g, surface: terrain.surface(x, z, g, slope), slope, style: terrain.styleAt(x, z) };
 }

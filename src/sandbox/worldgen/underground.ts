@@ -3,6 +3,7 @@
 // seeded by the chunk's coordinates.
 import type { BlockStates, OreName } from './blocks.ts';
 import { MAX_Y, MIN_Y, type ChunkBuffer } from './chunk/buffer.ts';
+import { SEA_LEVEL } from './presets.ts';
 import { hash4, Prng } from './random.ts';
 
 type Rock = 'dirt' | 'gravel' | 'granite' | 'diorite' | 'andesite' | 'tuff';
@@ -118,5 +119,33 @@ function lavaPool(buf: ChunkBuffer, rng: Prng, states: BlockStates): void {
         d[idx] = dy <= 0 ? states.lava : states.air;
       }
     }
+  }
+}
+
+/**
+ * A lava pool on the surface (vanilla's lava lakes), with the given chance per chunk: on flat dry
+ * land away from trees, two blocks deep, kept a block inside the chunk.
+ */
+export function surfaceLavaPool(buf: ChunkBuffer, chunkX: number, chunkZ: number, seed: number, states: BlockStates, groundTop: Int16Array, chance: number): void {
+  const rng = new Prng(hash4(seed, chunkX, chunkZ, 0x1a7a));
+  if (rng.next() >= chance) return;
+  const r = rng.range(2, 3);
+  const cx = rng.range(r + 1, 14 - r);
+  const cz = rng.range(r + 1, 14 - r);
+  const top = groundTop[(cz << 4) | cx]!;
+  if (top <= SEA_LEVEL + 1) return;
+  const d = buf.data;
+  const cells: number[] = [];
+  for (let dz = -r; dz <= r; dz++) {
+    for (let dx = -r; dx <= r; dx++) {
+      if (dx * dx + dz * dz > r * r) continue;
+      const col = ((cz + dz) << 4) | (cx + dx);
+      if (Math.abs(groundTop[col]! - top) > 1 || d[((top - MIN_Y) << 8) | col] === states.water) return;
+      cells.push(col);
+    }
+  }
+  for (const col of cells) {
+    for (let y = top - 1; y <= top; y++) d[((y - MIN_Y) << 8) | col] = states.lava;
+    d[((top + 1 - MIN_Y) << 8) | col] = 0;
   }
 }
