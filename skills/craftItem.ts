@@ -1,7 +1,7 @@
 import type { Recipe } from 'prismarine-recipe';
 import type { Window } from 'prismarine-windows';
 import { z } from 'zod';
-import { candidateShapes, chooseShape, click, closeWindow, concreteRecipe, countInWindow, countItem, craftConsumption, CRAFTING_TABLE_NEARBY, type CraftShape, defineSkill, inventoryCounts, isGroup, type Knowledge, openBlockWindow, primaryShape, reachStation, type SkillContext, SkillError, stowCursor, throwIfAborted, windowCall } from '../src/actions/index.ts';
+import { alternativeVias, candidateShapes, chooseShape, click, closeWindow, concreteRecipe, countInWindow, countItem, craftConsumption, CRAFTING_TABLE_NEARBY, type CraftShape, defineSkill, inventoryCounts, isGroup, type Knowledge, openBlockWindow, reachStation, shapeVia, type SkillContext, SkillError, stowCursor, throwIfAborted, windowCall } from '../src/actions/index.ts';
 
 /** Rounds of crafting that may go wrong (the server's grid not what we built) before the skill gives up. */
 const MAX_RETRIES = 3;
@@ -9,29 +9,32 @@ const MAX_RETRIES = 3;
 const params = z.object({
   item: z.string().min(1).describe('item to craft, e.g. "stick", or a group such as "#planks" for any planks the inventory can make'),
   count: z.number().int().min(1).max(576).default(1).describe('items wanted (not crafts): 8 sticks are 2 crafts'),
+  // The planner's choice among an item's recipes (white_dye via lily_of_the_valley); the craft itself
+  // takes whichever recipe the inventory makes.
+  via: z.string().min(1).optional().describe('recipe ingredient (planner)'),
 });
 
 export const craftItem = defineSkill({
   name: 'craftItem',
   summary: 'Craft an item from ingredients in the inventory (2x2 grid, or a crafting table nearby or placed from the inventory).',
-  details: 'The planner counts the primary recipe, with group names for tag ingredients (`#planks`).',
+  details: 'The planner counts the primary recipe (or the one using `via`), with group names for tag ingredients (`#planks`).',
   params,
   example: { item: 'wooden_pickaxe', count: 1 },
-  preconditions({ item, count }, kb) {
-    const c = craftConsumption(kb, item, count);
+  preconditions({ item, count, via }, kb) {
+    const c = craftConsumption(kb, item, count, via);
     if (!c) return {};
     return { consume: c.consume, ...(c.requiresTable ? { facts: [CRAFTING_TABLE_NEARBY] } : {}) };
   },
-  effects({ item, count }, kb) {
-    const c = craftConsumption(kb, item, count);
-    const made = primaryShape(kb, item)?.item ?? item;
+  effects({ item, count, via }, kb) {
+    const c = craftConsumption(kb, item, count, via);
+    const made = shapeVia(kb, item, via)?.item ?? item;
     return c ? { obtain: { [isGroup(item) ? item : made]: c.made } } : {};
   },
   producers(target, count, kb) {
-    const shape = primaryShape(kb, target);
+    const shape = shapeVia(kb, target);
     // Items only made from their own product (iron_ingot ← iron_block) are obtained otherwise.
     if (!shape || shape.cyclic) return [];
-    return [{ item: target, count }];
+    return [{ item: target, count }, ...alternativeVias(kb, target).map((via) => ({ item: target, count, via }))];
   },
   timeoutMs: ({ count }) => 60_000 + count * 1000,
   async run(ctx, { item, count }) {

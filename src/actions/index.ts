@@ -8,7 +8,7 @@ export { armourSlot, countAny, countItem, findItem, gained, inventoryCounts, roo
 export { sleep, throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
 export type { Knowledge } from '../knowledge/kb.ts';
 export { FUEL_GROUP, fuelRank, isGroup } from '../knowledge/groups.ts';
-export { candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape } from './crafting/recipes.ts';
+export { alternativeVias, candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, shapeVia } from './crafting/recipes.ts';
 export type { CraftShape } from './crafting/recipes.ts';
 export { CONTAINERS, CRAFTING_TABLE_NEARBY, FURNACE_NEARBY, chestRoomFor, placeStationNearby, reachStation } from './crafting/stations.ts';
 export type { AnySkill, SkillContext } from '../skills/types.ts';

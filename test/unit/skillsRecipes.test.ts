@@ -21,7 +21,8 @@ describe('recipes with tag groups', () => {
   it('marks items made only from their own product as cyclic, with no craft producer', () => {
     expect(primaryShape(kb, 'iron_ingot')?.cyclic).toBe(true);
     expect(craftItem.producers!('iron_ingot', 3, kb)).toEqual([]);
-    expect(craftItem.producers!('stick', 3, kb)).toEqual([{ item: 'stick', count: 3 }]);
+    expect(craftItem.producers!('stick', 3, kb)).toEqual([{ item: 'stick', count: 3 }, { item: 'stick', count: 3, via: 'bamboo' }]);
+    expect(craftItem.preconditions({ item: 'stick', count: 4, via: 'bamboo' }, kb)).toEqual({ consume: { bamboo: 8 } });
     expect(craftItem.preconditions({ item: 'furnace', count: 1 }, kb)).toEqual({ consume: { '#stone_tool_materials': 8 }, facts: ['crafting_table_nearby'] });
   });
 

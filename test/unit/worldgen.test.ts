@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Vec3 } from 'vec3';
 import type { Registry } from 'prismarine-registry';
-import { BIOME_PRESETS, CLASSIC_PRESETS, PRESETS, type Preset } from '../../src/config/sandbox.ts';
+import { BIOME_PRESETS, PRESETS, type Preset } from '../../src/config/sandbox.ts';
 import { createWorldGenerator, SEA_LEVEL } from '../../src/sandbox/worldgen/index.ts';
 import { ChunkGenerator } from '../../src/sandbox/worldgen/generator.ts';
 import { MIN_Y } from '../../src/sandbox/worldgen/chunk/buffer.ts';

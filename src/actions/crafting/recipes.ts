@@ -78,12 +78,38 @@ export function primaryShape(kb: Knowledge, item: string): CraftShape | undefine
     ?? shapes.find((s) => !s.cyclic) ?? shapes[0];
 }
 
+/** The shape that uses the ingredient `via` (an item name or `#tag`), else the primary one. */
+export function shapeVia(kb: Knowledge, item: string, via?: string): CraftShape | undefined {
+  if (via === undefined) return primaryShape(kb, item);
+  return candidateShapes(kb, item).find((s) => !s.cyclic && s.ingredients.some((g) => g.name === via)) ?? primaryShape(kb, item);
+}
+
 /**
- * What crafting `count` of `item` consumes with the primary shape, by condition name. For a group
- * target (`#planks`) ingredients widen to their tag (`#logs`): any member's recipe will do.
+ * The other recipes of an item, each named by an ingredient the primary one lacks (white dye: bone
+ * meal first, then lily_of_the_valley): the planner weighs them when the primary's ingredients are
+ * dear or not to be had here.
  */
-export function craftConsumption(kb: Knowledge, item: string, count: number): { crafts: number; made: number; consume: Record<string, number>; requiresTable: boolean } | undefined {
-  const shape = primaryShape(kb, item);
+export function alternativeVias(kb: Knowledge, item: string): string[] {
+  if (isGroup(item)) return [];
+  const primary = primaryShape(kb, item);
+  if (!primary) return [];
+  const own = new Set(primary.ingredients.map((g) => g.name));
+  const out: string[] = [];
+  for (const s of candidateShapes(kb, item)) {
+    if (s === primary || s.cyclic) continue;
+    const via = s.ingredients.find((g) => !own.has(g.name))?.name;
+    if (via !== undefined && !out.includes(via)) out.push(via);
+  }
+  return out;
+}
+
+/**
+ * What crafting `count` of `item` consumes with the primary shape (or the one using `via`), by
+ * condition name. For a group target (`#planks`) ingredients widen to their tag (`#logs`): any
+ * member's recipe will do.
+ */
+export function craftConsumption(kb: Knowledge, item: string, count: number, via?: string): { crafts: number; made: number; consume: Record<string, number>; requiresTable: boolean } | undefined {
+  const shape = shapeVia(kb, item, via);
   if (!shape) return undefined;
   const crafts = Math.ceil(count / shape.outCount);
   const consume: Record<string, number> = {};

@@ -106,6 +106,9 @@ class GoalExcept extends goals.Goal {
  */
 export function digGoal(bot: Bot, pos: Vec3, reach = 4.5): Goal {
   const forbidden = forbiddenStands(bot, pos);
+  // A plant (dead bush, grass, flowers) has no collision shape, so a look-at goal's ray never hits it
+  // and the bot, standing beside or in it, "finds no path": near enough is enough, as servers check distance.
+  if (bot.blockAt(pos)?.boundingBox === 'empty') return new GoalExcept(new goals.GoalNear(pos.x, pos.y, pos.z, 2), forbidden);
   if (isExposed(bot, pos)) {
     return new GoalExcept(new goals.GoalLookAtBlock(pos, bot.world, { reach }), forbidden);
   }
