@@ -83,6 +83,17 @@ describe('mineBlock (sandbox seed 1, forest)', () => {
     await expectInventoriesMatch(sb, bot);
   });
 
+  it('walks up to dead bushes out of reach and digs them for sticks (a plant has no shape a look-at goal can hit)', async () => {
+    await inRoom({});
+    const bushes = [room.offset(5, 0, 0), room.offset(-5, 0, 1), room.offset(1, 0, 5), room.offset(-1, 0, -5)];
+    await setBlocks(sb, bot, bushes.map((p) => [p, 'dead_bush'] as const));
+    const result = resultOf(await runOn(bot, mineBlock, { block: 'dead_bush', count: 1 }));
+    expect(result.counted).toBeGreaterThanOrEqual(1);
+    expect(counts(bot).stick).toBe(result.counted);
+    expect(bushes.filter((p) => bot.blockAt(p)?.name === 'air').length).toBe(result.dug);
+    await expectInventoriesMatch(sb, bot);
+  });
+
   it('collects drops that come only by chance per block (gravel gives gravel or flint)', async () => {
     await inRoom({});
     const gravel = [-2, -1, 1, 2, 3].map((dx) => room.offset(dx, 0, 2));
