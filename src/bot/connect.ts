@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { Vec3 } from 'vec3';
 import type { ConnectionConfig } from '../config/schema.ts';
 import { BotConnectError, kickText, toConnectError } from './errors.ts';
-import { detectVersion } from './version.ts';
+import { assertAtLeast, detectVersion } from './version.ts';
 import { Deadline } from './wait.ts';
 
 export interface ConnectOptions {
@@ -16,6 +16,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Chunk radius around the spawn that must be loaded before the bot is returned (default 2: 5x5 columns). */
   chunkRadius?: number;
+  /** Refuse, before joining, a server older than this (the agent's floor on a user's server). */
+  minVersion?: string;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
@@ -32,6 +34,7 @@ export async function connectBot(config: ConnectionConfig, opts: ConnectOptions)
   let bot: Bot | undefined;
   try {
     const version = config.mcVersion === 'auto' ? await detectVersion(config.host, config.port, deadline) : config.mcVersion;
+    if (opts.minVersion !== undefined) assertAtLeast(version, opts.minVersion, address);
     log.debug({ address, version, auth: config.auth }, 'connecting');
     const options: BotOptions = {
       host: config.host,

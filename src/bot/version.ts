@@ -44,3 +44,16 @@ export function pickVersion(name: string, protocol: number): string | undefined 
   const named = (name.match(/\d+\.\d+(\.\d+)?/g) ?? []).find((v) => byProtocol?.some((d) => d.minecraftVersion === v));
   return named ?? byProtocol?.[0]?.minecraftVersion;
 }
+
+/**
+ * The oldest version the agent plays on a user's server: its knowledge of items, blocks and terrain
+ * (1.18+ ore heights, 1.20 recipes and names) starts there. The sandbox serves older ones for tests.
+ */
+export const AGENT_OLDEST_VERSION = '1.20.1';
+
+/** Throws UNSUPPORTED_VERSION when `version` is older than `oldest`. */
+export function assertAtLeast(version: string, oldest: string, address: string): void {
+  if (minecraftData(version).version['<'](oldest)) {
+    throw new BotConnectError('UNSUPPORTED_VERSION', address, `cannot join ${address}: server version ${version} is older than ${oldest}, the oldest Skillcraft's agent plays`);
+  }
+}

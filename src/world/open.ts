@@ -5,6 +5,7 @@ import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import type { TaskWorld } from '../agent/run.ts';
 import { connectBot, disconnectBot } from '../bot/connect.ts';
+import { AGENT_OLDEST_VERSION } from '../bot/version.ts';
 import type { ConnectionConfig } from '../config/schema.ts';
 import { BIOME_PRESETS, DEFAULT_VERSION, type SandboxOptionsInput } from '../config/sandbox.ts';
 import type { Terrain } from '../knowledge/vanillaOverworld.ts';
@@ -58,7 +59,9 @@ export async function openWorld(spec: WorldSpec, opts: { log: Logger; signal?: A
     await stopServer();
     throw err;
   }
-  const connect = (signal: AbortSignal) => connectBot(target, { log: opts.log, signal, ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }) });
+  // On a user's server the agent's version floor applies; the sandbox serves older versions for tests.
+  const floor = server ? {} : { minVersion: AGENT_OLDEST_VERSION };
+  const connect = (signal: AbortSignal) => connectBot(target, { log: opts.log, signal, ...floor, ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }) });
   let bot: Bot;
   try {
     bot = await connect(opts.signal ?? AbortSignal.timeout(60_000));

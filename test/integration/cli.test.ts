@@ -121,6 +121,23 @@ describe('skillcraft failures: one stderr line, exit 2', () => {
     expect(errLines[0]).toMatch(expected);
   });
 
+  it('a server older than 1.20.1: one line and exit 2, before the bot joins', async () => {
+    const old = start(['serve', '--port', '0', '--mc-version', '1.19.4']);
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!old.stdout().includes('\n')) {
+        if (Date.now() > deadline || old.child.exitCode !== null) throw new Error(`serve printed no address line: ${old.stdout()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const port = ADDRESS_LINE.exec(lines(old.stdout())[0]!)![2]!;
+      const r = await run(['run', '--task', 'stone pickaxe', '--host', '127.0.0.1', '--port', port, '--no-view']);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toEqual([`cannot join 127.0.0.1:${port}: server version 1.19.4 is older than 1.20.1, the oldest Skillcraft's agent plays`]);
+    } finally {
+      old.child.kill('SIGKILL');
+    }
+  });
+
   it('a port already in use', async () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
