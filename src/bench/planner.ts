@@ -5,6 +5,7 @@ import type { StepRecord } from '../planner/types.ts';
 import { plan4mcGoal, PLAN4MC_TASKS, type Plan4mcTask } from '../tasks/plan4mc.ts';
 import { createSkillRegistry } from '../../skills/index.ts';
 import type { BenchDeps } from './index.ts';
+import { plannerCoverage } from './plannerCoverage.ts';
 import { formatTable } from './table.ts';
 
 /** Target: p95 planning time per decision over the 40 Plan4MC tasks. */
@@ -44,6 +45,13 @@ export function benchPlanner(_args: string[], { out }: BenchDeps): Promise<numbe
     const p95 = percentile(all, 0.95);
     return [name, String(all.length), ms(percentile(all, 0.5)), ms(p95), ms(Math.max(...all)), p95 <= P95_TARGET_MS ? 'yes' : 'NO'];
   })));
+  out('');
+  out('items planned from an empty inventory on vanilla terrain (a server), and why the rest are refused:');
+  for (const version of ['1.20.1', '1.21.4']) {
+    const c = plannerCoverage(version);
+    out(`${version}: ${c.planned} of ${c.items} items planned`);
+    out(formatTable(['refused because', 'items', 'e.g.'], c.refused.map((r) => [r.why, String(r.count), r.examples.join(', ')])));
+  }
   const met = rows.every(([, runs]) => percentile(runs.flatMap((r) => r.decisions), 0.95) <= P95_TARGET_MS);
   return Promise.resolve(met ? 0 : 1);
 }

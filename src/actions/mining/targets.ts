@@ -132,8 +132,8 @@ export function toolNameFor(kb: Knowledge, blocks: readonly string[]): string {
 
 /** Blocks players make rather than find: never worth a search (dirt comes from dirt, not farmland). */
 const PLACED = /^(dirt_path|farmland|redstone_wire|tripwire|potted_.*|infested_.*|.*_slab|.*_stairs|.*_wall|.*_carpet|.*_bed|.*_door|.*_sign)$/;
-/** Sources giving less than this per block (sticks from leaves, apples) are left to other skills. */
-const MIN_PER_BLOCK = 0.1;
+/** Sources giving less than this per block (sticks from leaves, apples) are left to other skills; a sapling (1 in 20 leaves) is not. */
+const MIN_PER_BLOCK = 0.05;
 
 /**
  * Blocks to name as producers of `item` (or of a `#tag` group): natural sources first, ore twins
