@@ -52,7 +52,7 @@ describe("vanilla's overworld, from the connected version's registry", () => {
       expect(sandbox.plan(item(name), blankObservation({})).kind, name).toBe('unplannable');
     }
     // Blocks that have a recipe and generate too are mined as found; wheat comes from a village's hay bales.
-    for (const name of ['granite', 'diorite', 'andesite', 'sandstone', 'hay_block', 'wheat', 'bread', 'oak_sapling', 'spruce_sapling']) {
+    for (const name of ['granite', 'diorite', 'andesite', 'sandstone', 'hay_block', 'wheat', 'bread', 'oak_sapling', 'spruce_sapling', 'iron_nugget', 'chain', 'iron_block', 'copper_block']) {
       expect(server.plan(item(name), blankObservation({})).kind, name).toBe('next');
     }
     // Where the first recipe's ingredient cannot be had (bone meal, beetroot, honey), another recipe is planned.

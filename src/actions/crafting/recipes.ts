@@ -231,7 +231,7 @@ function buildShapes(kb: Knowledge, item: string, id: number): CraftShape[] {
     const requiresTable = f.shaped ? f.h > 2 || f.w > 2 : cellIng.length > 4;
     return {
       item, resultId: id, outCount: f.result.count, rows, parts: rows ? null : cellIng.map((c) => c!),
-      ingredients, requiresTable, cyclic: ingredients.some((ing) => ing.ids.some((i) => madeFrom(kb, i, id) && !GENERATED_CRAFTABLE.has(kb.itemName(i) ?? ''))),
+      ingredients, requiresTable, cyclic: ingredients.some((ing) => ing.ids.some((i) => madeFrom(kb, i, id) && !naturalSource(kb, kb.itemName(i) ?? ''))),
     };
   });
 }
@@ -249,6 +249,17 @@ function ingredientName(kb: Knowledge, ids: number[]): string {
 }
 
 /** Whether any recipe for `item` uses `ingredient`. */
+/**
+ * Whether an item comes from somewhere other than a crafting grid: smelted, or dropped by a block other
+ * than its own placed copy (unless the world generates that block: hay, granite). A recipe from an
+ * ingredient made from the product is a loop only when the ingredient has no such source: iron ingots
+ * from an iron block are (the block is made of ingots), iron nuggets from an ingot are not (ingots smelt).
+ */
+function naturalSource(kb: Knowledge, item: string): boolean {
+  if (GENERATED_CRAFTABLE.has(item) || kb.smeltRecipesMaking(item).length > 0) return true;
+  return kb.blocksDropping(item).some((b) => b !== item);
+}
+
 function madeFrom(kb: Knowledge, item: number, ingredient: number): boolean {
   return rawRecipes(kb, item).some((r) => [...(r.inShape?.flat() ?? []), ...(r.ingredients ?? [])].some((c) => cellId(c) === ingredient));
 }
