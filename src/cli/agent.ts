@@ -19,7 +19,7 @@ import { versionFlag, withWorldOptions } from './options.ts';
 import { knowledgeVersion, openCliWorld, usesSandbox } from './world.ts';
 
 export interface AgentCliOptions {
-  owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; mcVersion?: string;
+  owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; save?: boolean; mcVersion?: string;
   view?: boolean; viewPort?: string; quietChat?: boolean; task?: string; runsDir?: string;
 }
 
@@ -37,7 +37,7 @@ export function agentCommand(run: RunJob): Command {
     .addHelpText('after', '\nChat commands (owners only): !task <goal>, !stop, !status, !plan, !come, !follow, !inventory, !help')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<AgentCliOptions>(cmd);
-      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, ...versionFlag(o) }, (ctx) => agent(ctx, o));
+      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, save: o.save, ...versionFlag(o) }, (ctx) => agent(ctx, o));
     });
 }
 

@@ -13,7 +13,8 @@ export function withWorldOptions(cmd: Command): Command {
     .option('--smelt-speed <x>', 'sandbox furnace speed factor (default 1)')
     .option('--peaceful', 'sandbox: no zombies or spiders')
     .option('--world <path>', 'sandbox: serve a copy of this world save (Anvil: level.dat, region/) instead of generating terrain')
-    .option('--spawn <x,z>', "sandbox with --world: the column to spawn at (default: the save's spawn)");
+    .option('--spawn <x,z>', "sandbox with --world: the column to spawn at (default: the save's spawn)")
+    .option('--save', 'sandbox with --world: write the chunks changed back into the save on exit (old region files kept aside)');
 }
 
 /** --mc-version is the sandbox's version, or with --host/--port the server's: the config field it sets. */

@@ -7,7 +7,7 @@ import { servedWorld, worldOption } from './world.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 
-interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string }
+interface ServeOptions { port?: string; host?: string; seed?: string; preset?: string; mcVersion?: string; viewDistance?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; save?: boolean }
 
 export function serveCommand(run: RunJob): Command {
   return new Command('serve')
@@ -20,12 +20,13 @@ export function serveCommand(run: RunJob): Command {
     .option('--view-distance <n>', 'chunks sent around each player, 2-16 (default 6)')
     .option('--smelt-speed <x>', 'furnace speed factor, 0.1-1000 (default 1, vanilla)')
     .option('--peaceful', 'sandbox: no zombies or spiders')
-    .option('--world <path>', 'serve a copy of this world save (Anvil: level.dat, region/; never written) instead of generating terrain')
+    .option('--world <path>', 'serve a copy of this world save (Anvil: level.dat, region/; never written unless --save) instead of generating terrain')
     .option('--spawn <x,z>', "with --world: the column to spawn at (default: the save's spawn)")
+    .option('--save', 'with --world: write the chunks changed back into the save on exit (old region files kept aside)')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<ServeOptions>(cmd);
       await run(cmd, {
-        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn,
+        port: o.port, host: o.host, seed: o.seed, preset: o.preset, 'sandbox.mcVersion': o.mcVersion, viewDistance: o.viewDistance, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, save: o.save,
       }, serve);
     });
 }

@@ -34,13 +34,14 @@ export async function openCliWorld(ctx: CommandContext, sandbox: boolean, opts: 
 }
 
 /** The sandbox's `world` option from the config's --world and --spawn. */
-export function worldOption(sb: SandboxConfig): { world?: { path: string; spawn?: { x: number; z: number } } } {
+export function worldOption(sb: SandboxConfig): { world?: { path: string; spawn?: { x: number; z: number }; save?: boolean } } {
   if (sb.world === undefined) {
     if (sb.spawn !== undefined) throw new CliInputError('--spawn needs --world (the save to spawn in)');
+    if (sb.save === true) throw new CliInputError('--save needs --world (the save to write back into)');
     return {};
   }
   const [x, z] = (sb.spawn ?? '').split(',').map(Number);
-  return { world: { path: sb.world, ...(sb.spawn !== undefined ? { spawn: { x: x!, z: z! } } : {}) } };
+  return { world: { path: sb.world, ...(sb.spawn !== undefined ? { spawn: { x: x!, z: z! } } : {}), ...(sb.save === true ? { save: true } : {}) } };
 }
 
 /** "seed 1, preset forest", or "world save ./my-world". */

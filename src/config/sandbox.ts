@@ -28,9 +28,10 @@ export const sandboxOptionsSchema = z.object({
   mobSpawning: z.boolean().default(true),
   /**
    * Serve this Anvil save (a copy of it) instead of generating a world; the generator fills beyond
-   * its saved area. `spawn` overrides the save's spawn column.
+   * its saved area. `spawn` overrides the save's spawn column. With `save`, the region files the
+   * session changed are written back into the save when the server stops, the old ones kept aside.
    */
-  world: z.object({ path: z.string().min(1), spawn: z.object({ x: z.number().int(), z: z.number().int() }).optional() }).optional(),
+  world: z.object({ path: z.string().min(1), spawn: z.object({ x: z.number().int(), z: z.number().int() }).optional(), save: z.boolean().optional() }).optional(),
 });
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;

@@ -35,6 +35,8 @@ export const sandboxSchema = z.object({
   world: z.string().min(1).optional(),
   /** The column to spawn at in that save, "X,Z" (default: the save's spawn). */
   spawn: z.string().regex(/^-?\d+,-?\d+$/).optional(),
+  /** Write the chunks the session changed back into that save when the server stops (old region files kept aside). */
+  save: z.boolean().optional(),
 });
 
 export const configSchema = z.object({

@@ -133,7 +133,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     },
     stop() {
       // The generator table is process-wide: a stopped sandbox's entry would keep its world alive.
-      stopped ??= stopServer(serv, timers).then(() => stopSaving(serv)).finally(() => { delete squid.generations[genName]; }).then(() => copy?.remove());
+      stopped ??= stopServer(serv, timers).then(() => stopSaving(serv, parsed.world?.save === true)).then(async () => {
+        if (!copy || parsed.world?.save !== true) return;
+        const back = await copy.writeBack();
+        slog.info({ world: parsed.world.path, written: back.written, backup: back.backup }, 'wrote the changed region files back into the save');
+      }).finally(() => { delete squid.generations[genName]; }).then(() => copy?.remove());
       return stopped;
     },
   };
@@ -176,11 +180,15 @@ async function stopServer(serv: SquidServer, timers: Map<SquidPlayer, NodeJS.Tim
   serv.removeAllListeners();
 }
 
-/** A served save's copy is written every second (changed chunks); stop that before the copy goes. */
-async function stopSaving(serv: SquidServer): Promise<void> {
-  const w = serv.overworld as unknown as { savingInt?: NodeJS.Timeout; finishedSaving?: Promise<unknown> };
+/**
+ * A served save's copy is written every second (changed chunks); stop that before the copy goes.
+ * With `flush`, the changes since the last write are saved first (they are about to be written back).
+ */
+async function stopSaving(serv: SquidServer, flush: boolean): Promise<void> {
+  const w = serv.overworld as unknown as { savingInt?: NodeJS.Timeout; finishedSaving?: Promise<unknown>; saveNow?: () => Promise<void> };
   if (w.savingInt) clearInterval(w.savingInt);
   await w.finishedSaving?.catch(() => undefined);
+  if (flush) await w.saveNow?.();
 }
 
 function routeSquidLogs(serv: SquidServer, log: Logger): void {

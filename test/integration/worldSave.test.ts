@@ -105,6 +105,33 @@ describe('serving a vanilla world save (the 1.19.4 region of prismarine-provider
   });
 });
 
+describe('--save: the session written back into the save', () => {
+  it('writes the changed region file back, the old one kept aside, and the save holds the change', async () => {
+    const save = fixtureSave('1.19.4');
+    try {
+      const before = readdirSync(join(save.dir, 'region')).sort();
+      const sb = await testSandbox({ world: { path: save.dir, spawn: { x: 96, z: 96 }, save: true } });
+      const at = new Vec3(96, 120, 96);
+      try {
+        await sb.server.setBlock(sb.server.overworld, at, sb.server.registry.blocksByName.gold_block!.defaultState);
+      } finally {
+        await sb.stop();
+      }
+      // Only the save's own region files: none added for the terrain generated beyond it.
+      expect(readdirSync(join(save.dir, 'region')).sort()).toEqual(before);
+      const backups = readdirSync(save.dir).filter((f) => f.startsWith('skillcraft-backup-'));
+      expect(backups).toHaveLength(1);
+      expect(readdirSync(join(save.dir, backups[0]!, 'region'))).toEqual(['r.0.0.mca']);
+      const chunk = await new Anvil(join(save.dir, 'region')).load(6, 6);
+      expect(chunk?.getBlock(new Vec3(0, 120, 0)).name).toBe('gold_block');
+      const old = await new Anvil(join(save.dir, backups[0]!, 'region')).load(6, 6);
+      expect(old?.getBlock(new Vec3(0, 120, 0)).name).toBe('air');
+    } finally {
+      save.remove();
+    }
+  }, 60_000);
+});
+
 describe('saves the sandbox cannot serve', () => {
   it('a save newer than the sandbox serves is refused in one line before anything starts', async () => {
     const save = fixtureSave('1.21.1');

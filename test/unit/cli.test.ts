@@ -20,6 +20,7 @@ describe('cli: bad input is one stderr line and exit 2', () => {
     [['bogus'], "error: unknown command 'bogus'"],
     [['--log-level', 'loud', 'bench'], /^config: logLevel must be one of trace, .* \(got "loud" from --log-level\)$/],
     [['bench', 'no-such-bench'], /^unknown benchmark "no-such-bench"/],
+    [['serve', '--save'], '--save needs --world (the save to write back into)'],
   ])('%j', async (argv, expected) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);

@@ -25,7 +25,7 @@ import { knowledgeVersion, openCliWorld, usesSandbox } from '../world.ts';
 
 export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
-  json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; mcVersion?: string;
+  json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; save?: boolean; mcVersion?: string;
   view?: boolean; viewPort?: string; owner?: string[]; quietChat?: boolean; keepOpen?: boolean;
   give?: string; summon?: string; plan4mc?: string;
   baseUrl?: string; model?: string; temperature?: string; modelTimeoutMs?: string; maxCalls?: string; maxTokens?: string;
@@ -58,7 +58,7 @@ export function runCommand(run: RunJob): Command {
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<RunOptions>(cmd);
       await run(cmd, {
-        host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, ...versionFlag(o),
+        host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, save: o.save, ...versionFlag(o),
         baseUrl: o.baseUrl, model: o.model, temperature: o.temperature, timeoutMs: o.modelTimeoutMs, maxCalls: o.maxCalls, maxTokens: o.maxTokens,
       }, (ctx) => runTaskCommand(ctx, o));
     });
