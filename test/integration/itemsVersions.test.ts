@@ -43,4 +43,13 @@ describe.each(['1.21.4', '1.21.1', '1.20.4', '1.19.4', '1.18.2'] as const)('item
     await waitFor(() => bot.time.timeOfDay >= 18000 && bot.time.timeOfDay < 18100, 3000, 'midnight on the client');
     expect(clientErrors).toEqual([]);
   });
+
+  it('respawns after /kill with full health (the respawn packet in this version\'s own shape)', async () => {
+    let died = false;
+    bot.once('death', () => { died = true; });
+    await sb.command(`kill ${bot.username}`);
+    await waitFor(() => died, 3000, 'the death');
+    await waitFor(() => bot.health === 20, 8000, 'the respawn');
+    expect(clientErrors).toEqual([]);
+  });
 });

@@ -25,10 +25,22 @@ interface LoginPacket {
   /** 1.18: the dimension type itself (NBT). */
   dimension?: unknown;
   worldName?: string;
+  /** 1.20.5+: the world's spawn info, sent again in a respawn packet. */
+  worldState?: Record<string, unknown>;
 }
+
+const GAME_MODES = ['survival', 'creative', 'adventure', 'spectator'] as const;
 
 function sendRespawn(serv: SquidServer, p: RespawningPlayer): void {
   const login = (serv.registry as { loginPacket?: LoginPacket }).loginPacket ?? {};
+  if (login.worldState) {
+    // 1.20.5+ nests the world's spawn info (as in the login packet) and names the game mode.
+    p._client.write('respawn', {
+      worldState: { ...login.worldState, gamemode: GAME_MODES[p.gameMode] ?? 'survival', previousGamemode: 255, death: undefined, portalCooldown: 0 },
+      copyMetadata: 0,
+    });
+    return;
+  }
   p._client.write('respawn', {
     dimension: login.worldType ?? login.dimension,
     worldName: login.worldName ?? 'minecraft:overworld',
