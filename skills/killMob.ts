@@ -1,6 +1,6 @@
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
-import { collectLoot, defineSkill, equipWeapon, fight, isWoolColour, MOBS, NEARBY_RADIUS, nearestMob, PASSIVE_MOBS, plannedLoot, sheepWool, type SkillContext, SkillError, throwIfAborted, WOOL_COLOURS } from '../src/actions/index.ts';
+import { collectLoot, defineSkill, equipWeapon, fight, HOSTILE_MOBS, isWoolColour, MOBS, NEARBY_RADIUS, nearestMob, PASSIVE_MOBS, plannedLoot, sheepWool, type SkillContext, SkillError, throwIfAborted, WOOL_COLOURS } from '../src/actions/index.ts';
 
 const params = z.object({
   mob: z.string().min(1).describe('entity name: cow, sheep, pig, chicken, zombie, spider'),
@@ -37,12 +37,14 @@ export const killMob = defineSkill<typeof params, KillResult>({
   producers(target, count): Args[] {
     const wool = /^(.+)_wool$/.exec(target)?.[1];
     if (wool !== undefined) return isWoolColour(wool) ? [{ mob: 'sheep', count, colour: wool, radius: NEARBY_RADIUS }] : [];
-    const out: Args[] = [];
-    for (const mob of PASSIVE_MOBS) {
+    const from = (mobs: readonly string[]): Args[] => mobs.flatMap((mob) => {
       const per = plannedLoot(mob)[target];
-      if (per !== undefined && per > 0) out.push({ mob, count: Math.ceil(count / per - 1e-9), radius: NEARBY_RADIUS });
-    }
-    return out;
+      return per !== undefined && per > 0 ? [{ mob, count: Math.ceil(count / per - 1e-9), radius: NEARBY_RADIUS }] : [];
+    });
+    // Monsters only for what no animal drops (rotten flesh, string, spider eyes), and only where the
+    // world model has them (a server's overworld, not the sandbox's first presets).
+    const passive = from(PASSIVE_MOBS);
+    return passive.length > 0 ? passive : from(HOSTILE_MOBS);
   },
   timeoutMs: (args) => 20_000 + args.count * 40_000,
   run: (ctx, args) => kill(ctx, args),

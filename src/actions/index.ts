@@ -23,7 +23,7 @@ export type { FoodInfo } from './items/food.ts';
 export { NEARBY_RADIUS, SEARCH_RADIUS, findBlockPositions, findNearestEntity, isExposed, knownTarget, locate } from './world/scan.ts';
 export type { TargetKind } from './world/scan.ts';
 export { isUnreachable, markUnreachable } from '../bot/unreachable.ts';
-export { MOBS, PASSIVE_MOBS, plannedLoot } from '../knowledge/mobs.ts';
+export { HOSTILE_MOBS, MOBS, PASSIVE_MOBS, plannedLoot } from '../knowledge/mobs.ts';
 export { WOOL_COLOURS, isPresent, isWoolColour, nearestMob, sheepWool } from './mobs/find.ts';
 export { approach, equipWeapon, fight } from './mobs/combat.ts';
 export { collectLoot } from './mobs/loot.ts';

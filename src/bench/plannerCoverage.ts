@@ -17,7 +17,7 @@ export interface Coverage {
 
 const KINDS: readonly (readonly [string, RegExp])[] = [
   ['another dimension', /\((nether|the end|end)\)/],
-  ['no skill gives it (crops, fishing, trading, monsters, buckets, silk touch…)', /no registered skill obtains|needs the \w+ skill/],
+  ['no skill gives it (silk touch, shears, fishing, trading, farming, buckets, other monsters…)', /no registered skill obtains|needs the \w+ skill/],
   ['not generated in the overworld', /which this world does not have/],
   ['a recipe step the search cannot order', /could not prepare|could not obtain/],
 ];

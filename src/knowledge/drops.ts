@@ -95,11 +95,26 @@ export function expectedDrops(
 ): Record<string, number> {
   const out: Record<string, number> = {};
   const add = (e: DropEntry, p: number) => { out[e.item] = (out[e.item] ?? 0) + p * (e.min + e.max) / 2; };
-  for (const entry of dropsFor(registry, blockName, itemName, state)) {
+  for (const entry of dropsFor(registry, blockName, itemName, state ?? grownState(blockDrops(registry, blockName).entries))) {
     add(entry, Math.min(entry.chance, 1));
     if (entry.otherwise && entry.chance < 1) add(entry.otherwise, 1 - entry.chance);
   }
   return out;
+}
+
+/**
+ * The state planning assumes for a block whose drops depend on it, when none is given: each property at
+ * its highest listed value, i.e. a grown crop, cocoa pod or berry bush, as villages and jungles have them
+ * (the skill that harvests them counts what really dropped).
+ */
+function grownState(entries: readonly DropEntry[]): BlockState | undefined {
+  const out: Record<string, StateValue> = {};
+  for (const e of entries) {
+    for (const [prop, values] of Object.entries(e.when ?? {})) {
+      for (const v of values) if (typeof v === 'number' && (typeof out[prop] !== 'number' || v > out[prop])) out[prop] = v;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Blocks that can drop `itemName` (in some state, with the right tool), sorted by name. */

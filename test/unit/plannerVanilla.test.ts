@@ -44,7 +44,7 @@ describe("vanilla's overworld, from the connected version's registry", () => {
   });
 
   it('never refuses what vanilla terrain gives on a server (the sandbox model cannot plan them)', () => {
-    const vanillaOnly = ['red_sandstone', 'cactus', 'bamboo', 'pumpkin', 'snowball', 'emerald', 'amethyst_shard', 'jungle_planks', 'cherry_planks', 'mangrove_planks', 'string', 'melon_slice', 'dark_oak_planks', 'obsidian', 'kelp'];
+    const vanillaOnly = ['red_sandstone', 'cactus', 'bamboo', 'pumpkin', 'snowball', 'emerald', 'amethyst_shard', 'jungle_planks', 'cherry_planks', 'mangrove_planks', 'string', 'melon_slice', 'dark_oak_planks', 'obsidian', 'kelp', 'rotten_flesh', 'spider_eye', 'carrot', 'baked_potato', 'cocoa_beans'];
     const server = plannerFor('vanilla');
     const sandbox = plannerFor('sandbox');
     for (const name of vanillaOnly) {
