@@ -185,10 +185,12 @@ async function stopServer(serv: SquidServer, timers: Map<SquidPlayer, NodeJS.Tim
  * With `flush`, the changes since the last write are saved first (they are about to be written back).
  */
 async function stopSaving(serv: SquidServer, flush: boolean): Promise<void> {
-  const w = serv.overworld as unknown as { savingInt?: NodeJS.Timeout; finishedSaving?: Promise<unknown>; saveNow?: () => Promise<void> };
+  const w = serv.overworld as unknown as { savingInt?: NodeJS.Timeout; finishedSaving?: Promise<unknown>; saveNow?: () => Promise<void>; storageProvider?: { close?: () => Promise<unknown> } };
   if (w.savingInt) clearInterval(w.savingInt);
   await w.finishedSaving?.catch(() => undefined);
   if (flush) await w.saveNow?.();
+  // The region files stay open otherwise (a worker that serves many saves in turn leaks their handles).
+  await w.storageProvider?.close?.();
 }
 
 function routeSquidLogs(serv: SquidServer, log: Logger): void {

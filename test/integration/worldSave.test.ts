@@ -22,7 +22,7 @@ import { addLightOnlySection, editChunk, fixtureSave, folderDigest } from '../he
 const require = createRequire(import.meta.url);
 const kb = createKnowledge('1.20.1');
 interface Column { getBlock(p: Vec3): { name: string } }
-type AnvilCtor = new (dir: string) => { load(x: number, z: number): Promise<Column | null> };
+type AnvilCtor = new (dir: string) => { load(x: number, z: number): Promise<Column | null>; close(): Promise<unknown> };
 const Anvil = (require('prismarine-provider-anvil') as { Anvil: (v: string) => AnvilCtor }).Anvil('1.20.1');
 const FIXTURE_REGIONS = join(require.resolve('prismarine-provider-anvil/package.json'), '..', 'test', 'fixtures', '1.19.4');
 const copiesLeft = () => readdirSync(tmpdir()).filter((f) => f.startsWith('skillcraft-world-')).length;
@@ -66,12 +66,16 @@ describe('serving a vanilla world save (the 1.19.4 region of prismarine-provider
   it('serves the saved chunks block for block, the one with light-only sections too (the stock loader crashes on it)', async () => {
     const original = new Anvil(join(FIXTURE_REGIONS));
     const edited = new Anvil(join(save.dir, 'region'));
-    await expect(edited.load(6, 6)).rejects.toThrow(/palette/);
-    for (const [cx, cz] of [[6, 6], [6, 5], [5, 6]] as const) {
-      const chunk = await original.load(cx, cz);
-      const x = cx * 16 + 3;
-      const z = cz * 16 + 11;
-      expect(column((p) => bot.blockAt(p)?.name, x, z), `${cx},${cz}`).toEqual(column((p) => chunk!.getBlock(new Vec3(p.x & 15, p.y, p.z & 15)).name, x, z));
+    try {
+      await expect(edited.load(6, 6)).rejects.toThrow(/palette/);
+      for (const [cx, cz] of [[6, 6], [6, 5], [5, 6]] as const) {
+        const chunk = await original.load(cx, cz);
+        const x = cx * 16 + 3;
+        const z = cz * 16 + 11;
+        expect(column((p) => bot.blockAt(p)?.name, x, z), `${cx},${cz}`).toEqual(column((p) => chunk!.getBlock(new Vec3(p.x & 15, p.y, p.z & 15)).name, x, z));
+      }
+    } finally {
+      await Promise.all([original.close(), edited.close()]);
     }
   });
 
@@ -122,10 +126,14 @@ describe('--save: the session written back into the save', () => {
       const backups = readdirSync(save.dir).filter((f) => f.startsWith('skillcraft-backup-'));
       expect(backups).toHaveLength(1);
       expect(readdirSync(join(save.dir, backups[0]!, 'region'))).toEqual(['r.0.0.mca']);
-      const chunk = await new Anvil(join(save.dir, 'region')).load(6, 6);
-      expect(chunk?.getBlock(new Vec3(0, 120, 0)).name).toBe('gold_block');
-      const old = await new Anvil(join(save.dir, backups[0]!, 'region')).load(6, 6);
-      expect(old?.getBlock(new Vec3(0, 120, 0)).name).toBe('air');
+      const now = new Anvil(join(save.dir, 'region'));
+      const then = new Anvil(join(save.dir, backups[0]!, 'region'));
+      try {
+        expect((await now.load(6, 6))?.getBlock(new Vec3(0, 120, 0)).name).toBe('gold_block');
+        expect((await then.load(6, 6))?.getBlock(new Vec3(0, 120, 0)).name).toBe('air');
+      } finally {
+        await Promise.all([now.close(), then.close()]);
+      }
     } finally {
       save.remove();
     }
