@@ -196,6 +196,14 @@ describe('graph planner: re-planning', () => {
     expect(v.kind === 'unplannable' && v.reason).toContain('failed repeatedly (mineBlock stone)');
   });
 
+  it('makes the furnace first when gathering walked away from it and a new one would eat the cobblestone to smelt', () => {
+    // Stone bricks: smelt cobblestone into stone, and the furnace is made of cobblestone too.
+    for (const name of ['stone_brick_stairs', 'stone_brick_wall']) {
+      const v = planner.plan(goal(name), observationWith({}, {}));
+      expect(v.kind, `${name}: ${v.kind === 'unplannable' ? v.reason : ''}`).toBe('next');
+    }
+  });
+
   it('names the station it gave up placing, not only the station it lacks', () => {
     const obs = observationWith({ raw_iron: 3, coal: 3, furnace: 1, cobblestone: 20, stone_pickaxe: 1 }, { stone: 2 }, 40);
     const place: Decision = { skill: 'placeFurnace', args: {} };

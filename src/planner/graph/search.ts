@@ -164,15 +164,22 @@ export class Search {
     if (this.steps.length >= MAX_STEPS) throw new Unplannable(a.skill, `the plan is longer than ${MAX_STEPS} steps`);
     const label = describeAction(a);
     const { kb } = this.ctx;
+    // Station facts that held when a round began and were gone once its items were gathered (the
+    // gathering walked away from the furnace): the next round makes that station first, else it would be
+    // made again of the very items gathered for the action, round after round.
+    const lost = new Set<string>();
     for (let round = 0; round < ROUNDS && !this.ready(a); round++) {
       // Cheap needs first, dear ones (those that dig down and walk far) last. A station to place
       // (a furnace) is made with the items, so that it is at hand wherever the bot ends up.
-      const stations = a.facts.filter((f) => !this.factHolds(f)).map((f) => ({ f, b: nearbySubject(f) }))
+      const stations = a.facts.filter((f) => lost.has(f) || !this.factHolds(f)).map((f) => ({ f, b: nearbySubject(f) }))
         .filter((x): x is { f: string; b: string } => x.b !== undefined && !this.ctx.costs.findable(x.b)
-          && this.ctx.model.producers(x.f, 1).some((p) => p.consume.has(x.b!)))
-        .map(({ b }): [string, number] => [b, 1]);
-      const needs = [...a.consume, ...a.require, ...stations].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]));
+          && this.ctx.model.producers(x.f, 1).some((p) => p.consume.has(x.b!)));
+      const first = stations.filter((x) => lost.has(x.f)).map(({ b }): [string, number] => [b, 1]);
+      const rest = stations.filter((x) => !lost.has(x.f)).map(({ b }): [string, number] => [b, 1]);
+      const needs = [...first, ...[...a.consume, ...a.require, ...rest].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]))];
+      const held = a.facts.filter((f) => this.factHolds(f));
       for (const [name, n] of needs) this.item(name, n, label, depth);
+      for (const f of held) if (!this.factHolds(f)) lost.add(f);
       const tools = this.toolsShort(a);
       if (tools > 0) getTool(this, this.ctx, a.equip, tools, label, depth);
       // Things found in the world last: getting the rest may walk away from them.
