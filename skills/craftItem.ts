@@ -10,8 +10,9 @@ const params = z.object({
   item: z.string().min(1).describe('item to craft, e.g. "stick", or a group such as "#planks" for any planks the inventory can make'),
   count: z.number().int().min(1).max(576).default(1).describe('items wanted (not crafts): 8 sticks are 2 crafts'),
   // The planner's choice among an item's recipes (white_dye via lily_of_the_valley); the craft itself
-  // takes whichever recipe the inventory makes.
-  via: z.string().min(1).optional().describe('recipe ingredient (planner)'),
+  // takes whichever recipe the inventory makes. Undescribed: a chat model has no use for it, and every
+  // prompt carries the catalogue.
+  via: z.string().min(1).optional(),
 });
 
 export const craftItem = defineSkill({

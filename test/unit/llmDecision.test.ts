@@ -77,7 +77,7 @@ describe('the prompt parts', () => {
   it('the catalogue has one line per skill with its arguments from the zod schema', () => {
     const lines = renderCatalogue(skills.list()).split('\n');
     expect(lines).toHaveLength(skills.names().length);
-    expect(lines.find((l) => l.startsWith('- craftItem '))).toMatch(/^- craftItem \{item: string \(item to craft.*\); count\?: int 1\.\.576 =1; via\?: string \(recipe ingredient \(planner\)\)\}: Craft an item/);
+    expect(lines.find((l) => l.startsWith('- craftItem '))).toMatch(/^- craftItem \{item: string \(item to craft.*\); count\?: int 1\.\.576 =1; via\?: string\}: Craft an item/);
     expect(lines.find((l) => l.startsWith('- placeCraftingTable '))).toMatch(/^- placeCraftingTable \{\}: Place a crafting table/);
     // Most of every prompt: it must leave room for the observation and the history under 2,000 tokens.
     expect(countTokens(lines.join('\n'))).toBeLessThan(1400);
