@@ -8,6 +8,7 @@ import type { SkillRegistry } from '../../skills/define.ts';
 import { SkillError } from '../../base/errors.ts';
 import { runSkill } from '../../skills/runner.ts';
 import { sleep, waitUntil } from '../../base/wait.ts';
+import { gained as gainedItems, inventoryCounts } from '../../actions/items/inventory.ts';
 
 declare module 'mineflayer' {
   interface Bot {
@@ -72,10 +73,12 @@ export async function recoverDrops(ctx: RecoverContext, death: { at: [number, nu
   const collect = ctx.skills.get('collectDrops');
   if (!goTo || !collect) return { tried: false, ok: false, gained: {}, detail: 'goTo or collectDrops is not loaded' };
   const env = { bot, log: ctx.log, knowledge: ctx.knowledge, signal: ctx.signal };
+  // Counted over the walk too: the path back often runs over some of the drops.
+  const before = inventoryCounts(bot);
   const walk = await runSkill(goTo, { x: spot.x, y: spot.y, z: spot.z, range: 3 }, { ...env, timeoutMs: 60_000 });
   if (!walk.ok) return { tried: true, ok: false, gained: {}, detail: `could not walk back: ${walk.code} ${walk.message}` };
   const got = await runSkill(collect, { radius: 8 }, { ...env, timeoutMs: 30_000 });
-  if (!got.ok) return { tried: true, ok: false, gained: {}, detail: `${got.code}: ${got.message}` };
-  const gained = (got.result as { gained?: Record<string, number> }).gained ?? {};
+  const gained = gainedItems(before, inventoryCounts(bot));
+  if (!got.ok && Object.keys(gained).length === 0) return { tried: true, ok: false, gained: {}, detail: `${got.code}: ${got.message}` };
   return { tried: true, ok: true, gained, detail: `picked up ${Object.entries(gained).map(([n, c]) => `${c} ${n}`).join(', ') || 'nothing'}` };
 }
