@@ -52,6 +52,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: "mineflayer's bot.craft, planks then sticks, N times against skillcraft serve in its own process (--tries 100 --latency MS --jitter MS)",
     load: async () => (await import('./craft.ts')).benchCraft,
   },
+  fidelity: {
+    describe: "mineflayer's external vanilla test suite against skillcraft serve on every served version: case × version table (--versions a,b --only file,… --jobs N --suite DIR --out DIR)",
+    load: async () => (await import('./fidelity/suite.ts')).benchFidelity,
+  },
   soak: {
     describe: 'loops whole tasks on fresh sandboxes in one process (--minutes N, default 30): successes, crashes, RSS growth',
     load: async () => (await import('./soak.ts')).benchSoak,

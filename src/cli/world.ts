@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Preset, SandboxOptions } from '../config/sandbox.ts';
+import type { SandboxOptions, WorldPreset } from '../config/sandbox.ts';
 import type { SandboxConfig } from '../config/index.ts';
 import { CliInputError } from './errors.ts';
 import { openWorld, type OpenWorld } from '../world/open.ts';
@@ -20,7 +20,7 @@ export function knowledgeVersion(ctx: CommandContext, sandbox: boolean): string 
  * Opens the world of `run`, `agent` and `demo`: the embedded sandbox from the config (its address
  * printed), or the configured server; one bot connected.
  */
-export async function openCliWorld(ctx: CommandContext, sandbox: boolean, opts: { preset?: Preset; quiet?: boolean; logger?: Logger } = {}): Promise<OpenWorld> {
+export async function openCliWorld(ctx: CommandContext, sandbox: boolean, opts: { preset?: WorldPreset; quiet?: boolean; logger?: Logger } = {}): Promise<OpenWorld> {
   const { connection, sandbox: sb } = ctx.config;
   const preset = opts.preset ?? sb.preset;
   if (!sandbox && sb.world !== undefined) throw new CliInputError('--world is served by the sandbox; it cannot be combined with --host/--port');

@@ -34,6 +34,7 @@ export const FIELDS = [
   { name: 'world', section: 'sandbox', key: 'world', kind: 'string', env: ['SKILLCRAFT_WORLD'], flag: '--world', rule: 'must be the path of a world save folder' },
   { name: 'spawn', section: 'sandbox', key: 'spawn', kind: 'string', env: ['SKILLCRAFT_SPAWN'], flag: '--spawn', rule: 'must be X,Z in whole blocks, e.g. 120,-40' },
   { name: 'save', section: 'sandbox', key: 'save', kind: 'boolean', env: ['SKILLCRAFT_SAVE'], flag: '--save', rule: 'must be true or false' },
+  { name: 'gameMode', section: 'sandbox', key: 'gameMode', kind: 'string', env: ['SKILLCRAFT_GAMEMODE'], flag: '--gamemode', rule: 'must be one of survival, creative' },
   { name: 'peaceful', section: 'sandbox', key: 'peaceful', kind: 'boolean', env: ['SKILLCRAFT_PEACEFUL'], flag: '--peaceful', rule: 'must be true or false' },
   { name: 'radius', section: 'observe', key: 'radius', kind: 'int', env: ['SKILLCRAFT_RADIUS'], flag: '--radius', rule: 'must be an integer 1-128' },
   { name: 'logLevel', section: 'log', key: 'level', kind: 'string', env: ['SKILLCRAFT_LOG_LEVEL'], flag: '--log-level', rule: 'must be one of {levels}' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_VERSION, PRESETS, SUPPORTED_VERSIONS } from './sandbox.ts';
+import { DEFAULT_VERSION, GAME_MODES, SUPPORTED_VERSIONS, WORLD_PRESETS } from './sandbox.ts';
 import { LOG_FORMATS, LOG_LEVELS } from '../log/logger.ts';
 import { FIELDS } from './fields.ts';
 
@@ -24,11 +24,13 @@ export const connectionSchema = z.object({
 
 export const sandboxSchema = z.object({
   seed: z.number().int().default(1),
-  preset: z.enum(PRESETS).default('forest'),
+  preset: z.enum(WORLD_PRESETS).default('forest'),
   mcVersion: z.enum(SUPPORTED_VERSIONS).default(DEFAULT_VERSION),
   viewDistance: z.number().int().min(2).max(16).default(6),
   /** Furnace ticks per server tick (1 is vanilla). */
   smeltSpeed: z.number().min(0.1).max(1000).default(1),
+  /** The game mode players join in (vanilla's `gamemode` server property). */
+  gameMode: z.enum(GAME_MODES).default('survival'),
   /** No hostile mobs in the sandbox; unset means the sandbox default (off). */
   peaceful: z.boolean().optional(),
   /** A world save (Anvil) the sandbox serves a copy of, instead of generating terrain. */
@@ -82,7 +84,7 @@ export const fileSchema = z.strictObject(
 /** Fills the placeholders in a field's rule with the current lists. */
 export function ruleText(rule: string): string {
   return rule
-    .replace('{presets}', PRESETS.join(', '))
+    .replace('{presets}', WORLD_PRESETS.join(', '))
     .replace('{versions}', SUPPORTED_VERSIONS.join(', '))
     .replace('{levels}', LOG_LEVELS.join(', '));
 }

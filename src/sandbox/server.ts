@@ -22,7 +22,7 @@ export interface Sandbox {
   readonly world: WorldGenerator;
   readonly server: SquidServer;
   /** Runs a console command as the server (op), e.g. `give bot oak_log 3`. */
-  command(line: string): Promise<void>;
+  command(line: string, opts?: { reply?: (text: string) => void }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +65,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     // A debug function also switches off flying-squid's process-wide error handlers, which would
     // swallow our errors and call process.exit() on any uncaught exception.
     debug: (msg: string) => slog.trace({ squid: true }, msg),
-    gameMode: 0,
+    gameMode: options.gameMode === 'creative' ? 1 : 0,
     difficulty: 1,
     generation: { name: genName, options: { seed: options.seed } },
     ...(copy ? { worldFolder: copy.dir } : {}),
@@ -124,11 +124,11 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     options,
     world,
     server: serv,
-    async command(line: string) {
+    async command(line: string, opts: { reply?: (text: string) => void } = {}) {
       // flying-squid's handleCommand only logs a failed command; `use` throws its error instead
       // (console context: usage errors, unknown commands and our CommandErrors all throw).
       const text = line.trim().replace(/^\//, '');
-      const output = await serv.commands.use(text, {}, true);
+      const output = await serv.commands.use(text, opts.reply ? { reply: opts.reply } : {}, true);
       if (output) slog.info({ command: text, output }, 'command output');
     },
     stop() {

@@ -103,7 +103,7 @@ export interface SquidServer extends EventEmitter {
     add(cmd: SquidCommandInfo): void;
     uniqueHash?: Record<string, SquidCommandInfo>;
     /** Runs a command line (no leading slash); user errors are thrown (console) or returned as text (player). */
-    use(command: string, ctx?: { player?: SquidPlayer }, op?: boolean): Promise<string | undefined>;
+    use(command: string, ctx?: { player?: SquidPlayer; reply?: (text: string) => void }, op?: boolean): Promise<string | undefined>;
   };
   addPlugin(name: string, plugin: SquidPluginDef, settings?: unknown): void;
   getSpawnPoint(world: SquidWorld): Promise<Vec3>;

@@ -2,12 +2,13 @@
 // depth and deep lava pools, all decided by the seed; the biome presets add vanilla's other woods
 // and biomes, caves, ravines and surface lava. See presets.ts for the presets.
 import { Vec3 } from 'vec3';
-import type { Preset } from '../../config/sandbox.ts';
+import type { WorldPreset } from '../../config/sandbox.ts';
 import type { WorldRegistry } from './blocks.ts';
 import type { GeneratedChunk } from './chunk/writer.ts';
 import { ChunkGenerator } from './generator.ts';
 import { SEA_LEVEL } from './presets.ts';
 import { findSpawn } from './spawn.ts';
+import { createFlatGenerator } from './flat.ts';
 
 export type { WorldRegistry } from './blocks.ts';
 export type { GeneratedChunk } from './chunk/writer.ts';
@@ -30,12 +31,14 @@ export interface WorldGenerator {
 
 export interface WorldGenOptions {
   seed: number;
-  preset: Preset;
+  preset: WorldPreset;
   registry: WorldRegistry;
 }
 
 export function createWorldGenerator(opts: WorldGenOptions): WorldGenerator {
-  const gen = new ChunkGenerator(opts.seed, opts.preset, opts.registry);
+  const { preset } = opts;
+  if (preset === 'flat') return createFlatGenerator(opts.registry);
+  const gen = new ChunkGenerator(opts.seed, preset, opts.registry);
   let spawn: Vec3 | undefined;
   return {
     generateChunk: (chunkX, chunkZ) => gen.generate(chunkX, chunkZ),

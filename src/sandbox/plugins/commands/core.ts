@@ -1,4 +1,6 @@
+import { Vec3 } from 'vec3';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { plainText, sendText, styled, tr, type Text } from '../../text.ts';
 
 /**
  * A command failed for a reason the sender should read. flying-squid recognises the `userError`
@@ -14,12 +16,54 @@ export class CommandError extends Error {
 
 export interface CommandContext {
   player?: SquidPlayer;
+  /** Where the console's feedback goes (`serve` prints it); the server log otherwise. */
+  reply?: (text: string) => void;
+  /** The entity the command runs as (`execute as`): `@s`; feedback still goes to the sender. */
+  as?: SquidPlayer;
+  /** Where relative coordinates count from (`execute at|positioned`); the player's position otherwise. */
+  pos?: Vec3;
 }
 
-/** Tells the sender what a command did: in chat for a player, in the server log for the console. */
-export function feedback(serv: SquidServer, ctx: CommandContext, message: string): void {
-  if (ctx.player) ctx.player.chat(message);
-  else serv.info(message);
+/** The position relative coordinates count from, if the command has one. */
+export function originOf(ctx: CommandContext): Vec3 | undefined {
+  return ctx.pos ?? ctx.player?.position;
+}
+
+/**
+ * One coordinate: absolute (`12`, `-3.5`) or relative to `base` (`~`, `~2`, `~-0.5`). Vanilla puts a
+ * whole-number x or z at the centre of its block (`centre`).
+ */
+export function coordinate(text: string, base: number | undefined, centre: boolean, axis = 'a'): number {
+  const rel = text.startsWith('~');
+  const num = rel ? text.slice(1) : text;
+  if (text.startsWith('^')) throw new CommandError('Local coordinates (^) are not supported; use ~ or absolute ones');
+  if (num !== '' && !/^-?(\d+\.?\d*|\.\d+)$/.test(num)) throw new CommandError(`Invalid ${axis} coordinate '${text}'`);
+  const value = num === '' ? 0 : Number(num);
+  if (rel) {
+    if (base === undefined) throw new CommandError('Relative coordinates need a player to run the command');
+    return base + value;
+  }
+  return centre && !num.includes('.') ? value + 0.5 : value;
+}
+
+/** A block position from three coordinate arguments. */
+export function blockPosition(args: readonly string[], ctx: CommandContext): Vec3 {
+  if (args.length < 3) throw new CommandError('Expected three coordinates');
+  const from = originOf(ctx);
+  const [x, y, z] = args as [string, string, string];
+  return new Vec3(coordinate(x, from?.x, false, 'x'), coordinate(y, from?.y, false, 'y'), coordinate(z, from?.z, false, 'z')).floored();
+}
+
+/**
+ * Tells the sender what a command did, as vanilla does: the component in chat for a player, its English
+ * text for the console; the other operators see it greyed, "[sender: …]" (vanilla's logAdminCommands).
+ */
+export function feedback(serv: SquidServer, ctx: CommandContext, message: Text): void {
+  if (ctx.player) sendText(serv, ctx.player, message);
+  else if (ctx.reply) ctx.reply(plainText(serv, message));
+  else serv.info(plainText(serv, message));
+  const admin = styled(tr('chat.type.admin', ctx.player?.username ?? 'Server', message), { color: 'gray', italic: true });
+  for (const p of serv.players) if (p !== ctx.player && p.op && !p.disconnected) sendText(serv, p, admin);
 }
 
 export function words(args: string): string[] {
@@ -41,7 +85,7 @@ export function parseInteger(text: string, what: string, min = -2147483648, max 
  */
 export function resolvePlayers(serv: SquidServer, ctx: CommandContext, target: string): SquidPlayer[] {
   const online = serv.players.filter((p) => !p.disconnected);
-  const sender = ctx.player;
+  const sender = ctx.as ?? ctx.player;
   let found: SquidPlayer[];
   switch (target) {
     case '@s':
@@ -52,7 +96,7 @@ export function resolvePlayers(serv: SquidServer, ctx: CommandContext, target: s
       found = online;
       break;
     case '@p': {
-      const from = sender?.position;
+      const from = originOf(ctx);
       const sorted = from ? [...online].sort((a, b) => a.position.distanceTo(from) - b.position.distanceTo(from)) : online;
       found = sorted.slice(0, 1);
       break;
@@ -70,6 +114,7 @@ export function resolvePlayers(serv: SquidServer, ctx: CommandContext, target: s
 
 /** The sender as the implicit target, or an error for the console. */
 export function senderPlayer(ctx: CommandContext): SquidPlayer {
-  if (!ctx.player) throw new CommandError('A player is required to run this command here');
-  return ctx.player;
+  const self = ctx.as ?? ctx.player;
+  if (!self) throw new CommandError('A player is required to run this command here');
+  return self;
 }

@@ -1,6 +1,7 @@
 import type { Item } from 'prismarine-item';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { CommandError, feedback, parseInteger, resolvePlayers, words, type CommandContext } from './core.ts';
+import { tr } from '../../text.ts';
 import { dropItemEntity, itemClass } from '../items/entity.ts';
 import { findItem, planInsert, type ItemInfo } from '../items/stacks.ts';
 
@@ -40,8 +41,8 @@ function give(serv: SquidServer, args: string, ctx: CommandContext): void {
   const count = countText === undefined ? 1 : parseInteger(countText, 'count', 1);
   if (count > max) throw new CommandError(`Can't give more than ${max} of [${info.displayName}]`);
   for (const player of players) giveItems(serv, player, info.id, count);
-  const who = players.length === 1 ? players[0]!.username : `${players.length} players`;
-  feedback(serv, ctx, `Gave ${count} [${info.displayName}] to ${who}`);
+  const item = `[${info.displayName}]`;
+  feedback(serv, ctx, players.length === 1 ? tr('commands.give.success.single', count, item, players[0]!.username) : tr('commands.give.success.multiple', count, item, players.length));
 }
 
 /** Window-0 slots /clear looks at, in vanilla's order: hotbar, main, armour (feet first), off-hand, crafting grid. */
@@ -79,9 +80,10 @@ function clear(serv: SquidServer, args: string, ctx: CommandContext): void {
   const max = maxText === undefined ? -1 : parseInteger(maxText, 'maxCount', 0);
   let total = 0;
   for (const player of players) total += clearItems(serv, player, itemId, max);
-  const who = players.length === 1 ? `player ${players[0]!.username}` : `${players.length} players`;
-  if (total === 0) throw new CommandError(`No items were found on ${who}`);
-  feedback(serv, ctx, max === 0 ? `Found ${total} matching item(s) on ${who}` : `Removed ${total} item(s) from ${who}`);
+  const single = players.length === 1;
+  const who = single ? players[0]!.username : players.length;
+  if (total === 0) throw new CommandError(single ? `No items were found on player ${who}` : `No items were found on ${who} players`);
+  feedback(serv, ctx, tr(`commands.clear.${max === 0 ? 'test' : 'success'}.${single ? 'single' : 'multiple'}`, total, who));
 }
 
 export const INVENTORY_COMMANDS = [

@@ -1,5 +1,6 @@
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { CommandError, feedback, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
+import { tr } from '../../text.ts';
 
 type MortalPlayer = SquidPlayer & { health: number; updateHealth(health: number): void };
 
@@ -21,7 +22,7 @@ function kill(serv: SquidServer, args: string, ctx: CommandContext): void {
   const players = target === undefined ? [senderPlayer(ctx)] : resolvePlayers(serv, ctx, target);
   const killed = players.filter((p) => killPlayer(serv, p));
   if (killed.length === 0) throw new CommandError('No entity was found');
-  feedback(serv, ctx, killed.length === 1 ? `Killed ${killed[0]!.username}` : `Killed ${killed.length} entities`);
+  feedback(serv, ctx, killed.length === 1 ? tr('commands.kill.success.single', killed[0]!.username) : tr('commands.kill.success.multiple', killed.length));
 }
 
 export const KILL_COMMANDS = [

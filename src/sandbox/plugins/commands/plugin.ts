@@ -7,6 +7,11 @@ import { syncTeleports, TELEPORT_COMMANDS } from './teleport.ts';
 import { installTime, sendTime, TIME_COMMANDS } from './time.ts';
 import { SUMMON_COMMANDS } from './summon.ts';
 import { KILL_COMMANDS } from './kill.ts';
+import { BLOCK_COMMANDS } from './blocks.ts';
+import { PLAYER_COMMANDS } from './players.ts';
+import { EXECUTE_COMMANDS } from './execute.ts';
+import { CHAT_COMMANDS } from './chat.ts';
+import { sendText, styled } from '../../text.ts';
 import { playerInternals } from '../items/types.ts';
 
 export { CommandError } from './core.ts';
@@ -21,7 +26,9 @@ interface CommandDef {
   run: (serv: SquidServer, args: string, ctx: CommandContext) => void | Promise<void>;
 }
 
-const COMMANDS: readonly CommandDef[] = [...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS, ...SUMMON_COMMANDS, ...KILL_COMMANDS];
+const COMMANDS: readonly CommandDef[] = [
+  ...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS, ...SUMMON_COMMANDS, ...KILL_COMMANDS, ...BLOCK_COMMANDS, ...PLAYER_COMMANDS, ...EXECUTE_COMMANDS, ...CHAT_COMMANDS,
+];
 
 /** Registers our commands over flying-squid's (a later `add` of the same name replaces the earlier one). */
 function registerCommands(serv: SquidServer): void {
@@ -48,14 +55,14 @@ function guardPlayerCommands(player: SquidPlayer, serv: SquidServer, log: Logger
   p.handleCommand = async (command: string) => {
     try {
       const output = await serv.commands.use(command, { player }, player.op);
-      if (output) player.chat(`&c${output}`);
+      if (output) sendText(serv, player, styled(output, { color: 'red' }));
     } catch (err) {
       if ((err as { userError?: unknown }).userError) {
-        player.chat(`&cError: ${(err as Error).message}`);
+        sendText(serv, player, styled((err as Error).message, { color: 'red' }));
         return;
       }
       log.error({ err, command, player: player.username }, 'command failed');
-      player.chat('&cAn unexpected error occurred trying to execute that command');
+      sendText(serv, player, styled({ translate: 'command.failed' }, { color: 'red' }));
     }
   };
 }

@@ -5,7 +5,8 @@ import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { terrainOf } from '../../mobs/terrain.ts';
 import { createMob } from '../../mobs/spawn.ts';
 import { mobWorldOf } from '../../mobs/world.ts';
-import { CommandError, feedback, parseInteger, words, type CommandContext } from './core.ts';
+import { CommandError, coordinate, feedback, originOf, parseInteger, words, type CommandContext } from './core.ts';
+import { tr } from '../../text.ts';
 
 const MAX_COUNT = 64;
 const USAGE = '/summon <mob> [count] [x y z] [color=<colour>]';
@@ -45,19 +46,6 @@ export function parseSummon(args: string): SummonArgs {
   return { mob, count, at, colour };
 }
 
-/** One coordinate: a number (whole x and z are block centres, as vanilla) or `~`/`~n` from `base`. */
-function coordinate(text: string, base: number | undefined, centre: boolean, axis: string): number {
-  if (text.startsWith('~')) {
-    if (base === undefined) throw new CommandError('Relative coordinates need a player to run the command');
-    const offset = text.length > 1 ? Number(text.slice(1)) : 0;
-    if (!Number.isFinite(offset)) throw new CommandError(`Invalid ${axis} coordinate '${text}'`);
-    return base + offset;
-  }
-  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new CommandError(`Invalid ${axis} coordinate '${text}'`);
-  const n = Number(text);
-  return centre && Number.isInteger(n) ? n + 0.5 : n;
-}
-
 /** Spots around `centre` for `count` mobs, each on a floor near the centre's height when there is one. */
 function spotsNear(serv: SquidServer, player: SquidPlayer, centre: Vec3, count: number): Vec3[] {
   const terrain = terrainOf(serv.registry, player.world, serv.supportFeature('tallWorld'));
@@ -89,7 +77,7 @@ function summon(serv: SquidServer, args: string, ctx: CommandContext): void {
   let spots: Vec3[];
   let world;
   if (parsed.at) {
-    const base = ctx.player?.position;
+    const base = originOf(ctx);
     const [x, y, z] = parsed.at;
     const pos = new Vec3(coordinate(x, base?.x, true, 'x'), coordinate(y, base?.y, false, 'y'), coordinate(z, base?.z, true, 'z'));
     spots = Array.from({ length: parsed.count }, () => pos.clone());
@@ -100,7 +88,7 @@ function summon(serv: SquidServer, args: string, ctx: CommandContext): void {
     world = anchor.world;
   }
   for (const spot of spots) createMob(mw, parsed.mob, world, spot, { colour: parsed.colour });
-  feedback(serv, ctx, `Summoned ${parsed.count} ${parsed.mob}`);
+  feedback(serv, ctx, tr('commands.summon.success', parsed.count === 1 ? { translate: `entity.minecraft.${parsed.mob}` } : `${parsed.count} ${parsed.mob}`));
 }
 
 export const SUMMON_COMMANDS = [

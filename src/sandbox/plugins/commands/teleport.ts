@@ -1,23 +1,10 @@
 import { Vec3 } from 'vec3';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { playerInternals } from '../items/types.ts';
-import { CommandError, feedback, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
+import { CommandError, coordinate, feedback, originOf, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
+import { tr } from '../../text.ts';
 
 const WORLD_LIMIT = 30_000_000;
-
-/** One coordinate: absolute (`12`, `-3.5`) or relative to `base` (`~`, `~2`, `~-0.5`). */
-function coordinate(text: string, base: number | undefined, centre: boolean): number {
-  const rel = text.startsWith('~');
-  const num = rel ? text.slice(1) : text;
-  if (num !== '' && !/^-?(\d+\.?\d*|\.\d+)$/.test(num)) throw new CommandError(`Invalid coordinate '${text}'`);
-  const value = num === '' ? 0 : Number(num);
-  if (rel) {
-    if (base === undefined) throw new CommandError('Relative coordinates need a player position');
-    return base + value;
-  }
-  // Vanilla puts a whole-number x or z at the centre of the block.
-  return centre && !num.includes('.') ? value + 0.5 : value;
-}
 
 function position(args: string[], from: Vec3 | undefined): Vec3 {
   const [x, y, z] = args as [string, string, string];
@@ -88,8 +75,9 @@ export function syncTeleports(player: SquidPlayer): void {
   };
 }
 
-function fmt(v: Vec3): string {
-  return [v.x, v.y, v.z].map((n) => n.toFixed(2)).join(', ');
+/** Vanilla prints teleport coordinates with up to six decimals, trailing zeros dropped ("0.5"). */
+function fmt(v: Vec3): string[] {
+  return [v.x, v.y, v.z].map((n) => String(Number(n.toFixed(6))));
 }
 
 async function tp(serv: SquidServer, args: string, ctx: CommandContext): Promise<void> {
@@ -105,19 +93,22 @@ async function tp(serv: SquidServer, args: string, ctx: CommandContext): Promise
   } else if (a.length === 3) {
     const self = senderPlayer(ctx);
     targets = [self];
-    dest = position(a, self.position);
+    dest = position(a, originOf(ctx));
   } else if (a.length === 4) {
     targets = resolvePlayers(serv, ctx, a[0]!);
     // Relative coordinates count from the sender; the console has no position, so from the (single) target.
-    const from = ctx.player?.position ?? (targets.length === 1 ? targets[0]!.position : undefined);
+    const from = originOf(ctx) ?? (targets.length === 1 ? targets[0]!.position : undefined);
     dest = position(a.slice(1), from);
   } else {
     throw new CommandError('Usage: /tp <x> <y> <z> | /tp <player> | /tp <targets> <x> <y> <z> | /tp <targets> <player>');
   }
   const to = dest instanceof Vec3 ? dest : dest.position.clone();
   for (const t of targets) await teleportPlayer(t, to);
-  const what = targets.length === 1 ? targets[0]!.username : `${targets.length} players`;
-  feedback(serv, ctx, dest instanceof Vec3 ? `Teleported ${what} to ${fmt(to)}` : `Teleported ${what} to ${dest.username}`);
+  const single = targets.length === 1;
+  const what = single ? targets[0]!.username : targets.length;
+  feedback(serv, ctx, dest instanceof Vec3
+    ? tr(`commands.teleport.success.location.${single ? 'single' : 'multiple'}`, what, ...fmt(to))
+    : tr(`commands.teleport.success.entity.${single ? 'single' : 'multiple'}`, what, dest.username));
 }
 
 export const TELEPORT_COMMANDS = [

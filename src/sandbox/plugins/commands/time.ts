@@ -1,5 +1,6 @@
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { CommandError, feedback, parseInteger, words, type CommandContext } from './core.ts';
+import { tr } from '../../text.ts';
 import { internals } from '../items/types.ts';
 
 export type GameRuleValue = boolean | number;
@@ -74,22 +75,23 @@ function parseTicks(text: string): number {
 function time(serv: SquidServer, args: string, ctx: CommandContext): void {
   const [action, value, ...rest] = words(args);
   if (rest.length) throw new CommandError(`Unexpected argument '${rest[0]}'`);
-  const s = internals(serv);
   if (action === 'query') {
     const day = Math.floor(serv.time / 24000);
     const answers: Record<string, number> = { daytime: serv.time % 24000, gametime: serv.tickCount, day };
     const answer = value === undefined ? undefined : answers[value];
     if (answer === undefined) throw new CommandError('Usage: /time query <daytime|gametime|day>');
-    feedback(serv, ctx, `The time is ${answer}`);
+    feedback(serv, ctx, tr('commands.time.query', answer));
     return;
   }
   if ((action !== 'set' && action !== 'add') || value === undefined) {
     throw new CommandError('Usage: /time set <day|noon|night|midnight|ticks> or /time add <ticks>');
   }
   const ticks = action === 'set' && value in NAMED_TIMES ? NAMED_TIMES[value]! : parseTicks(value);
-  const next = action === 'set' ? ticks : (serv.time + ticks) % 24000;
-  s.setTime(next);
-  feedback(serv, ctx, `Set the time to ${next}`);
+  // Vanilla's day time counts on past 24000 (the day number and moon phase come from it); /time set
+  // starts it again from the value.
+  serv.time = action === 'set' ? ticks : serv.time + ticks;
+  sendTime(serv, serv.players);
+  feedback(serv, ctx, tr('commands.time.set', serv.time % 24000));
 }
 
 function parseRuleValue(name: string, text: string): GameRuleValue {
@@ -108,19 +110,20 @@ function gamerule(serv: SquidServer, args: string, ctx: CommandContext): void {
   const current = getGameRule(serv, name);
   if (current === undefined) throw new CommandError(`Unknown game rule '${name}'`);
   if (value === undefined) {
-    feedback(serv, ctx, `Gamerule ${name} is currently set to: ${String(current)}`);
+    feedback(serv, ctx, tr('commands.gamerule.query', name, String(current)));
     return;
   }
   const parsed = parseRuleValue(name, value);
   setGameRule(serv, name, parsed);
-  feedback(serv, ctx, `Gamerule ${name} is now set to: ${String(parsed)}`);
+  feedback(serv, ctx, tr('commands.gamerule.set', name, String(parsed)));
 }
 
 /** Replaces flying-squid's time broadcast (age always 0, cycle flag ignored) with `sendTime`. */
 export function installTime(serv: SquidServer): void {
   const s = internals(serv);
   s.setTime = (t: number) => {
-    serv.time = t;
+    // flying-squid's day cycle sets (time + 20) % 24000 every second: count on instead of wrapping.
+    serv.time = t === (serv.time + 20) % 24000 ? serv.time + 20 : t;
     sendTime(serv, serv.players);
   };
 }
