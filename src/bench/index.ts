@@ -49,7 +49,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./plan4mc/suite.ts')).benchMerge,
   },
   craft: {
-    describe: "mineflayer's bot.craft, planks then sticks, N times against skillcraft serve in its own process (--tries 100 --latency MS --jitter MS)",
+    describe: "mineflayer's bot.craft, planks then sticks, N times against skillcraft serve in its own process (--tries 100 --versions a,b --latency MS --jitter MS)",
     load: async () => (await import('./craft.ts')).benchCraft,
   },
   fidelity: {

@@ -9,6 +9,8 @@ import { hungerPlugin } from './survival/hunger.ts';
 import { mobsPlugin } from './mobs/plugin.ts';
 import { mobsRespawnPlugin } from './mobs/respawn.ts';
 import { deathDropsPlugin } from './deathDrops.ts';
+import { loginPlugin } from './login.ts';
+import { completionPlugin } from './completion/plugin.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin];
