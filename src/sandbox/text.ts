@@ -58,7 +58,7 @@ interface NbtBuilders {
   list(inner: NbtTag): NbtTag;
 }
 
-/** Vanilla's NBT text component: lists hold compounds only, so plain arguments become {text}. */
+/** Vanilla's NBT text component (1.20.3+ chat packets). */
 export function toNbt(t: Text): NbtTag {
   const tag = nbt.comp(compoundOf(t), '');
   return tag;
@@ -78,9 +78,16 @@ function valueCompound(o: Record<string, unknown>): Record<string, NbtTag> {
   return out;
 }
 
+/**
+ * Vanilla's lists of components: plain strings (or numbers) stay primitive tags when the whole list is of
+ * that kind; a mixed list wraps each primitive in a compound under the empty key, as NBT lists are of one type.
+ */
 function componentList(v: unknown): NbtTag | undefined {
   if (!Array.isArray(v)) return undefined;
-  return nbt.list({ type: 'compound', value: (v as Text[]).map(compoundOf) });
+  const items = v as Text[];
+  if (items.length > 0 && items.every((e) => typeof e === 'string')) return nbt.list({ type: 'string', value: items });
+  if (items.length > 0 && items.every((e) => typeof e === 'number' && Number.isInteger(e))) return nbt.list({ type: 'int', value: items });
+  return nbt.list({ type: 'compound', value: items.map((e) => (typeof e === 'object' ? compoundOf(e) : { '': valueTag(e)! })) });
 }
 
 function valueTag(v: unknown): NbtTag | undefined {
@@ -90,4 +97,16 @@ function valueTag(v: unknown): NbtTag | undefined {
   if (Array.isArray(v)) return nbt.list({ type: 'compound', value: v.map((e) => compoundOf(e as Text)) });
   if (v && typeof v === 'object') return { type: 'compound', value: valueCompound(v as Record<string, unknown>) };
   return undefined;
+}
+
+/**
+ * A component for packets that carry one outside chat (titles, boss bars, teams, objectives): JSON text
+ * before 1.20.3, NBT since, where vanilla writes a plain unstyled text as a bare string tag (clients
+ * such as mineflayer's title and boss-bar readers rely on that).
+ */
+export function componentField(serv: SquidServer, t: Text): string | NbtTag {
+  if (!serv.supportFeature('chatPacketsUseNbtComponents')) return JSON.stringify(asObject(t));
+  if (typeof t !== 'object') return nbt.string(String(t));
+  if ('text' in t && Object.keys(t).length === 1) return nbt.string(t.text);
+  return toNbt(t);
 }

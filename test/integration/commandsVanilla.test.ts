@@ -62,6 +62,12 @@ for (const version of ['1.20.1', '1.21.4'] as const) {
       await waitFor(() => bot.blockAt(at.offset(2, 0, 0))?.name === 'oak_log', 3000, 'the log');
       expect(bot.blockAt(at.offset(2, 0, 0))?.getProperties()).toMatchObject({ axis: 'x' });
       expect((await seen('commands.setblock.success')).toString()).toBe(`Changed the block at ${at.x + 2}, ${at.y}, ${at.z}`);
+      // Properties not given keep the block's default state, as vanilla's: an upright log, a free bed.
+      bot.chat('/setblock ~3 ~ ~ oak_log');
+      bot.chat('/setblock ~4 ~ ~ red_bed[part=foot,facing=south]');
+      await waitFor(() => bot.blockAt(at.offset(4, 0, 0))?.name === 'red_bed', 3000, 'the bed');
+      expect(bot.blockAt(at.offset(3, 0, 0))?.getProperties()).toMatchObject({ axis: 'y' });
+      expect(bot.blockAt(at.offset(4, 0, 0))?.getProperties()).toMatchObject({ part: 'foot', facing: 'south', occupied: false });
       bot.chat('/fill ~-1 ~-1 ~-1 ~1 ~-1 ~1 stone');
       expect((await seen('commands.fill.success')).toString()).toBe('Successfully filled 9 block(s)');
       await waitFor(() => bot.blockAt(at.offset(1, -1, 1))?.name === 'stone', 3000, 'the stone floor');

@@ -36,14 +36,14 @@ describe('chat components', () => {
     expect(plainText(serv, tr('unknown.key'))).toBe('unknown.key');
   });
 
-  it('become NBT with every argument a compound, as 1.20.3+ chat packets carry them', () => {
+  it('become NBT as vanilla writes it: plain arguments stay strings, a mixed list wraps them under the empty key', () => {
     const tag = toNbt({ translate: 'chat.type.admin', with: ['Server', { translate: 'commands.op.success', with: ['flatbot'] }], color: 'gray', italic: true });
     expect(tag).toEqual({
       type: 'compound', name: '', value: {
         translate: { type: 'string', value: 'chat.type.admin' },
         with: { type: 'list', value: { type: 'compound', value: [
-          { text: { type: 'string', value: 'Server' } },
-          { translate: { type: 'string', value: 'commands.op.success' }, with: { type: 'list', value: { type: 'compound', value: [{ text: { type: 'string', value: 'flatbot' } }] } } },
+          { '': { type: 'string', value: 'Server' } },
+          { translate: { type: 'string', value: 'commands.op.success' }, with: { type: 'list', value: { type: 'string', value: ['flatbot'] } } },
         ] } },
         color: { type: 'string', value: 'gray' },
         italic: { type: 'byte', value: 1 },

@@ -46,9 +46,9 @@ function listeners(serv: SquidServer, world: SquidWorld | null, position: Vec3 |
 export function soundPacket(serv: SquidServer, id: number, at: Vec3, opts: SoundOptions): { name: string; params: Record<string, unknown> } {
   const category = opts.soundCategory ?? 0;
   const common = {
-    x: Math.floor(at.x * 8),
-    y: Math.floor(at.y * 8),
-    z: Math.floor(at.z * 8),
+    x: Math.trunc(at.x * 8),
+    y: Math.trunc(at.y * 8),
+    z: Math.trunc(at.z * 8),
     volume: opts.volume ?? 1,
     pitch: opts.pitch ?? 1,
   };

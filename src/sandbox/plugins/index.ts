@@ -11,6 +11,17 @@ import { mobsRespawnPlugin } from './mobs/respawn.ts';
 import { deathDropsPlugin } from './deathDrops.ts';
 import { loginPlugin } from './login.ts';
 import { completionPlugin } from './completion/plugin.ts';
+import { presentationPlugin } from './presentation/plugin.ts';
+import { fishingPlugin } from './fishing/plugin.ts';
+import { elytraPlugin } from './elytra/plugin.ts';
+import { joinMessagesPlugin } from './joinMessages/plugin.ts';
+import { chestsPlugin } from './chests/plugin.ts';
+import { sneakingPlugin } from './sneaking/plugin.ts';
+import { entityPacketsPlugin } from './entityPackets/plugin.ts';
+import { survivalTickPlugin } from './survival/tick.ts';
+import { weatherPlugin } from './survival/weather.ts';
+import { bedPlugin } from './bed/plugin.ts';
+import { playerListPlugin } from './playerList.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, playerListPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin];

@@ -15,6 +15,8 @@ export const posKey = (pos: Vec3): string => `${pos.x},${pos.y},${pos.z}`;
 export class BlockStores {
   readonly stores = new Map<string, BlockStore>();
   readonly viewers = new Map<string, Set<{ syncChanges(): void; closeFromServer(): void }>>();
+  /** Told when the number of players viewing a store changes (a chest's lid opens and closes with it). */
+  onViewerCount?: (store: BlockStore, count: number, previous: number) => void;
 
   get(pos: Vec3): BlockStore | undefined {
     return this.stores.get(posKey(pos));
@@ -47,12 +49,24 @@ export class BlockStores {
 
   addViewer(key: string, v: { syncChanges(): void; closeFromServer(): void }): void {
     const set = this.viewers.get(key) ?? new Set();
+    const before = set.size;
     set.add(v);
     this.viewers.set(key, set);
+    this.countChanged(key, before);
   }
 
   removeViewer(key: string, v: { syncChanges(): void; closeFromServer(): void }): void {
-    this.viewers.get(key)?.delete(v);
+    const set = this.viewers.get(key);
+    if (!set) return;
+    const before = set.size;
+    set.delete(v);
+    this.countChanged(key, before);
+  }
+
+  private countChanged(key: string, before: number): void {
+    const store = this.stores.get(key);
+    const now = this.viewers.get(key)?.size ?? 0;
+    if (store && now !== before) this.onViewerCount?.(store, now, before);
   }
 
   syncViewers(key: string, except?: unknown): void {

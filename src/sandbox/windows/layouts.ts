@@ -2,8 +2,8 @@ import type { Stack } from './stack.ts';
 
 /** Facts about items a layout needs, supplied from the knowledge base. */
 export interface ItemFacts<S extends Stack> {
-  /** 5 helmet … 8 boots in the player window, or undefined when the item is not armour. */
-  armorSlot(item: S): 5 | 6 | 7 | 8 | undefined;
+  /** Where a shift-click sends it in the player window: 5 helmet … 8 boots, 45 the off hand (a shield). */
+  armorSlot(item: S): 5 | 6 | 7 | 8 | 45 | undefined;
   isFuel(item: S): boolean;
   /** Whether this furnace kind can cook the item. */
   isSmeltable(item: S): boolean;

@@ -135,6 +135,11 @@ export class WindowSession<S extends Stack> {
     }
   }
 
+  /** The client already shows `item` in inventory slot `slot` (1.21.3+ creative slot setting is not echoed). */
+  clientShows(slot: number, item: S | null): void {
+    this.state(this.inventory).remote[slot] = this.copy(item);
+  }
+
   /** Sends whatever changed outside a click (pickups, /give, tool wear, a furnace's tick) in the menu the client sees. */
   syncChanges(): void {
     if (this.busy > 0 || this.quiet) return;

@@ -22,10 +22,31 @@ function blockState(serv: SquidServer, text: string | undefined): StateLike {
     blockClasses.set(serv.registry, cls);
   }
   try {
-    return cls.fromString(text.includes('[') || text.includes(':') ? text : `minecraft:${text}`, 0);
+    return withDefaults(serv, cls.fromString(text.includes('[') || text.includes(':') ? text : `minecraft:${text}`, 0), text);
   } catch {
     throw new CommandError(`Unknown block type '${text.replace(/\[.*$/, '')}'`);
   }
+}
+
+/** Properties the text leaves out keep the block's default state (prismarine-block takes the first value). */
+function withDefaults(serv: SquidServer, state: StateLike, text: string): StateLike {
+  const def = serv.registry.blocksByName[state.name];
+  if (!def || def.defaultState === undefined || def.minStateId === undefined) return state;
+  const given = new Set((/\[(.*)\]/.exec(text)?.[1] ?? '').split(',').map((kv) => kv.split('=')[0]!.trim()).filter(Boolean));
+  const states = (def as unknown as { states?: { name: string; num_values: number }[] }).states ?? [];
+  let data = 0;
+  let rest = state.stateId - def.minStateId;
+  let dflt = def.defaultState - def.minStateId;
+  let scale = 1;
+  for (let i = states.length - 1; i >= 0; i--) {
+    const n = states[i]!.num_values;
+    const v = given.has(states[i]!.name) ? rest % n : dflt % n;
+    data += v * scale;
+    scale *= n;
+    rest = Math.floor(rest / n);
+    dflt = Math.floor(dflt / n);
+  }
+  return { stateId: def.minStateId + data, name: state.name };
 }
 
 function worldOf(serv: SquidServer, ctx: CommandContext) {

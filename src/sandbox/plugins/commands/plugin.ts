@@ -11,6 +11,15 @@ import { BLOCK_COMMANDS } from './blocks.ts';
 import { PLAYER_COMMANDS } from './players.ts';
 import { EXECUTE_COMMANDS } from './execute.ts';
 import { CHAT_COMMANDS } from './chat.ts';
+import { EFFECT_COMMANDS } from './effect.ts';
+import { XP_COMMANDS } from './xp.ts';
+import { WEATHER_COMMANDS } from './weather.ts';
+import { TITLE_COMMANDS } from './title.ts';
+import { BOSSBAR_COMMANDS } from './bossbar.ts';
+import { TEAM_COMMANDS } from './team.ts';
+import { SCOREBOARD_COMMANDS } from './scoreboard.ts';
+import { PARTICLE_COMMANDS } from './particle.ts';
+import { PLAYSOUND_COMMANDS } from './playsound.ts';
 import { sendText, styled } from '../../text.ts';
 import { playerInternals } from '../items/types.ts';
 
@@ -28,6 +37,8 @@ interface CommandDef {
 
 const COMMANDS: readonly CommandDef[] = [
   ...INVENTORY_COMMANDS, ...TELEPORT_COMMANDS, ...TIME_COMMANDS, ...SUMMON_COMMANDS, ...KILL_COMMANDS, ...BLOCK_COMMANDS, ...PLAYER_COMMANDS, ...EXECUTE_COMMANDS, ...CHAT_COMMANDS,
+  ...EFFECT_COMMANDS, ...XP_COMMANDS, ...WEATHER_COMMANDS,
+  ...TITLE_COMMANDS, ...BOSSBAR_COMMANDS, ...TEAM_COMMANDS, ...SCOREBOARD_COMMANDS, ...PARTICLE_COMMANDS, ...PLAYSOUND_COMMANDS,
 ];
 
 /** Registers our commands over flying-squid's (a later `add` of the same name replaces the earlier one). */

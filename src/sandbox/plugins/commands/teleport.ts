@@ -1,9 +1,11 @@
+import { createRequire } from 'node:module';
 import { Vec3 } from 'vec3';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { playerInternals } from '../items/types.ts';
 import { CommandError, coordinate, feedback, originOf, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
 import { tr } from '../../text.ts';
 
+const require = createRequire(import.meta.url);
 const WORLD_LIMIT = 30_000_000;
 
 function position(args: string[], from: Vec3 | undefined): Vec3 {
@@ -38,11 +40,20 @@ export function syncTeleports(player: SquidPlayer): void {
   const sendPosition = p.sendPosition.bind(p);
   const teleport = p.teleport.bind(p);
   let spawned = false;
+  const bitflags = flagsAreBitflags((p._client as { version?: string }).version);
   let loginResendDone = false;
   let teleported = false;
   let nextId = 1;
   let awaiting: { id: number; since: number } | undefined;
   player.once('spawned', () => { spawned = true; });
+  // flying-squid sends the chunks beyond the first few once the client's first `flying` or `look`
+  // arrives. A player teleported before then (e.g. right on joining) stands in unloaded chunks, where
+  // a client sends only full moves (or nothing), and the rest never came: any move packet counts.
+  (p as typeof p & { waitPlayerLogin(): Promise<void> }).waitPlayerLogin = () => new Promise((resolve) => {
+    const events = ['flying', 'look', 'position', 'position_look'];
+    const done = () => { for (const e of events) p._client.removeListener(e, done); resolve(); };
+    for (const e of events) p._client.on(e, done);
+  });
   p._client.on('teleport_confirm', ({ teleportId }: { teleportId: number }) => {
     if (awaiting?.id === teleportId) awaiting = undefined;
   });
@@ -71,9 +82,24 @@ export function syncTeleports(player: SquidPlayer): void {
     awaiting = { id, since: Date.now() };
     const deg = (angleByte: number) => (angleByte * 360) / 256;
     const { x, y, z } = p.position;
-    p._client.write('position', { x, y, z, yaw: deg(p.yaw), pitch: deg(p.pitch), flags: 0, teleportId: id, dismountVehicle: false });
+    // Once the player is in the world, the look is left as the client has it (relative, +0), as
+    // vanilla's /tp without a rotation does: an absolute one would round it to flying-squid's angle
+    // bytes and turn the player by up to 1.4°.
+    const keepLook = spawned;
+    const flags = !keepLook ? 0 : bitflags ? { yaw: true, pitch: true } : 0x18;
+    const yaw = keepLook ? 0 : deg(p.yaw);
+    const pitch = keepLook ? 0 : deg(p.pitch);
+    p._client.write('position', { x, y, z, yaw, pitch, flags, teleportId: id, dismountVehicle: false });
   };
 }
+
+/** 1.20.5+ carries the position packet's relative flags as a bitflags object, older versions as a byte. */
+function flagsAreBitflags(version: string | undefined): boolean {
+  const data = version ? (require('minecraft-data') as (v: string) => { protocol?: ProtocolShape } | undefined)(version) : undefined;
+  const fields = data?.protocol?.play?.toClient?.types?.packet_position?.[1];
+  return fields?.find((f) => f.name === 'flags')?.type !== 'i8';
+}
+type ProtocolShape = { play?: { toClient?: { types?: { packet_position?: [string, { name: string; type: unknown }[]] } } } };
 
 /** Vanilla prints teleport coordinates with up to six decimals, trailing zeros dropped ("0.5"). */
 function fmt(v: Vec3): string[] {

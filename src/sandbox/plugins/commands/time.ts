@@ -21,6 +21,7 @@ export const GAME_RULE_DEFAULTS: Readonly<Record<string, GameRuleValue>> = {
   doFireTick: true,
   randomTickSpeed: 3,
   spawnRadius: 10,
+  playersSleepingPercentage: 100,
 };
 
 const rulesByServer = new WeakMap<SquidServer, Map<string, GameRuleValue>>();

@@ -11,9 +11,12 @@ interface TabCompleteRequest { transactionId?: number; text: string }
 export const completionPlugin: SandboxPlugin = {
   name: 'skillcraft-completion',
   player(player, serv, ctx) {
-    const stock = player._client.listeners('tab_complete');
-    for (const listener of stock) player._client.removeListener('tab_complete', listener as (...args: unknown[]) => void);
-    player._client.on('tab_complete', (packet: TabCompleteRequest) => {
+    // flying-squid's own player plugins (tabComplete.js among them) run after ours; 'asap' follows them all.
+    player.once('asap', () => {
+      player._client.removeAllListeners('tab_complete');
+      player._client.on('tab_complete', (packet: TabCompleteRequest) => reply(packet));
+    });
+    function reply(packet: TabCompleteRequest): void {
       if (typeof packet.text !== 'string') return;
       let reply = { start: packet.text.length, length: 0, matches: [] as string[] };
       try {
@@ -28,6 +31,6 @@ export const completionPlugin: SandboxPlugin = {
         length: reply.length,
         matches: reply.matches.map((match) => ({ match })),
       });
-    });
+    }
   },
 };

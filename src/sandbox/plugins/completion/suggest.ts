@@ -18,7 +18,7 @@ const dynamicSources = new WeakMap<SquidServer, Map<string, Source>>();
 
 export function registerSuggestions(serv: SquidServer, type: string, source: Source): void {
   let map = dynamicSources.get(serv);
-  if (!map) dynamicSources.set(serv, (map = new Map()));
+  if (!map) dynamicSources.set(serv, (map = new Map<string, Source>()));
   map.set(type, source);
 }
 

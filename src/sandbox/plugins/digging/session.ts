@@ -20,6 +20,7 @@ const EYE_HEIGHT = 1.62;
 const ANIMATION_MS = 100;
 const AIR = new Set(['air', 'cave_air', 'void_air']);
 const FIRE = new Set(['fire', 'soul_fire']);
+const CREATIVE_NO_BREAK = /_sword$|^trident$|^mace$|^debug_stick$/;
 const FACES = [new Vec3(0, -1, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1), new Vec3(0, 0, 1), new Vec3(-1, 0, 0), new Vec3(1, 0, 0)];
 
 export interface DigRequest {
@@ -104,7 +105,11 @@ export function createDigController(serv: SquidServer, player: SquidPlayer, rng:
     if (AIR.has(block.name)) return ack(req, 0, block.stateId, true);
     if (player.gameMode >= 2) return reject(req, 0, block, 'game mode cannot dig');
     if (!inReach(req.pos)) return reject(req, 0, block, 'out of reach');
-    if (player.gameMode === 1) return breakNow(req, block, false);
+    if (player.gameMode === 1) {
+      // Vanilla's Item.canAttackBlock: a creative player swinging a sword (or trident, mace) breaks nothing.
+      if (CREATIVE_NO_BREAK.test(heldName() ?? '')) return reject(req, 0, block, 'held item cannot break blocks in creative');
+      return breakNow(req, block, false);
+    }
     const expectedMs = digTimeMs(serv.registry, block.name, heldName());
     if (expectedMs === Infinity || !block.diggable) return reject(req, 0, block, 'unbreakable');
     // Vanilla breaks a block that takes no time on the start packet; the client sends no finish.

@@ -5,6 +5,13 @@
 import type { Vec3 } from 'vec3';
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { getGameRule } from '../commands/time.ts';
+import { resetEffects } from '../survival/effects.ts';
+import { resetExperience, sendExperience } from '../survival/experience.ts';
+import { resetHunger } from '../survival/hunger.ts';
+import { resetAir } from '../survival/breath.ts';
+import { sendWeather } from '../survival/weather.ts';
+import { bedRespawnPosition } from '../bed/plugin.ts';
 
 type RespawningPlayer = SquidPlayer & {
   health: number;
@@ -54,19 +61,33 @@ function sendRespawn(serv: SquidServer, p: RespawningPlayer): void {
   });
 }
 
-/** As flying-squid's changeWorld: the client dropped its chunks with the respawn, so they are sent again. */
+/**
+ * As flying-squid's changeWorld: the client dropped its chunks with the respawn, so they are sent again.
+ * As vanilla's PlayerList.respawn: beside the bed last slept in if it is still there (else the client is
+ * told with no_respawn_block_available), a fresh entity without effects or (unless keepInventory)
+ * experience, and the weather sent again.
+ */
 async function respawn(serv: SquidServer, p: RespawningPlayer): Promise<void> {
+  const bed = bedRespawnPosition(serv, p);
+  if (bed === null) p._client.write('game_state_change', { reason: 0, gameMode: 0 });
+  const at = bed ?? p.spawnPoint.clone();
   sendRespawn(serv, p);
   p._unloadAllChunks();
-  p.position = p.spawnPoint.clone();
+  p.position = at.clone();
+  resetEffects(p);
+  resetHunger(p);
+  resetAir(p);
+  if (getGameRule(serv, 'keepInventory') !== true) resetExperience(p);
+  else sendExperience(p);
   p.foodSaturation = 5;
   p.updateFood(20);
   p.updateHealth(20);
+  sendWeather(serv, p);
   // Everything near is spawned again for the new client world.
   p.nearbyEntities = [];
   p.updateAndSpawn();
   await p.worldSendInitialChunks();
-  p.sendSelfPosition(p.spawnPoint.clone());
+  p.sendSelfPosition(at.clone());
   await p.worldSendRestOfChunks();
 }
 

@@ -12,6 +12,7 @@ import { windowModel } from '../../windows/memoryModel.ts';
 import { menuTypeId, MENU_TITLES, type MenuKind } from '../../windows/menus.ts';
 import { WindowSession, type OpenWindow, type WindowClickPacket } from '../../windows/session.ts';
 import { itemClass, tossFromPlayer } from '../items/entity.ts';
+import { toNbt, tr } from '../../text.ts';
 
 export interface WindowDeps {
   stores: BlockStores;
@@ -23,14 +24,18 @@ export interface WindowDeps {
 export interface PlayerWindows {
   session: WindowSession<Item>;
   openCrafting(): void;
-  openStore(store: BlockStore): void;
-  /** The block store key of the open window, if it shows one. */
-  openKey(): string | undefined;
+  /** A chest, barrel or furnace; a double chest is two container stores, the top half first. */
+  openStore(store: BlockStore, lower?: BlockStore & { kind: 'container' }): void;
+  /** The block store keys of the open window (two for a double chest). */
+  openKeys(): string[];
   syncChanges(): void;
   closeFromServer(): void;
   /** Sends a furnace's four progress properties to this viewer (only changed ones unless `all`). */
   furnaceProperties(props: number[], all?: boolean): void;
 }
+
+/** The default names of single containers (a double chest is container.chestDouble). */
+const CONTAINER_TITLES: Record<string, string> = { chest: 'container.chest', trapped_chest: 'container.chest', barrel: 'container.barrel' };
 
 // 1.9+ equipment slots: 0 main hand, 1 off hand, 2 boots, 3 leggings, 4 chestplate, 5 helmet.
 const ARMOR_EQUIPMENT: Record<number, number> = { 5: 5, 6: 4, 7: 3, 8: 2, 45: 1 };
@@ -66,11 +71,11 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
     drop: (items) => items.forEach((it) => tossFromPlayer(serv, player, it)),
     giveBack,
   });
-  let openKey: string | undefined;
+  let openKeys: string[] = [];
 
   const self: PlayerWindows = {
     session,
-    openKey: () => openKey,
+    openKeys: () => openKeys,
     syncChanges: () => session.syncChanges(),
     closeFromServer() {
       leave();
@@ -87,13 +92,19 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       const win: OpenWindow<Item> = { id, model: windowModel(craftingTableLayout<Item>(), store, invStore, grid.craftOnce), updateResult: grid.updateResult, onClose: grid.takeAll };
       session.show(win);
     },
-    openStore(blockStore) {
+    openStore(blockStore, lower) {
       leave();
-      const key = posKey(blockStore.pos);
       if (blockStore.kind === 'container') {
-        const id = sendOpen('generic_9x3');
-        const store = { get: (i: number) => blockStore.slots[i] ?? null, set: (i: number, v: Item | null) => { blockStore.slots[i] = v; } };
-        session.show({ id, model: windowModel(containerLayout<Item>(3), store, invStore) });
+        const halves = lower ? [blockStore, lower] : [blockStore];
+        const id = sendOpen(lower ? 'generic_9x6' : 'generic_9x3', lower ? 'container.chestDouble' : CONTAINER_TITLES[blockStore.block]);
+        // Vanilla's CompoundContainer: the first half's 27 slots, then the second's.
+        const at = (i: number) => ({ slots: halves[Math.floor(i / 27)]?.slots, i: i % 27 });
+        const store = {
+          get: (i: number) => { const h = at(i); return h.slots?.[h.i] ?? null; },
+          set: (i: number, v: Item | null) => { const h = at(i); if (h.slots) h.slots[h.i] = v; },
+        };
+        session.show({ id, model: windowModel(containerLayout<Item>(3 * halves.length), store, invStore) });
+        openKeys = halves.map((h) => posKey(h.pos));
       } else {
         const id = sendOpen(blockStore.block);
         const st = blockStore.state;
@@ -105,9 +116,9 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
         // client listens, however late it read the window).
         const onFullSync = () => { sendFurnaceProperties(st.properties(), true); lastProps = []; owedProps = () => st.properties(); };
         session.show({ id, model: windowModel(furnaceLayout(deps.facts(blockStore.block)), store, invStore), onFullSync });
+        openKeys = [posKey(blockStore.pos)];
       }
-      openKey = key;
-      deps.stores.addViewer(key, self);
+      for (const key of openKeys) deps.stores.addViewer(key, self);
     },
   };
 
@@ -124,17 +135,22 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
     lastProps = props;
   }
 
-  function sendOpen(kind: MenuKind): number {
+  function sendOpen(kind: MenuKind, title = MENU_TITLES[kind]): number {
     // Vanilla closes the window open before (telling the client) ahead of opening the next one.
     if (session.open) session.close(true);
     const id = session.allocateId();
-    write('open_window', { windowId: id, inventoryType: menuTypeId(serv.registry, kind), windowTitle: JSON.stringify({ translate: MENU_TITLES[kind] }) });
+    write('open_window', { windowId: id, inventoryType: menuTypeId(serv.registry, kind), windowTitle: windowTitle(title) });
     return id;
   }
 
+  /** 1.20.3+ carries the title as an NBT text component, older versions as JSON. */
+  function windowTitle(key: string): unknown {
+    return serv.supportFeature('chatPacketsUseNbtComponents') ? toNbt(tr(key)) : JSON.stringify(tr(key));
+  }
+
   function leave(): void {
-    if (openKey) deps.stores.removeViewer(openKey, self);
-    openKey = undefined;
+    for (const key of openKeys) deps.stores.removeViewer(key, self);
+    openKeys = [];
     owedProps = undefined;
   }
 
@@ -163,7 +179,7 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       const win = session.open ?? inventoryWindow;
       session.sendAll(win);
     }
-    if (openKey) deps.stores.syncViewers(openKey, self);
+    for (const key of openKeys) deps.stores.syncViewers(key, self);
     if (owedProps && session.open?.id === packet.windowId) {
       sendFurnaceProperties(owedProps(), true);
       owedProps = undefined;
@@ -173,6 +189,25 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
   player._client.on('close_window', () => {
     leave();
     session.close(false);
+  });
+
+  // Vanilla's handleSetCreativeModeSlot: creative players only; a slot 1–45 of the inventory menu takes
+  // the stack, slot -1 throws it. Up to 1.21.1 the change is echoed (mineflayer's
+  // creative.setInventorySlot waits for it); 1.21.3+ servers record it as already shown, and mineflayer
+  // there takes any update of the slot within 400 ms for a rejection. flying-squid's took any slot, in
+  // any game mode.
+  const echoCreative = !serv.supportFeature('noAckOnCreateSetSlotPacket');
+  player._client.removeAllListeners('set_creative_slot');
+  player._client.on('set_creative_slot', ({ slot, item }: { slot: number; item: unknown }) => {
+    if (player.gameMode !== 1) return;
+    const stack = ops.fromNotch(item);
+    if (stack && (stack.count < 1 || stack.count > 64)) return;
+    if (slot >= 1 && slot <= 45) {
+      if (!echoCreative) session.clientShows(slot, stack);
+      inv.updateSlot(slot, stack);
+    } else if (slot < 0 && stack) {
+      tossFromPlayer(serv, player, stack);
+    }
   });
 
   return self;

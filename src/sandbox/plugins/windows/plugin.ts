@@ -6,13 +6,15 @@ import { cookTicks, fuelTicks, smeltRecipeFor, type FurnaceKind } from '../../..
 import { RecipeIndex, type RawRecipe } from '../../crafting/recipeIndex.ts';
 import { FurnaceState } from '../../furnace/furnaceState.ts';
 import type { SandboxPlugin } from '../../plugin.ts';
-import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import type { SquidPlayer, SquidServer, SquidWorld } from '../../squid/types.ts';
 import { BlockStores } from '../../windows/blockStores.ts';
 import { itemOps } from '../../windows/itemOps.ts';
 import type { ItemFacts } from '../../windows/layouts.ts';
 import { sameKind } from '../../windows/stack.ts';
 import { dropItemEntity, itemClass } from '../items/entity.ts';
 import { attachPlayerWindows, type PlayerWindows } from './player.ts';
+import { chestState, partnerPosition } from '../chests/plugin.ts';
+import { containerViewers } from '../chests/lid.ts';
 
 const require = createRequire(import.meta.url);
 const FURNACES: readonly FurnaceKind[] = ['furnace', 'smoker', 'blast_furnace'];
@@ -91,7 +93,32 @@ export const windowsPlugin: SandboxPlugin = {
       s.onBlockInteraction(kind, interact((pw, block, player) => pw.openStore(stores.furnace(player.world, block.position, kind, () => makeFurnace(kind)))));
     }
     for (const name of CONTAINERS) {
-      s.onBlockInteraction(name, interact((pw, block, player) => pw.openStore(stores.container(player.world, block.position, name, 27))));
+      s.onBlockInteraction(name, interact((pw, block, player) => {
+        openContainer(pw, block, player.world, name).catch((err: unknown) => ctx.log.error({ err }, 'container not opened'));
+      }));
+    }
+    stores.onViewerCount = containerViewers(serv, (err) => ctx.log.error({ err }, 'container viewers not shown'));
+
+    /** A barrel, a chest, or both halves of a double chest (the right half's slots first, as vanilla's). */
+    async function openContainer(pw: PlayerWindows, block: Block & { position: Vec3 }, world: SquidWorld, name: string): Promise<void> {
+      const here = stores.container(world, block.position, name, 27);
+      const state = chestState(block, name);
+      if (!state) { pw.openStore(here); return; }
+      const partnerAt = partnerPosition(block.position, state);
+      const partner = partnerAt && chestState(await world.getBlock(partnerAt), name);
+      const paired = partnerAt && partner && partner.facing === state.facing && partner.type !== 'single' && partner.type !== state.type;
+      // ChestBlock.isChestBlockedAt: a solid block on top keeps the lid (either lid of a double chest) shut.
+      if (await blockedAbove(world, block.position) || (paired && await blockedAbove(world, partnerAt))) return;
+      if (!paired) { pw.openStore(here); return; }
+      const other = stores.container(world, partnerAt, name, 27);
+      if (state.type === 'right') pw.openStore(here, other);
+      else pw.openStore(other, here);
+    }
+
+    async function blockedAbove(world: SquidWorld, pos: Vec3): Promise<boolean> {
+      const above = await world.getBlock(pos.offset(0, 1, 0));
+      const full = above.shapes.length === 1 && above.shapes[0]!.join() === '0,0,0,1,1,1';
+      return full && !above.transparent;
     }
 
     let tick = 0;
@@ -134,7 +161,7 @@ export const windowsPlugin: SandboxPlugin = {
         }
       }
       for (const [player, pw] of players) {
-        const key = pw.openKey();
+        const key = pw.openKeys()[0];
         const store = key ? stores.stores.get(key) : undefined;
         if (store && player.position.distanceTo(store.pos.offset(0.5, 0.5, 0.5)) > MAX_VIEW_DISTANCE) pw.closeFromServer();
       }
@@ -142,10 +169,11 @@ export const windowsPlugin: SandboxPlugin = {
   },
 };
 
-function armorSlotOf(name: string): 5 | 6 | 7 | 8 | undefined {
-  if (/_helmet$|^turtle_helmet$|^carved_pumpkin$/.test(name)) return 5;
+function armorSlotOf(name: string): 5 | 6 | 7 | 8 | 45 | undefined {
+  if (/_helmet$|^carved_pumpkin$|_head$|_skull$/.test(name)) return 5;
   if (/_chestplate$|^elytra$/.test(name)) return 6;
   if (/_leggings$/.test(name)) return 7;
   if (/_boots$/.test(name)) return 8;
+  if (name === 'shield') return 45;
   return undefined;
 }
