@@ -79,6 +79,8 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
     'player-list-text': { header: { text: 'Skillcraft' }, footer: { text: 'sandbox' } },
   });
   routeSquidLogs(serv, slog);
+  // One 'tick' listener per plugin that keeps time (furnaces, hunger, weather, fishing, …): not a leak.
+  (serv as unknown as { setMaxListeners(n: number): void }).setMaxListeners(40);
 
   const ctx: SandboxContext = { log: slog, options };
   const timers = trackPlayerIntervals(serv);

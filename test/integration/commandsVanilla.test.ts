@@ -84,6 +84,25 @@ for (const version of ['1.20.1', '1.21.4'] as const) {
       expect([username, message]).toEqual(['U9G', 'Hello World!']);
     });
 
+    it('/setblock over a chest empties it without dropping anything, as vanilla', async () => {
+      const at = bot.entity.position.floored().offset(0, 0, 2);
+      await sb.command(`setblock ${at.x} ${at.y} ${at.z} chest`);
+      await waitFor(() => bot.blockAt(at)?.name === 'chest', 3000, 'the chest');
+      await sb.command('give flatbot cobblestone 5');
+      await waitFor(() => bot.inventory.items().some((i) => i.name === 'cobblestone'), 3000, 'the cobblestone');
+      const chest = await bot.openContainer(bot.blockAt(at)!);
+      await chest.deposit(bot.registry.itemsByName.cobblestone!.id, null, 5);
+      chest.close();
+      await sb.command(`setblock ${at.x} ${at.y} ${at.z} air`);
+      await waitFor(() => bot.blockAt(at)?.name === 'air', 3000, 'the chest gone');
+      await sb.command(`setblock ${at.x} ${at.y} ${at.z} chest`);
+      await waitFor(() => bot.blockAt(at)?.name === 'chest', 3000, 'a new chest');
+      const again = await bot.openContainer(bot.blockAt(at)!);
+      expect(again.containerItems()).toEqual([]);
+      again.close();
+      expect(Object.values(bot.entities).filter((e) => e.name === 'item')).toEqual([]);
+    });
+
     it('/gamemode from the console changes the mode and the client hears it', async () => {
       await sb.command('gamemode survival flatbot');
       await waitFor(() => bot.game.gameMode === 'survival', 3000, 'survival');

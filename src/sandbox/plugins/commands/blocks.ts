@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { Vec3 } from 'vec3';
 import type { SquidServer } from '../../squid/types.ts';
 import { tr } from '../../text.ts';
+import { posKey } from '../../windows/blockStores.ts';
+import { blockStoresOf } from '../windows/plugin.ts';
 import { blockPosition, CommandError, feedback, words, type CommandContext } from './core.ts';
 
 const require = createRequire(import.meta.url);
@@ -49,6 +51,18 @@ function withDefaults(serv: SquidServer, state: StateLike, text: string): StateL
   return { stateId: def.minStateId + data, name: state.name };
 }
 
+/**
+ * Vanilla empties a container's contents before /setblock or /fill replaces it (nothing drops); only the
+ * `destroy` mode breaks it as a player would, and then the windows plugin spills what it held.
+ */
+function clearContents(serv: SquidServer, pos: Vec3): void {
+  const stores = blockStoresOf(serv);
+  const key = posKey(pos);
+  if (!stores?.stores.has(key)) return;
+  for (const v of [...(stores.viewers.get(key) ?? [])]) v.closeFromServer();
+  stores.takeAll(key);
+}
+
 function worldOf(serv: SquidServer, ctx: CommandContext) {
   return (ctx.as ?? ctx.player)?.world ?? serv.overworld;
 }
@@ -63,6 +77,7 @@ async function setblock(serv: SquidServer, args: string, ctx: CommandContext): P
   const world = worldOf(serv, ctx);
   const current = await world.getBlockStateId(pos);
   if (current === state.stateId || (mode === 'keep' && current !== 0)) throw new CommandError('Could not set the block');
+  if (mode !== 'destroy') clearContents(serv, pos);
   await serv.setBlock(world, pos, state.stateId);
   feedback(serv, ctx, tr('commands.setblock.success', pos.x, pos.y, pos.z));
 }
@@ -97,6 +112,7 @@ async function fill(serv: SquidServer, args: string, ctx: CommandContext): Promi
         if (mode === 'keep' && current !== air) continue;
         if (filter && (await world.getBlock(pos))?.name !== filter) continue;
         if (current === want) continue;
+        if (mode !== 'destroy') clearContents(serv, pos);
         await serv.setBlock(world, pos, want);
         changed++;
       }
