@@ -21,8 +21,8 @@ for (const version of ['1.20.1', '1.21.4'] as const) {
       sb = await testSandbox({ version, preset: 'flat', gameMode: 'creative' });
       bot = await testBot(sb, 'flatbot');
       other = await testBot(sb, 'watcher');
-      bot.on('message', (m) => { got.push(m as unknown as Msg); });
-      other.on('message', (m) => { otherGot.push(m as unknown as Msg); });
+      bot.on('message', (m) => { got.push(m); });
+      other.on('message', (m) => { otherGot.push(m); });
     });
     afterAll(async () => {
       quit(bot);
@@ -92,14 +92,14 @@ for (const version of ['1.20.1', '1.21.4'] as const) {
       await waitFor(() => bot.inventory.items().some((i) => i.name === 'cobblestone'), 3000, 'the cobblestone');
       const chest = await bot.openContainer(bot.blockAt(at)!);
       await chest.deposit(bot.registry.itemsByName.cobblestone!.id, null, 5);
-      chest.close();
+      await chest.close();
       await sb.command(`setblock ${at.x} ${at.y} ${at.z} air`);
       await waitFor(() => bot.blockAt(at)?.name === 'air', 3000, 'the chest gone');
       await sb.command(`setblock ${at.x} ${at.y} ${at.z} chest`);
       await waitFor(() => bot.blockAt(at)?.name === 'chest', 3000, 'a new chest');
       const again = await bot.openContainer(bot.blockAt(at)!);
       expect(again.containerItems()).toEqual([]);
-      again.close();
+      await again.close();
       expect(Object.values(bot.entities).filter((e) => e.name === 'item')).toEqual([]);
     });
 

@@ -30,8 +30,6 @@ export const HARNESS_EXCLUDED = ['digEverything', 'book', 'anvil', 'placeEntity'
 /** Test files that cannot apply to the sandbox, with the reason (stated once in the report). */
 export const NOT_APPLICABLE: Record<string, string> = {
   nether: 'the sandbox serves the overworld only: a nether_portal block takes no one anywhere (no Nether world is served, no dimension change or respawn)',
-  trade: 'the sandbox has no villagers to trade with: /summon knows only its survival mobs and takes no entity NBT (Offers), and there is no merchant window (trade_list, select_trade)',
-  enchanting: 'the sandbox has no enchanting: an enchanting table opens no minecraft:enchantment window, and nothing computes offers or puts enchantments on items',
 };
 
 /** The file a case belongs to: "chat test parse" → "chat". */

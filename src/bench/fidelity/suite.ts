@@ -105,6 +105,9 @@ export function formatReport(runs: VersionRun[]): { text: string; allMet: boolea
     return c ? c.state : 'not run';
   };
   const rows = names.map((n) => [n, SURVIVAL_TOPICS[fileOf(n)] ?? 'other', ...runs.map((r) => cell(r, n))]);
+  const unrun = (file: string, text: string) => { if (!names.some((n) => fileOf(n) === file)) rows.push([file, SURVIVAL_TOPICS[file] ?? 'other', ...runs.map(() => text)]); };
+  for (const file of Object.keys(NOT_APPLICABLE)) unrun(file, 'n/a');
+  for (const file of HARNESS_EXCLUDED) unrun(file, 'excluded');
   const rate = (r: VersionRun, survival: boolean) => {
     const cs = r.cases.filter((c) => survival === (fileOf(c.name) in SURVIVAL_TOPICS) || !survival);
     const pass = cs.filter((c) => c.state === 'pass').length;
@@ -113,9 +116,9 @@ export function formatReport(runs: VersionRun[]): { text: string; allMet: boolea
   rows.push(['survival cases passed', '', ...runs.map((r) => rate(r, true).text)]);
   rows.push(['all cases passed', '', ...runs.map((r) => rate(r, false).text)]);
   const lines = [formatTable(['case', 'topic', ...runs.map((r) => r.version)], rows)];
-  lines.push('', 'not applicable (not run):');
+  lines.push('', 'n/a (not applicable, not run):');
   for (const [file, why] of Object.entries(NOT_APPLICABLE)) lines.push(`  ${file}: ${why}`);
-  lines.push(`  ${HARNESS_EXCLUDED.join(', ')}: left out by the harness itself (excludedTests in externalTest.js)`);
+  lines.push(`excluded: ${HARNESS_EXCLUDED.join(', ')} are left out by the harness itself (excludedTests in externalTest.js)`);
   const failures = runs.flatMap((r) => r.cases.filter((c) => c.state === 'fail').map((c) => `  ${r.version} ${c.name}: ${c.error ?? ''}`));
   if (failures.length) lines.push('', 'failures:', ...failures);
   for (const r of runs) if (r.crashed) lines.push(`  ${r.version}: ${r.crashed}`);

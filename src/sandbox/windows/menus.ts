@@ -5,7 +5,7 @@ const BEFORE_CRAFTER = ['generic_9x1', 'generic_9x2', 'generic_9x3', 'generic_9x
 const AFTER_CRAFTER = ['anvil', 'beacon', 'blast_furnace', 'brewing_stand', 'crafting', 'enchantment', 'furnace', 'grindstone',
   'hopper', 'lectern', 'loom', 'merchant', 'shulker_box'];
 
-export type MenuKind = 'generic_9x3' | 'generic_9x6' | 'crafting' | 'furnace' | 'smoker' | 'blast_furnace';
+export type MenuKind = 'generic_9x3' | 'generic_9x6' | 'crafting' | 'furnace' | 'smoker' | 'blast_furnace' | 'enchantment' | 'merchant';
 
 /** The protocol id of a menu type for this version (the crafter, added in 1.20.3, shifts later ids). */
 export function menuTypeId(registry: Registry, kind: MenuKind): number {
@@ -23,4 +23,6 @@ export const MENU_TITLES: Record<MenuKind, string> = {
   furnace: 'container.furnace',
   smoker: 'container.smoker',
   blast_furnace: 'container.blast_furnace',
+  enchantment: 'container.enchant',
+  merchant: 'entity.minecraft.villager',
 };

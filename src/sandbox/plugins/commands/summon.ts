@@ -7,6 +7,7 @@ import { createMob } from '../../mobs/spawn.ts';
 import { mobWorldOf } from '../../mobs/world.ts';
 import { CommandError, coordinate, feedback, originOf, parseInteger, words, type CommandContext } from './core.ts';
 import { tr } from '../../text.ts';
+import { summonVillager } from '../villagers/summon.ts';
 
 const MAX_COUNT = 64;
 const USAGE = '/summon <mob> [count] [x y z] [color=<colour>]';
@@ -69,6 +70,7 @@ function inFront(player: SquidPlayer): Vec3 {
 }
 
 function summon(serv: SquidServer, args: string, ctx: CommandContext): void {
+  if (summonVillager(serv, args, ctx)) return;
   const parsed = parseSummon(args);
   const mw = mobWorldOf(serv);
   if (mw.options.peaceful && MOBS[parsed.mob]!.kind === 'hostile') throw new CommandError(`Cannot summon ${parsed.mob}: the sandbox is peaceful`);

@@ -32,6 +32,10 @@ export interface PlayerWindows {
   closeFromServer(): void;
   /** Sends a furnace's four progress properties to this viewer (only changed ones unless `all`). */
   furnaceProperties(props: number[], all?: boolean): void;
+  /** Opens another plugin's menu (enchanting table, merchant), built once its window id is known. */
+  openMenu(kind: MenuKind, build: (id: number) => OpenWindow<Item>, title?: string): OpenWindow<Item>;
+  /** Writes a packet in this player's batched order (window properties, trade lists). */
+  write(name: string, params: Record<string, unknown>): void;
 }
 
 /** The default names of single containers (a double chest is container.chestDouble). */
@@ -82,6 +86,13 @@ export function attachPlayerWindows(player: SquidPlayer, serv: SquidServer, deps
       session.close(true);
     },
     furnaceProperties: () => undefined,
+    write,
+    openMenu(kind, build, title) {
+      leave();
+      const win = build(sendOpen(kind, title));
+      session.show(win);
+      return win;
+    },
     openCrafting() {
       leave();
       const id = sendOpen('crafting');

@@ -25,6 +25,12 @@ const MAX_VIEW_DISTANCE = 8;
 type BlockCtor = { fromProperties(name: string, props: Record<string, unknown>, biome: number): Block };
 
 const storesByServer = new WeakMap<SquidServer, BlockStores>();
+const windowsByPlayer = new WeakMap<SquidPlayer, PlayerWindows>();
+
+/** A player's windows, for plugins that open their own menus. */
+export function playerWindowsOf(player: SquidPlayer): PlayerWindows | undefined {
+  return windowsByPlayer.get(player);
+}
 
 /** The chests' and furnaces' contents of a sandbox server (read by tests and observers). */
 export function blockStoresOf(serv: SquidServer): BlockStores | undefined {
@@ -71,7 +77,9 @@ export const windowsPlugin: SandboxPlugin = {
       grid: { recipes, make: ops.make, idOf: (n: string) => registry.itemsByName[n]?.id, nameOf, withCount: ops.withCount },
     };
     serv.on('newPlayer', (player: SquidPlayer) => {
-      players.set(player, attachPlayerWindows(player, serv, deps));
+      const pw = attachPlayerWindows(player, serv, deps);
+      players.set(player, pw);
+      windowsByPlayer.set(player, pw);
       player.once('disconnected', () => {
         players.get(player)?.closeFromServer();
         players.delete(player);
