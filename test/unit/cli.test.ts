@@ -13,7 +13,7 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
 describe('cli: bad input is one stderr line and exit 2', () => {
   it.each([
     [['serve', '--port', 'abc'], 'config: port must be an integer 0-65535 (got "abc" from --port)'],
-    [['serve', '--preset', 'moon'], 'config: preset must be one of forest, plains, extreme_hills, forest_hills, taiga, snowy, desert, savanna, jungle (got "moon" from --preset)'],
+    [['serve', '--preset', 'moon'], 'config: preset must be one of forest, plains, extreme_hills, forest_hills, taiga, snowy, desert, savanna, jungle, flat (got "moon" from --preset)'],
     [['observe', '--radius', '0'], 'config: radius must be an integer 1-128 (got "0" from --radius)'],
     [['observe', '--bogus'], "error: unknown option '--bogus'"],
     [['serve', '--port'], "error: option '--port <n>' argument missing"],

@@ -31,7 +31,7 @@ describe('loadConfig: sources and precedence', () => {
   it('gives the documented defaults with no flags, environment or file', () => {
     const c = loadConfig({ env: {}, cwd: dir });
     expect(c.connection).toEqual({ host: '127.0.0.1', port: 25565, username: 'skillcraft', auth: 'offline', mcVersion: 'auto' });
-    expect(c.sandbox).toEqual({ seed: 1, preset: 'forest', mcVersion: '1.20.1', viewDistance: 6, smeltSpeed: 1 });
+    expect(c.sandbox).toEqual({ seed: 1, preset: 'forest', mcVersion: '1.20.1', viewDistance: 6, smeltSpeed: 1, gameMode: 'survival' });
     expect(c.observe.radius).toBe(32);
     expect(c.log).toEqual({ level: 'warn', verbose: false });
     expect(c.model).toEqual({ temperature: 0, timeoutMs: 60_000 });
@@ -119,7 +119,7 @@ describe('loadConfig: rejections name the field, the reason and the source', () 
 
   it('a bad enum value', () => {
     expect(rejection(() => loadConfig({ env: {}, cwd: dir, flags: { preset: 'moon' } })))
-      .toBe('config: preset must be one of forest, plains, extreme_hills, forest_hills, taiga, snowy, desert, savanna, jungle (got "moon" from --preset)');
+      .toBe('config: preset must be one of forest, plains, extreme_hills, forest_hills, taiga, snowy, desert, savanna, jungle, flat (got "moon" from --preset)');
     expect(rejection(() => loadConfig({ env: { SKILLCRAFT_LOG_LEVEL: 'loud' }, cwd: dir })))
       .toMatch(/^config: logLevel must be one of trace, .* \(got "loud" from SKILLCRAFT_LOG_LEVEL\)$/);
     expect(rejection(() => loadConfig({ env: {}, cwd: dir, flags: { 'sandbox.mcVersion': '1.8.8' } })))
