@@ -21,9 +21,8 @@ import { entityPacketsPlugin } from './entityPackets/plugin.ts';
 import { survivalTickPlugin } from './survival/tick.ts';
 import { weatherPlugin } from './survival/weather.ts';
 import { bedPlugin } from './bed/plugin.ts';
-import { playerListPlugin } from './playerList.ts';
 import { enchantingPlugin } from './enchanting/plugin.ts';
 import { villagersPlugin } from './villagers/plugin.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, playerListPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin];

@@ -3,8 +3,7 @@
 // believed itself in survival until its mode changed again. A superflat world says so (the client's
 // horizon).
 import type { SandboxPlugin } from '../plugin.ts';
-
-const GAME_MODES = ['survival', 'creative', 'adventure', 'spectator'] as const;
+import { GAME_MODES } from '../gameModes.ts';
 
 interface LoginData { worldState?: Record<string, unknown>; isFlat?: boolean }
 
@@ -19,7 +18,6 @@ export const loginPlugin: SandboxPlugin = {
         const d = data as LoginData;
         if (d.worldState) d.worldState = { ...d.worldState, gamemode: GAME_MODES[player.gameMode] ?? 'survival', previousGamemode: 255, isFlat };
         else d.isFlat = isFlat;
-        client.write = write;
       }
       write(name, data);
     };

@@ -1,9 +1,9 @@
 // /gamemode, /op and /deop with vanilla's feedback.
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { sendText, tr } from '../../text.ts';
+import { GAME_MODES } from '../../gameModes.ts';
 import { CommandError, feedback, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
 
-const MODES = ['survival', 'creative', 'adventure', 'spectator'] as const;
 
 type ModePlayer = SquidPlayer & { setGameMode(mode: number): void };
 
@@ -11,10 +11,10 @@ function gamemode(serv: SquidServer, args: string, ctx: CommandContext): void {
   const [modeText, target, ...rest] = words(args);
   if (!modeText) throw new CommandError('Usage: /gamemode <survival|creative|adventure|spectator> [targets]');
   if (rest.length) throw new CommandError(`Unexpected argument '${rest[0]}'`);
-  const mode = MODES.indexOf(modeText as (typeof MODES)[number]);
+  const mode = GAME_MODES.indexOf(modeText as (typeof GAME_MODES)[number]);
   if (mode < 0) throw new CommandError(`Unknown game mode '${modeText}'`);
   const players = target === undefined ? [senderPlayer(ctx)] : resolvePlayers(serv, ctx, target);
-  const modeName = tr(`gameMode.${MODES[mode]!}`);
+  const modeName = tr(`gameMode.${GAME_MODES[mode]!}`);
   for (const p of players) {
     // Vanilla only reports players whose mode changed.
     if (p.gameMode === mode) continue;

@@ -25,21 +25,14 @@ export const entityPacketsPlugin: SandboxPlugin = {
     if (!types?.packet_sync_entity_position) return;
     const client = player._client;
     const degrees = (angleByte: number | undefined) => ((angleByte ?? 0) * 360) / 256;
-    const install = () => {
-      const inner = client.write.bind(client);
-      const write = (name: string, params: Record<string, unknown>) => {
-        const p = params as unknown as OldTeleport;
-        if (name === 'entity_teleport' && p.flags === undefined) {
-          inner('sync_entity_position', { entityId: p.entityId, x: p.x, y: p.y, z: p.z, dx: 0, dy: 0, dz: 0, yaw: degrees(p.yaw), pitch: degrees(p.pitch), onGround: p.onGround ?? false });
-        } else {
-          inner(name, params);
-        }
-        // The login plugin puts back the write it wrapped once the login packet is out, dropping
-        // wrappers installed after its own: this one goes back on top.
-        if (name === 'login' && client.write !== write) install();
-      };
-      client.write = write;
+    const inner = client.write.bind(client);
+    client.write = (name: string, params: Record<string, unknown>) => {
+      const p = params as unknown as OldTeleport;
+      if (name === 'entity_teleport' && p.flags === undefined) {
+        inner('sync_entity_position', { entityId: p.entityId, x: p.x, y: p.y, z: p.z, dx: 0, dy: 0, dz: 0, yaw: degrees(p.yaw), pitch: degrees(p.pitch), onGround: p.onGround ?? false });
+      } else {
+        inner(name, params);
+      }
     };
-    install();
   },
 };

@@ -5,6 +5,7 @@
 import type { Vec3 } from 'vec3';
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { GAME_MODES } from '../../gameModes.ts';
 import { getGameRule } from '../commands/time.ts';
 import { resetEffects } from '../survival/effects.ts';
 import { resetExperience, sendExperience } from '../survival/experience.ts';
@@ -36,7 +37,6 @@ interface LoginPacket {
   worldState?: Record<string, unknown>;
 }
 
-const GAME_MODES = ['survival', 'creative', 'adventure', 'spectator'] as const;
 
 function sendRespawn(serv: SquidServer, p: RespawningPlayer): void {
   const login = (serv.registry as { loginPacket?: LoginPacket }).loginPacket ?? {};

@@ -1,7 +1,9 @@
 // The player list (tab list) as vanilla keeps it. flying-squid sends the joining player's list to the
 // *other* players only (`toPlayer._writeOthers`), so a client never learns about itself (mineflayer's
 // `bot.player` stays undefined, `bot.players[bot.username]` is missing) and learns about the others
-// only when someone else joins. (Departures: playerList.ts.)
+// only when someone else joins. Since 1.19.3 player_info has no "remove" action (it became a bit set
+// of updates) and vanilla sends player_remove; flying-squid's "remove_player" flag encodes as no action,
+// so clients kept a player who left listed and mineflayer never emitted `playerLeft`.
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 
@@ -12,6 +14,7 @@ interface ListedPlayer extends SquidPlayer {
 
 interface TabListServer extends SquidServer {
   _sendPlayerList(joined: SquidPlayer): void;
+  _sendPlayerEventLeave(left: SquidPlayer): void;
 }
 
 function latency(p: SquidPlayer): number {
@@ -48,12 +51,16 @@ function install(serv: TabListServer): void {
     const entry = addPlayersPacket(serv, [joined]);
     for (const p of online) if (p !== joined) p._client.write('player_info', entry);
   };
+  if (!serv.supportFeature('playerInfoActionIsBitfield')) return;
+  serv._sendPlayerEventLeave = (left) => {
+    for (const other of serv.players) if (other !== left && !other.disconnected) other._client.write('player_remove', { players: [(left as ListedPlayer).uuid] });
+  };
 }
 
 export const tabListPlugin: SandboxPlugin = {
   name: 'skillcraft-tab-list',
   player(player, serv) {
-    // flying-squid's login plugin (re)defines this for every connecting player, after our hook ran;
+    // flying-squid's login plugin (re)defines these for every connecting player, after our hook ran;
     // 'asap' comes after it and before the login sequence that calls them.
     player.once('asap', () => install(serv as TabListServer));
   },
