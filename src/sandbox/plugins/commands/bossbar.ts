@@ -3,8 +3,7 @@ import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { tr, type Text } from '../../text.ts';
 import { BAR_COLORS, BAR_STYLES, bossBars, createBossBar, hideBar, showBar, updateBar, viewers, type BossBar } from '../presentation/bossBars.ts';
 import { parseComponent } from './chat.ts';
-import { CommandError, feedback, parseInteger, resolvePlayers, words, type CommandContext } from './core.ts';
-import { restAfter } from './title.ts';
+import { CommandError, feedback, parseInteger, resolvePlayers, restAfter, words, type CommandContext } from './core.ts';
 
 /** `bar1` → `minecraft:bar1`; vanilla's resource-location rules for the rest. */
 function barId(text: string | undefined): string {

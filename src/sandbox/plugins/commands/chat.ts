@@ -1,7 +1,7 @@
 // /tellraw, /say and /tell (/msg, /w): chat that commands send, as vanilla's components.
 import type { SquidServer } from '../../squid/types.ts';
 import { sendText, styled, tr, type Text } from '../../text.ts';
-import { CommandError, resolvePlayers, words, type CommandContext } from './core.ts';
+import { CommandError, resolvePlayers, restAfter, words, type CommandContext } from './core.ts';
 
 /** A JSON text component as /tellraw takes it: an object, a string, or an array (the first with the rest as extra). */
 export function parseComponent(json: string): Text {
@@ -23,13 +23,6 @@ function componentOf(value: unknown): Text {
   }
   if (value && typeof value === 'object' && ('text' in value || 'translate' in value || 'extra' in value)) return value as Text;
   throw new CommandError('Invalid chat component: expected text, translate or extra');
-}
-
-/** The rest of the line after `count` words, as typed (a message keeps its spacing). */
-function restAfter(args: string, count: number): string {
-  let rest = args.trimStart();
-  for (let i = 0; i < count; i++) rest = rest.replace(/^\S+\s*/, '');
-  return rest;
 }
 
 function tellraw(serv: SquidServer, args: string, ctx: CommandContext): void {

@@ -66,6 +66,23 @@ export function feedback(serv: SquidServer, ctx: CommandContext, message: Text):
   for (const p of serv.players) if (p !== ctx.player && p.op && !p.disconnected) sendText(serv, p, admin);
 }
 
+/** The rest of the line after `count` words, as typed (JSON components keep their spaces). */
+export function restAfter(args: string, count: number): string {
+  let rest = args.trimStart();
+  for (let i = 0; i < count; i++) rest = rest.replace(/^\S+\s*/, '');
+  return rest;
+}
+
+/** A duration in ticks: `20`, or with vanilla's units `20t`, `1.5s`, `1d` (a day is 24000 ticks). */
+export function parseTicks(text: string | undefined, what: string): number {
+  const m = text === undefined ? null : /^(\d+(?:\.\d+)?)([tsd]?)$/.exec(text);
+  if (!m) throw new CommandError(`Invalid ${what} '${text ?? ''}': expected ticks, or a number with d, s or t`);
+  const scale = { '': 1, t: 1, s: 20, d: 24000 }[m[2] as '' | 't' | 's' | 'd'];
+  const ticks = Math.round(Number(m[1]) * scale);
+  if (ticks > 2147483647) throw new CommandError(`${what} must not be more than 2147483647`);
+  return ticks;
+}
+
 export function words(args: string): string[] {
   return args.trim().split(/\s+/).filter(Boolean);
 }

@@ -5,9 +5,8 @@ import {
   CRITERIA, DISPLAY_SLOTS, READ_ONLY_CRITERIA, removeObjective, scoreboardOf, sendScore, setDisplay, updateObjective, type Objective,
 } from '../presentation/scoreboard.ts';
 import { parseComponent } from './chat.ts';
-import { CommandError, feedback, parseInteger, words, type CommandContext } from './core.ts';
+import { CommandError, feedback, parseInteger, restAfter, words, type CommandContext } from './core.ts';
 import { scoreHolders } from './team.ts';
-import { restAfter } from './title.ts';
 
 /** How vanilla names an objective in feedback: its display name in brackets. */
 function shown(o: Objective): Text {

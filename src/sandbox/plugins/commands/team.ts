@@ -3,8 +3,7 @@ import type { SquidServer } from '../../squid/types.ts';
 import { tr, type Text } from '../../text.ts';
 import { newTeam, scoreboardOf, sendTeam, teamOf, TEXT_COLORS, type Team } from '../presentation/scoreboard.ts';
 import { parseComponent } from './chat.ts';
-import { CommandError, feedback, resolvePlayers, senderPlayer, words, type CommandContext } from './core.ts';
-import { restAfter } from './title.ts';
+import { CommandError, feedback, resolvePlayers, senderPlayer, restAfter, words, type CommandContext } from './core.ts';
 
 /** How vanilla names a team in feedback: its display name in brackets, in the team's colour. */
 export function teamName(t: Team): Text {

@@ -1,5 +1,5 @@
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
-import { CommandError, feedback, parseInteger, words, type CommandContext } from './core.ts';
+import { CommandError, feedback, parseInteger, parseTicks, words, type CommandContext } from './core.ts';
 import { tr } from '../../text.ts';
 import { internals } from '../items/types.ts';
 
@@ -65,14 +65,6 @@ export function sendTime(serv: SquidServer, players: SquidPlayer[]): void {
 
 const NAMED_TIMES: Record<string, number> = { day: 1000, noon: 6000, night: 13000, midnight: 18000 };
 
-/** A time in ticks: a number with an optional unit (`d` days, `s` seconds, `t` ticks). */
-function parseTicks(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)([dst]?)$/.exec(text);
-  if (!m) throw new CommandError(`Invalid time '${text}' (use ticks, or a number with d, s or t)`);
-  const scale = m[2] === 'd' ? 24000 : m[2] === 's' ? 20 : 1;
-  return Math.round(Number(m[1]) * scale);
-}
-
 function time(serv: SquidServer, args: string, ctx: CommandContext): void {
   const [action, value, ...rest] = words(args);
   if (rest.length) throw new CommandError(`Unexpected argument '${rest[0]}'`);
@@ -87,7 +79,7 @@ function time(serv: SquidServer, args: string, ctx: CommandContext): void {
   if ((action !== 'set' && action !== 'add') || value === undefined) {
     throw new CommandError('Usage: /time set <day|noon|night|midnight|ticks> or /time add <ticks>');
   }
-  const ticks = action === 'set' && value in NAMED_TIMES ? NAMED_TIMES[value]! : parseTicks(value);
+  const ticks = action === 'set' && value in NAMED_TIMES ? NAMED_TIMES[value]! : parseTicks(value, 'time');
   // Vanilla's day time counts on past 24000 (the day number and moon phase come from it); /time set
   // starts it again from the value.
   serv.time = action === 'set' ? ticks : serv.time + ticks;

@@ -2,24 +2,7 @@
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { componentField, tr, type Text } from '../../text.ts';
 import { parseComponent } from './chat.ts';
-import { CommandError, feedback, resolvePlayers, words, type CommandContext } from './core.ts';
-
-/** The rest of the line after `count` words, as typed (JSON components keep their spaces). */
-export function restAfter(args: string, count: number): string {
-  let rest = args.trimStart();
-  for (let i = 0; i < count; i++) rest = rest.replace(/^\S+\s*/, '');
-  return rest;
-}
-
-/** A duration in ticks: `20`, or with vanilla's units `20t`, `1.5s`, `1d` (a day is 24000 ticks). */
-export function parseTicks(text: string | undefined, what: string): number {
-  const m = text === undefined ? null : /^(\d+(?:\.\d+)?)([tsd]?)$/.exec(text);
-  if (!m) throw new CommandError(`Invalid ${what} '${text ?? ''}': expected a whole number of ticks`);
-  const scale = { '': 1, t: 1, s: 20, d: 24000 }[m[2] as '' | 't' | 's' | 'd'];
-  const ticks = Math.round(Number(m[1]) * scale);
-  if (ticks > 2147483647) throw new CommandError(`${what} must not be more than 2147483647`);
-  return ticks;
-}
+import { CommandError, feedback, parseTicks, resolvePlayers, restAfter, words, type CommandContext } from './core.ts';
 
 function send(players: SquidPlayer[], name: string, params: Record<string, unknown>): void {
   for (const p of players) p._client.write(name, params);
