@@ -8,7 +8,7 @@ const params = z.object({
 
 export const depositToChest = defineSkill({
   name: 'depositToChest',
-  summary: 'Put items from the inventory into a chest nearby (all of that item when no count is given).',
+  summary: 'Put items from the inventory into a chest nearby.',
   params,
   example: { item: 'cobblestone', count: 16 },
   preconditions: ({ item, count }) => ({ consume: { [item]: count ?? 1 } }),

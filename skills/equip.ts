@@ -6,7 +6,7 @@ const DESTINATIONS = ['hand', 'off-hand', 'head', 'torso', 'legs', 'feet'] as co
 
 const params = z.object({
   item: z.string().min(1).describe('the item to equip'),
-  destination: z.enum(DESTINATIONS).optional().describe('where: hand (default), off-hand, or an armour slot (default for armour: its own slot)'),
+  destination: z.enum(DESTINATIONS).optional().describe('default: hand, or armour its slot'),
 });
 
 export interface EquipResult {
@@ -16,7 +16,7 @@ export interface EquipResult {
 
 export const equip = defineSkill<typeof params, EquipResult>({
   name: 'equip',
-  summary: 'Equip an item from the inventory: hand (default), off-hand, or armour in its slot (head, torso, legs, feet).',
+  summary: 'Equip an item from the inventory.',
   details: 'Fails MISSING_ITEMS when it is not carried.',
   params,
   example: { item: 'stone_pickaxe' },

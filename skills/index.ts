@@ -15,12 +15,17 @@ import { placeFurnace } from './placeFurnace.ts';
 import { shearSheep } from './shearSheep.ts';
 import { smeltItem } from './smeltItem.ts';
 import { withdrawFromChest } from './withdrawFromChest.ts';
+import { useItemOnBlock } from './useItemOnBlock.ts';
+import { hardenConcrete } from './hardenConcrete.ts';
+import { fish } from './fish.ts';
 import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
   killMob, shearSheep, milkCow,
+  fish,
+  useItemOnBlock, hardenConcrete,
 ];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { collectLoot, defineSkill, equipWeapon, fight, HOSTILE_MOBS, isWoolColour, MOBS, NEARBY_RADIUS, nearestMob, PASSIVE_MOBS, plannedLoot, sheepWool, type SkillContext, SkillError, throwIfAborted, WOOL_COLOURS } from '../src/actions/index.ts';
 
 const params = z.object({
-  mob: z.string().min(1).describe('entity name: cow, sheep, pig, chicken, zombie, spider'),
+  mob: z.string().min(1).describe('entity name: cow, zombie, skeleton, …'),
   count: z.number().int().min(1).max(64).default(1).describe('how many to kill'),
-  colour: z.enum(WOOL_COLOURS).optional().describe('sheep only: an unsheared sheep of this wool colour, whose wool drops too'),
+  colour: z.enum(WOOL_COLOURS).optional().describe('sheep only: of this wool, which drops too'),
   radius: z.number().int().min(4).max(96).default(NEARBY_RADIUS).describe('how far to look for one, in blocks'),
 });
 type Args = z.infer<typeof params>;
@@ -23,7 +23,7 @@ const MAX_LOST = 3;
 
 export const killMob = defineSkill<typeof params, KillResult>({
   name: 'killMob',
-  summary: 'Kill `count` mobs of a kind nearby (walking after them, hitting at full charge with the best weapon carried) and pick up their loot.',
+  summary: 'Kill `count` mobs of a kind nearby with the best weapon carried and pick up their loot.',
   details: '`colour` picks an unsheared sheep of that wool colour. Fails NO_TARGET when there is none within `radius`.',
   params,
   example: { mob: 'cow', count: 1, radius: NEARBY_RADIUS },
@@ -34,10 +34,12 @@ export const killMob = defineSkill<typeof params, KillResult>({
     if (args.mob === 'sheep' && args.colour) obtain[`${args.colour}_wool`] = args.count;
     return { obtain };
   },
-  producers(target, count): Args[] {
+  producers(target, count, kb): Args[] {
     const wool = /^(.+)_wool$/.exec(target)?.[1];
     if (wool !== undefined) return isWoolColour(wool) ? [{ mob: 'sheep', count, colour: wool, radius: NEARBY_RADIUS }] : [];
-    const from = (mobs: readonly string[]): Args[] => mobs.flatMap((mob) => {
+    // Only the mobs of this version (a glow squid from 1.17) and loot it has.
+    if (!kb.registry.itemsByName[target]) return [];
+    const from = (mobs: readonly string[]): Args[] => mobs.filter((mob) => kb.registry.entitiesByName[mob]).flatMap((mob) => {
       const per = plannedLoot(mob)[target];
       return per !== undefined && per > 0 ? [{ mob, count: Math.ceil(count / per - 1e-9), radius: NEARBY_RADIUS }] : [];
     });

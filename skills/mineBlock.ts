@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { BLOCK_GROUPS, defineSkill, isBlockGroup, mineBlocks, minePlan, type MineResult, NEARBY_RADIUS, primaryDrop, producingBlocks, resolveBlocks, toolsFor } from '../src/actions/index.ts';
+import { BLOCK_GROUPS, defineSkill, isBlockGroup, mineBlocks, minePlan, type MineResult, NEARBY_RADIUS, primaryDrop, producingBlocks, toolsFor } from '../src/actions/index.ts';
 
 const params = z.object({
-  block: z.string().min(1).describe(`a block name (oak_log, stone, iron_ore) or a group: ${Object.keys(BLOCK_GROUPS).join(', ')} (or their tags #logs, #planks, #stone_tool_materials); an ore also matches its deepslate twin`),
-  count: z.number().int().min(1).max(256).describe('items to obtain (not blocks): 3 cobblestone means 3 stone blocks'),
-  item: z.string().min(1).optional().describe('count this drop instead of the main one (flint from gravel)'),
+  block: z.string().min(1).describe(`a block (oak_log, iron_ore: its deepslate twin too) or a group: ${Object.keys(BLOCK_GROUPS).join(', ')} (#logs, #planks, #stone_tool_materials)`),
+  count: z.number().int().min(1).max(256).describe('items wanted, not blocks'),
+  item: z.string().min(1).optional().describe('count this drop instead (flint from gravel; leaves, with shears)'),
   radius: z.number().int().min(1).max(96).default(NEARBY_RADIUS).describe('search radius in blocks'),
 });
 
@@ -13,12 +13,15 @@ export const mineBlock = defineSkill<typeof params, MineResult>({
   summary: 'Mine blocks nearby and collect their drops until `count` items were gained.',
   details:
     `\`block\` is a block name or a group (${Object.keys(BLOCK_GROUPS).join(', ')}). ` +
-    'Fails NO_TOOL (naming the tool) when nothing carried harvests it, NO_TARGET when none is within `radius`, ' +
-    'INVENTORY_FULL when the drop does not fit. Never digs the block under its feet unless solid ground lies below it, never opens a block next to water or lava, never stands under a falling block it undermines.',
+    'Holds what gives the counted drop: shears for leaves, grass, vines or cobwebs as themselves, never shears for seeds or saplings. ' +
+    'Fails NO_TOOL (naming the tool) when nothing carried harvests it or gives that drop, NO_TARGET when none is within `radius`, ' +
+    'INVENTORY_FULL when the drop does not fit. Never digs the block under its feet unless solid ground lies below it, never opens a block next to water or lava (seagrass, itself water, opens nothing), never stands under a falling block it undermines.',
   params,
   example: { block: 'iron_ore', count: 3, radius: 32 },
   preconditions(args, kb) {
-    const tools = toolsFor(kb, resolveBlocks(kb, args.block));
+    // What to hold depends on the drop counted: shears for leaves as leaves, a pickaxe for raw iron.
+    const plan = minePlan(kb, args.block, args.item);
+    const tools = toolsFor(kb, plan.blocks, plan.counted);
     return { ...(tools.length > 0 ? { equip: tools } : {}), facts: [`${args.block}_nearby`] };
   },
   effects(args, kb) {
@@ -27,7 +30,8 @@ export const mineBlock = defineSkill<typeof params, MineResult>({
   },
   producers(target, count, kb) {
     return producingBlocks(kb, target).map((block) => {
-      const own = isBlockGroup(block) || primaryDrop(kb, block) === target || minePlan(kb, block).counted.includes(target);
+      // A block that gives nothing to a hand or its harvest tool (vine, seagrass) is mined for `item` only.
+      const own = isBlockGroup(block) || primaryDrop(kb, block) === target || (primaryDrop(kb, block) !== null && minePlan(kb, block).counted.includes(target));
       return { block, count, radius: NEARBY_RADIUS, ...(own ? {} : { item: target }) };
     });
   },

@@ -4,7 +4,7 @@ import { CRAFTING_TABLE_NEARBY, defineSkill, placeStationNearby } from '../src/a
 
 export const placeCraftingTable = defineSkill({
   name: 'placeCraftingTable',
-  summary: 'Place a crafting table from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
+  summary: 'Place a crafting table from the inventory next to the bot (none when one is near).',
   params: z.object({}),
   example: {},
   preconditions: () => ({ consume: { crafting_table: 1 } }),

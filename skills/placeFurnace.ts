@@ -4,7 +4,7 @@ import { defineSkill, FURNACE_NEARBY, placeStationNearby } from '../src/actions/
 
 export const placeFurnace = defineSkill({
   name: 'placeFurnace',
-  summary: 'Place a furnace from the inventory next to the bot (nothing to do when one is in reach or a short walk away).',
+  summary: 'Place a furnace from the inventory next to the bot (none when one is near).',
   params: z.object({}),
   example: {},
   preconditions: () => ({ consume: { furnace: 1 } }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { approach, collectLoot, countAny, countItem, defineSkill, findItem, fmt, isPresent, isWoolColour, NEARBY_RADIUS, nearestMob, sheepWool, type SkillContext, SkillError, throwIfAborted, untilAborted, waitUntil, WOOL_COLOURS } from '../src/actions/index.ts';
 
 const params = z.object({
-  colour: z.enum(WOOL_COLOURS).optional().describe('wool colour wanted (white, black, ...); default: any'),
+  colour: z.enum(WOOL_COLOURS).optional().describe('default: any'),
   count: z.number().int().min(1).max(64).default(1).describe('wool wanted: a sheep gives 1-3'),
   radius: z.number().int().min(4).max(96).default(NEARBY_RADIUS).describe('how far to look for sheep, in blocks'),
 });
@@ -21,7 +21,7 @@ const SHEAR_CONFIRM_MS = 3000;
 
 export const shearSheep = defineSkill<typeof params, ShearResult>({
   name: 'shearSheep',
-  summary: 'Shear sheep nearby with shears (of `colour` when given) and pick up the wool until `count` wool was gained (1-3 per sheep).',
+  summary: 'Shear sheep nearby (of `colour`) and pick up wool until `count` were gained (1-3 a sheep).',
   details: 'Fails NO_TOOL without shears, NO_TARGET when no unsheared sheep of that colour is within `radius`.',
   params,
   example: { colour: 'white', count: 3, radius: NEARBY_RADIUS },

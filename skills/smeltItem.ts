@@ -22,7 +22,7 @@ const params = z.object({
 
 export const smeltItem = defineSkill({
   name: 'smeltItem',
-  summary: 'Smelt items in a furnace to make `item` (e.g. iron_ingot from raw_iron), with fuel from the inventory.',
+  summary: 'Smelt in a furnace to make `item`, with fuel from the inventory.',
   details: 'Input: the first recipe input the inventory has enough of (raw_iron before iron_ore). Fuel: one kind, coal or charcoal first, then planks, logs, sticks.',
   params,
   example: { item: 'iron_ingot', count: 3 },

@@ -49,7 +49,8 @@ export function benchPlanner(_args: string[], { out }: BenchDeps): Promise<numbe
   out('items planned from an empty inventory on vanilla terrain (a server), and why the rest are refused:');
   for (const version of ['1.20.1', '1.21.4']) {
     const c = plannerCoverage(version);
-    out(`${version}: ${c.planned} of ${c.items} items planned`);
+    const obtainable = c.items - c.unobtainable;
+    out(`${version}: ${c.planned} of ${c.items} items planned; ${c.unobtainable} cannot be had in survival, so ${c.planned} of ${obtainable} obtainable (${(100 * c.planned / obtainable).toFixed(1)} %)`);
     out(formatTable(['refused because', 'items', 'e.g.'], c.refused.map((r) => [r.why, String(r.count), r.examples.join(', ')])));
   }
   const met = rows.every(([, runs]) => percentile(runs.flatMap((r) => r.decisions), 0.95) <= P95_TARGET_MS);

@@ -11,13 +11,19 @@ export interface Coverage {
   version: string;
   items: number;
   planned: number;
+  /** Of the refused, those no survival player can have (bedrock, spawn eggs). */
+  unobtainable: number;
   /** Refusals by kind of reason, with a few of the items. */
   refused: { why: string; count: number; examples: string[] }[];
 }
 
+/** Refusal reasons by kind; the first is right to refuse (nothing in survival gives those items). */
+export const NEVER_OBTAINABLE = 'cannot be obtained in survival (a right refusal)';
 const KINDS: readonly (readonly [string, RegExp])[] = [
-  ['another dimension', /\((nether|the end|end)\)/],
-  ['no skill gives it (silk touch, shears, fishing, trading, farming, buckets, other monsters…)', /no registered skill obtains|needs the \w+ skill/],
+  [NEVER_OBTAINABLE, /cannot be obtained in survival/],
+  ['another dimension (no skill travels there yet)', /\((nether|the end|end)\)/],
+  ['a mechanic no skill performs yet (Silk Touch, brewing, charged creepers, structure loot…)', /which only .* gives; no skill does that yet/],
+  ['no skill gives it (fishing, trading, buckets, other monsters…)', /no registered skill obtains|needs the \w+ skill/],
   ['not generated in the overworld', /which this world does not have/],
   ['a recipe step the search cannot order', /could not prepare|could not obtain/],
 ];
@@ -35,5 +41,6 @@ export function plannerCoverage(version: string): Coverage {
     byKind.set(why, [...(byKind.get(why) ?? []), item.name]);
   }
   const refused = [...byKind].map(([why, names]) => ({ why, count: names.length, examples: names.slice(0, 5) })).sort((a, b) => b.count - a.count);
-  return { version, items: items.length, planned, refused };
+  const unobtainable = refused.find((r) => r.why === NEVER_OBTAINABLE)?.count ?? 0;
+  return { version, items: items.length, planned, unobtainable, refused };
 }

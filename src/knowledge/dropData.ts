@@ -1,6 +1,6 @@
 // Vanilla (1.20) block loot that differs from "one of what minecraft-data's `drops` lists".
-// minecraft-data's blockLoot `dropChance` values are not probabilities, so counts and chances are ours.
-// Fortune, Silk Touch and shears-only drops are not modelled.
+// minecraft-data's blockLoot `dropChance` values are not probabilities, and its drops know no held
+// item, so counts, chances and what shears change are ours. Fortune and Silk Touch are not modelled.
 
 export type StateValue = string | number | boolean;
 
@@ -15,6 +15,8 @@ export interface DropEntry {
   otherwise?: DropEntry;
   /** Only for block states whose property has one of these values (crops: `age: [7]`). */
   when?: Readonly<Record<string, readonly StateValue[]>>;
+  /** true: only when broken with shears; false: only when not (the shears' drop replaces it). */
+  shears?: boolean;
 }
 
 const drop = (item: string, min = 1, max = min, chance = 1): DropEntry => ({ item, min, max, chance });
@@ -52,11 +54,12 @@ const table: Record<string, DropEntry[]> = {
   sweet_berry_bush: [when(drop('sweet_berries', 2, 3), 'age', [3]), when(drop('sweet_berries', 1, 2), 'age', [2])],
   cave_vines: [when(drop('glow_berries'), 'berries', [true])],
   cave_vines_plant: [when(drop('glow_berries'), 'berries', [true])],
-  // Shears or Silk Touch only; some minecraft-data loot lists give them as plain drops.
+  // A sword's drop; shears give the cobweb (SHEARED).
   cobweb: [drop('string')],
   composter: [drop('composter')],
+  // Nothing without shears or Silk Touch; some minecraft-data loot lists give them as plain drops.
   ...Object.fromEntries(['vine', 'glow_lichen', 'seagrass', 'tall_seagrass', 'nether_sprouts', 'small_dripleaf',
-    'hanging_roots', 'sculk_sensor', 'pumpkin_stem', 'melon_stem'].map((b) => [b, []])),
+    'hanging_roots', 'pale_hanging_moss', 'sculk_sensor', 'pumpkin_stem', 'melon_stem'].map((b) => [b, []])),
 };
 
 for (const [block, item] of [
@@ -81,6 +84,7 @@ const LEAVES: readonly [leaves: string, sapling: string | null, saplingChance: n
   ['birch_leaves', 'birch_sapling', 0.05, false],
   ['acacia_leaves', 'acacia_sapling', 0.05, false],
   ['cherry_leaves', 'cherry_sapling', 0.05, false],
+  ['pale_oak_leaves', 'pale_oak_sapling', 0.05, false],
   ['jungle_leaves', 'jungle_sapling', 0.025, false],
   ['mangrove_leaves', null, 0, false],
   ['azalea_leaves', 'azalea', 0.05, false],
@@ -97,6 +101,22 @@ for (const [leaves, sapling, saplingChance, apple] of LEAVES) {
 // A bed is two blocks and minecraft-data lists no drop for it; either half gives the bed.
 for (const colour of ['white', 'orange', 'magenta', 'light_blue', 'yellow', 'lime', 'pink', 'gray', 'light_gray',
   'cyan', 'purple', 'blue', 'brown', 'green', 'red', 'black']) table[`${colour}_bed`] = [drop(`${colour}_bed`)];
+
+// What shears make a block drop instead of its other loot (vanilla's shears dispatch tables): the block
+// itself, or two of the short plant from a tall one. Glow lichen gives one per face
+// it covers; one is assumed, as a natural patch mostly covers one.
+const SHEARED: Record<string, DropEntry[]> = {
+  tall_grass: [drop('grass', 2), drop('short_grass', 2)],
+  large_fern: [drop('fern', 2)],
+  tall_seagrass: [drop('seagrass', 2)],
+};
+for (const block of [...LEAVES.map(([leaves]) => leaves), 'grass', 'short_grass', 'fern', 'dead_bush', 'vine',
+  'glow_lichen', 'seagrass', 'cobweb', 'hanging_roots', 'small_dripleaf', 'nether_sprouts', 'pale_hanging_moss',
+  'twisting_vines', 'weeping_vines']) SHEARED[block] = [drop(block)];
+for (const vine of ['twisting_vines', 'weeping_vines']) SHEARED[`${vine}_plant`] = [drop(vine)];
+for (const [block, sheared] of Object.entries(SHEARED)) {
+  table[block] = [...sheared.map((e) => ({ ...e, shears: true })), ...(table[block] ?? []).map((e) => ({ ...e, shears: false }))];
+}
 
 /** Block name → its drops where vanilla differs from minecraft-data's `drops` list. */
 export const DROP_TABLE: Readonly<Record<string, readonly DropEntry[]>> = table;

@@ -19,7 +19,7 @@ export interface ItemStack {
 
 export type BlockState = Readonly<Record<string, StateValue>>;
 
-/** Every drop entry of a block, whatever the tool and state. Items the version lacks are left out. */
+/** Every drop entry of a block, whatever the tool (see `shears`) and state. Items the version lacks are left out. */
 export function blockDrops(registry: KnowledgeRegistry, blockName: string): BlockDrops {
   const block = registry.blocksByName[blockName];
   if (!block) throw new Error(`unknown block ${blockName}`);
@@ -56,7 +56,8 @@ function stateMatches(entry: DropEntry, state: BlockState | undefined): boolean 
 
 /**
  * The entries that apply when the block (in `state`, its prismarine-block properties) is broken
- * while holding `itemName` (null: empty hand): none unless the item harvests the block.
+ * while holding `itemName` (null: empty hand): none unless the item harvests the block; with shears,
+ * a block's shears drop instead of its others.
  */
 export function dropsFor(
   registry: KnowledgeRegistry,
@@ -65,7 +66,8 @@ export function dropsFor(
   state?: BlockState,
 ): DropEntry[] {
   if (!canHarvest(registry, blockName, itemName)) return [];
-  return blockDrops(registry, blockName).entries.filter((e) => stateMatches(e, state));
+  const sheared = itemName === 'shears';
+  return blockDrops(registry, blockName).entries.filter((e) => (e.shears === undefined || e.shears === sheared) && stateMatches(e, state));
 }
 
 /** Rolls what one broken block drops; stacks of the same item are merged, empty rolls left out. */

@@ -66,8 +66,8 @@ export function createKnowledge(version: string): Knowledge {
     digTimeMs: (block, held) => digTimeMs(registry, block, held),
     blocksDropping: (item) => blocksDropping(registry, item),
     expectedDrops: (block, held) => expectedDrops(registry, block, held),
-    smeltRecipe: (input, kind) => smeltRecipeFor(input, kind),
-    smeltRecipesMaking: (output) => smeltRecipesMaking(output),
+    smeltRecipe: (input, kind) => (registry.itemsByName[input] ? smeltRecipeFor(input, kind) : undefined),
+    smeltRecipesMaking: (output) => smeltRecipesMaking(output).filter((r) => registry.itemsByName[r.input] && registry.itemsByName[r.output]),
     fuelTicks: (item) => fuelTicks(item),
   };
   cache.set(version, kb);

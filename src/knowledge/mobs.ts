@@ -1,8 +1,17 @@
-// Vanilla (1.20, normal difficulty) facts about the mobs the sandbox spawns and the weapons used on
-// them. Shared by the sandbox (which enforces them) and the agent (which plans and fights with them):
-// neither side imports the other, both read this table.
+// Vanilla (1.20, normal difficulty) facts about mobs and the weapons used on them. Shared by the
+// sandbox (which enforces them for the mobs it simulates) and the agent (which plans and fights with
+// them on any server): neither side imports the other, both read this table.
 
 export type MobKind = 'passive' | 'hostile';
+
+/**
+ * How the embedded sandbox has a mob: it spawns it naturally; only `/summon` makes it (simplified, see
+ * the mob's entry); or not at all, the facts being there for planning on a user's server.
+ */
+export type SandboxSupport = 'natural' | 'summon' | 'none';
+
+/** How far a player usually goes to meet one, beyond the mobs every night brings (FIND_SECONDS's scale). */
+export type MobRarity = 'common' | 'regional' | 'rare' | 'structure';
 
 export interface LootEntry {
   item: string;
@@ -15,37 +24,127 @@ export interface LootEntry {
 export interface MobFacts {
   name: string;
   kind: MobKind;
+  sandbox: SandboxSupport;
+  /** Absent for the mobs of every spawn: farm animals, and the monsters of any dark place or night. */
+  rarity?: MobRarity;
   /** Hit points (half hearts). */
   health: number;
   /** Blocks per second while wandering (vanilla walk speeds). */
   speed: number;
   /** Melee damage per hit on normal difficulty, before armour (hostiles only). */
   attackDamage?: number;
+  /** Ticks between its attacks when not the melee default of 20 (a skeleton draws its bow every 40 on normal). */
+  attackTicks?: number;
   /** Loot on death by a player. A sheep's wool is added separately, in the sheep's colour. */
   loot: readonly LootEntry[];
+  /** Share of kills that roll the loot, when some kills never do (only small slimes drop); 1 when omitted. */
+  lootShare?: number;
+  /** A creeper's fuse instead of a melee hit. */
+  explodes?: Fuse;
 }
 
+/**
+ * Vanilla's creeper (SwellGoal): it starts to swell when its target comes within `swellWithin` blocks,
+ * standing still, swells on while the target stays within `calmBeyond`, else shrinks a tick per tick,
+ * and explodes with `power` once it has swollen for `ticks`. Killed by its own explosion it drops nothing.
+ */
+export interface Fuse {
+  ticks: number;
+  power: number;
+  swellWithin: number;
+  calmBeyond: number;
+}
+
+export const CREEPER_FUSE: Fuse = { ticks: 30, power: 3, swellWithin: 3, calmBeyond: 7 };
+
+/**
+ * Vanilla's explosion damage to an entity `distance` blocks from the centre (normal difficulty,
+ * before armour), with `exposure` the share of rays from the centre that reach it: 0 from 2 × power on.
+ */
+export function explosionDamage(power: number, distance: number, exposure = 1): number {
+  const reach = 2 * power;
+  if (distance >= reach) return 0;
+  const impact = (1 - distance / reach) * exposure;
+  return Math.floor(((impact * impact + impact) / 2) * 7 * reach + 1);
+}
+
+// A natural slime is of size 1, 2 or 4 alike; a slime of size > 1 splits into 2-4 of half its size when
+// killed, and only the smallest drop slime balls. Killing a whole family takes 13, 4 or 1 kills for 9, 3
+// or 1 small slimes: 13 of every 18 kills roll the loot. killMob counts every kill.
+const SLIME_LOOT_SHARE = 13 / 18;
+
+/** Witches roll 1-3 times among 7 items (sticks twice as likely), 0-2 of the one rolled: 1/4 of each a kill, on average. */
+const WITCH_LOOT: readonly LootEntry[] = ['glowstone_dust', 'sugar', 'redstone', 'spider_eye', 'glass_bottle', 'gunpowder', 'stick']
+  .map((item) => ({ item, min: 0, max: 2, chance: item === 'stick' ? 0.5 : 0.25 }));
+
+const ZOMBIE_LOOT: readonly LootEntry[] = [{ item: 'rotten_flesh', min: 0, max: 2 }];
+// A stray also drops a tipped arrow of slowness, left out: the sandbox makes no potion NBT.
+const SKELETON_LOOT: readonly LootEntry[] = [{ item: 'bone', min: 0, max: 2 }, { item: 'arrow', min: 0, max: 2 }];
+// Skeletons shoot (about 3 a hit every 2 s on normal); the sandbox's summoned ones walk up and hit as
+// often, for as much, instead.
+const SKELETON = { kind: 'hostile', sandbox: 'summon', health: 20, speed: 2.5, attackDamage: 3, attackTicks: 40, loot: SKELETON_LOOT } as const;
+
 export const MOBS: Readonly<Record<string, MobFacts>> = {
-  cow: { name: 'cow', kind: 'passive', health: 10, speed: 2.0, loot: [{ item: 'beef', min: 1, max: 3 }, { item: 'leather', min: 0, max: 2 }] },
-  sheep: { name: 'sheep', kind: 'passive', health: 8, speed: 2.3, loot: [{ item: 'mutton', min: 1, max: 2 }] },
-  pig: { name: 'pig', kind: 'passive', health: 10, speed: 2.5, loot: [{ item: 'porkchop', min: 1, max: 3 }] },
-  chicken: { name: 'chicken', kind: 'passive', health: 4, speed: 2.5, loot: [{ item: 'chicken', min: 1, max: 1 }, { item: 'feather', min: 0, max: 2 }] },
-  zombie: { name: 'zombie', kind: 'hostile', health: 20, speed: 2.3, attackDamage: 3, loot: [{ item: 'rotten_flesh', min: 0, max: 2 }] },
+  cow: { name: 'cow', kind: 'passive', sandbox: 'natural', health: 10, speed: 2.0, loot: [{ item: 'beef', min: 1, max: 3 }, { item: 'leather', min: 0, max: 2 }] },
+  sheep: { name: 'sheep', kind: 'passive', sandbox: 'natural', health: 8, speed: 2.3, loot: [{ item: 'mutton', min: 1, max: 2 }] },
+  pig: { name: 'pig', kind: 'passive', sandbox: 'natural', health: 10, speed: 2.5, loot: [{ item: 'porkchop', min: 1, max: 3 }] },
+  chicken: { name: 'chicken', kind: 'passive', sandbox: 'natural', health: 4, speed: 2.5, loot: [{ item: 'chicken', min: 1, max: 1 }, { item: 'feather', min: 0, max: 2 }] },
+  zombie: { name: 'zombie', kind: 'hostile', sandbox: 'natural', health: 20, speed: 2.3, attackDamage: 3, loot: ZOMBIE_LOOT },
   spider: {
-    name: 'spider', kind: 'hostile', health: 16, speed: 3.0, attackDamage: 2,
+    name: 'spider', kind: 'hostile', sandbox: 'natural', health: 16, speed: 3.0, attackDamage: 2,
     loot: [{ item: 'string', min: 0, max: 2 }, { item: 'spider_eye', min: 1, max: 1, chance: 1 / 3 }],
   },
+  // Summoned in the sandbox: it walks where vanilla's hops, and a cave spider's bite does not poison.
+  rabbit: {
+    name: 'rabbit', kind: 'passive', sandbox: 'summon', rarity: 'regional', health: 3, speed: 3.0,
+    loot: [{ item: 'rabbit_hide', min: 0, max: 1 }, { item: 'rabbit', min: 0, max: 1 }, { item: 'rabbit_foot', min: 1, max: 1, chance: 0.1 }],
+  },
+  skeleton: { name: 'skeleton', ...SKELETON },
+  stray: { name: 'stray', ...SKELETON, rarity: 'rare' },
+  husk: { name: 'husk', kind: 'hostile', sandbox: 'summon', rarity: 'rare', health: 20, speed: 2.3, attackDamage: 3, loot: ZOMBIE_LOOT },
+  // Drowned swim in rivers and oceans; a summoned one in the sandbox is a zombie that stays on land.
+  drowned: {
+    name: 'drowned', kind: 'hostile', sandbox: 'summon', rarity: 'regional', health: 20, speed: 2.3, attackDamage: 3,
+    loot: [...ZOMBIE_LOOT, { item: 'copper_ingot', min: 1, max: 1, chance: 0.11 }],
+  },
+  cave_spider: {
+    name: 'cave_spider', kind: 'hostile', sandbox: 'summon', rarity: 'rare', health: 12, speed: 3.0, attackDamage: 2,
+    loot: [{ item: 'string', min: 0, max: 2 }, { item: 'spider_eye', min: 1, max: 1, chance: 1 / 3 }],
+  },
+  // The sandbox's creeper swells and explodes as vanilla's does (src/sandbox/mobs/creeper.ts), breaking no blocks.
+  creeper: { name: 'creeper', kind: 'hostile', sandbox: 'summon', health: 20, speed: 2.5, loot: [{ item: 'gunpowder', min: 0, max: 2 }], explodes: CREEPER_FUSE },
+  // Facts for planning on a user's server only: the sandbox does not simulate how these move or fight.
+  enderman: { name: 'enderman', kind: 'hostile', sandbox: 'none', health: 40, speed: 3.0, attackDamage: 7, loot: [{ item: 'ender_pearl', min: 0, max: 1 }] },
+  witch: { name: 'witch', kind: 'hostile', sandbox: 'none', rarity: 'rare', health: 26, speed: 2.5, loot: WITCH_LOOT },
+  slime: {
+    name: 'slime', kind: 'hostile', sandbox: 'none', rarity: 'rare', health: 16, speed: 2.0, attackDamage: 4,
+    loot: [{ item: 'slime_ball', min: 0, max: 2 }], lootShare: SLIME_LOOT_SHARE,
+  },
+  // Phantoms come only to a player who has not slept for three nights.
+  phantom: { name: 'phantom', kind: 'hostile', sandbox: 'none', rarity: 'rare', health: 20, speed: 5.0, attackDamage: 2, loot: [{ item: 'phantom_membrane', min: 0, max: 1 }] },
+  guardian: {
+    name: 'guardian', kind: 'hostile', sandbox: 'none', rarity: 'structure', health: 30, speed: 5.0, attackDamage: 6,
+    loot: [{ item: 'prismarine_shard', min: 0, max: 2 }, { item: 'prismarine_crystals', min: 0, max: 1, chance: 1 / 3 }, { item: 'cod', min: 1, max: 1, chance: 0.5 }],
+  },
+  squid: { name: 'squid', kind: 'passive', sandbox: 'none', rarity: 'regional', health: 10, speed: 0.7, loot: [{ item: 'ink_sac', min: 1, max: 3 }] },
+  glow_squid: { name: 'glow_squid', kind: 'passive', sandbox: 'none', rarity: 'rare', health: 10, speed: 0.7, loot: [{ item: 'glow_ink_sac', min: 1, max: 3 }] },
+  // Turtles drop seagrass (and a bowl when lightning kills them); their scutes come from growing up, not loot.
+  turtle: { name: 'turtle', kind: 'passive', sandbox: 'none', rarity: 'regional', health: 30, speed: 2.5, loot: [{ item: 'seagrass', min: 0, max: 2 }] },
 };
 
 export const PASSIVE_MOBS = Object.values(MOBS).filter((m) => m.kind === 'passive').map((m) => m.name);
 export const HOSTILE_MOBS = Object.values(MOBS).filter((m) => m.kind === 'hostile').map((m) => m.name);
+/** The mobs the sandbox spawns by itself (the sandbox's world model has these). */
+export const SANDBOX_NATURAL_MOBS = Object.values(MOBS).filter((m) => m.sandbox === 'natural').map((m) => m.name);
+/** The mobs the sandbox's `/summon` makes: its natural ones and the simplified ones. */
+export const SANDBOX_SUMMONABLE_MOBS = Object.values(MOBS).filter((m) => m.sandbox !== 'none').map((m) => m.name);
 
 /** Mean items per kill, for planning (a sheep's one wool included, as white wool). */
 export function meanLoot(mob: string): Record<string, number> {
   const facts = MOBS[mob];
   if (!facts) return {};
   const out: Record<string, number> = {};
-  for (const e of facts.loot) out[e.item] = (out[e.item] ?? 0) + ((e.min + e.max) / 2) * (e.chance ?? 1);
+  for (const e of facts.loot) out[e.item] = (out[e.item] ?? 0) + ((e.min + e.max) / 2) * (e.chance ?? 1) * (facts.lootShare ?? 1);
   if (mob === 'sheep') out.white_wool = 1;
   return out;
 }
@@ -60,7 +159,7 @@ export function plannedLoot(mob: string): Record<string, number> {
   if (!facts) return {};
   const out: Record<string, number> = {};
   for (const e of facts.loot) {
-    const chance = e.chance ?? 1;
+    const chance = (e.chance ?? 1) * (facts.lootShare ?? 1);
     out[e.item] = (out[e.item] ?? 0) + (e.min > 0 && chance >= 1 ? e.min : ((e.min + e.max) / 2) * chance);
   }
   return out;

@@ -1,4 +1,7 @@
-// Smelting recipes and fuel values. minecraft-data has neither, so these are our tables (vanilla 1.20).
+// Smelting recipes and fuel values. minecraft-data has neither, so these are our tables (vanilla 1.20 and
+// 1.21's resin brick): names a version lacks are filtered out by the knowledge base (kb.ts).
+
+import { WOOL_COLOURS } from './mobs.ts';
 
 export type FurnaceKind = 'furnace' | 'smoker' | 'blast_furnace';
 
@@ -9,6 +12,11 @@ export interface SmeltRecipe {
   xp: number;
   /** Which furnaces can cook it: every recipe cooks in a furnace; food also in a smoker, ores in a blast furnace. */
   kinds: readonly FurnaceKind[];
+  /**
+   * Melts down gear made of the output (an iron pickaxe into nuggets): a furnace does it, but no plan
+   * makes an ingot by first making a tool of ingots, so the planner leaves these out.
+   */
+  recycles?: true;
 }
 
 const F: readonly FurnaceKind[] = ['furnace'];
@@ -16,6 +24,9 @@ const FOOD: readonly FurnaceKind[] = ['furnace', 'smoker'];
 const ORE: readonly FurnaceKind[] = ['furnace', 'blast_furnace'];
 
 const WOODS = ['oak', 'spruce', 'birch', 'jungle', 'acacia', 'dark_oak', 'mangrove', 'cherry'];
+
+const ARMOUR = ['helmet', 'chestplate', 'leggings', 'boots'];
+const GEAR = ['pickaxe', 'axe', 'shovel', 'hoe', 'sword', ...ARMOUR];
 
 const TABLE: SmeltRecipe[] = [
   ...['raw_iron', 'iron_ore', 'deepslate_iron_ore'].map((input) => ({ input, output: 'iron_ingot', xp: 0.7, kinds: ORE })),
@@ -50,6 +61,19 @@ const TABLE: SmeltRecipe[] = [
   { input: 'cactus', output: 'green_dye', xp: 1, kinds: F },
   { input: 'wet_sponge', output: 'sponge', xp: 0.15, kinds: F },
   { input: 'chorus_fruit', output: 'popped_chorus_fruit', xp: 0.1, kinds: F },
+  { input: 'red_sandstone', output: 'smooth_red_sandstone', xp: 0.1, kinds: F },
+  { input: 'quartz_block', output: 'smooth_quartz', xp: 0.1, kinds: F },
+  { input: 'basalt', output: 'smooth_basalt', xp: 0.1, kinds: F },
+  ...['deepslate_bricks', 'deepslate_tiles', 'nether_bricks', 'polished_blackstone_bricks']
+    .map((input) => ({ input, output: `cracked_${input}`, xp: 0.1, kinds: F })),
+  { input: 'sea_pickle', output: 'lime_dye', xp: 0.1, kinds: F },
+  { input: 'resin_clump', output: 'resin_brick', xp: 0.3, kinds: F },
+  ...WOOL_COLOURS.map((c) => ({ input: `${c}_terracotta`, output: `${c}_glazed_terracotta`, xp: 0.1, kinds: F })),
+  // Worn-out iron and gold gear melts down to nuggets, in a blast furnace too.
+  ...[...GEAR.map((g) => `iron_${g}`), ...ARMOUR.map((a) => `chainmail_${a}`), 'iron_horse_armor']
+    .map((input) => ({ input, output: 'iron_nugget', xp: 0.1, kinds: ORE, recycles: true as const })),
+  ...[...GEAR.map((g) => `golden_${g}`), 'golden_horse_armor']
+    .map((input) => ({ input, output: 'gold_nugget', xp: 0.1, kinds: ORE, recycles: true as const })),
   ...WOODS.flatMap((w) => [`${w}_log`, `${w}_wood`, `stripped_${w}_log`, `stripped_${w}_wood`])
     .map((input) => ({ input, output: 'charcoal', xp: 0.15, kinds: F })),
 ];
@@ -66,9 +90,9 @@ export function smeltRecipeFor(input: string, kind: FurnaceKind = 'furnace'): Sm
   return r && r.kinds.includes(kind) ? r : undefined;
 }
 
-/** Recipes that make `output` (e.g. iron_ingot ← raw_iron, iron_ore, …). */
+/** Recipes that make `output` from what a plan can gather (e.g. iron_ingot ← raw_iron, iron_ore, …; no recycling). */
 export function smeltRecipesMaking(output: string): SmeltRecipe[] {
-  return TABLE.filter((r) => r.output === output);
+  return TABLE.filter((r) => r.output === output && !r.recycles);
 }
 
 /** Cook time in game ticks: 200 in a furnace, half in a smoker or blast furnace. */

@@ -3,8 +3,8 @@
 // name this version lacks (pale_oak_log before 1.21.4, short_grass before 1.20.3) is never planned
 // for. What only some biomes have costs more to find until this world shows one (learnedWorld).
 import type { Knowledge } from './kb.ts';
-import { HOSTILE_MOBS, meanLoot, PASSIVE_MOBS } from './mobs.ts';
-import { ORE_BANDS, ore, SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
+import { HOSTILE_MOBS, meanLoot, MOBS, PASSIVE_MOBS } from './mobs.ts';
+import { ORE_BANDS, ore, otherDimension, SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
 
 /** Seconds of exploring assumed, on top of one explore step, for a resource only some spawns have. */
 export const FIND_SECONDS = {
@@ -14,9 +14,13 @@ export const FIND_SECONDS = {
   regional: 60,
   /** Desert, badlands, jungle, snow, mountain and cave blocks. */
   rare: 120,
+  /** Inside a structure some spawns have within a long walk: ocean monuments, ruined portals, fossils. */
+  structure: 600,
 } as const;
 
 const surface = (block: string, findSeconds = 0): Resource => ({ block, minY: 40, maxY: 320, bestY: 64, surface: true, findSeconds });
+
+const CORALS = ['tube', 'brain', 'bubble', 'fire', 'horn'];
 
 /** Blocks of one kind of biome, found by walking around. */
 const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
@@ -33,7 +37,12 @@ const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
     'glow_lichen', 'moss_carpet', 'spore_blossom', 'azalea', 'flowering_azalea', 'mossy_cobblestone', 'cobweb',
     // Villages: their fields and hay bales.
     'hay_block', 'wheat', 'carrots', 'potatoes', 'beetroots', 'bell',
+    // Warm oceans' reefs (a pickaxe turns a coral block into its dead form), dark forests' huge mushrooms.
+    ...CORALS.map((c) => `${c}_coral_block`), 'sea_pickle', 'brown_mushroom_block', 'red_mushroom_block', 'mushroom_stem',
+    'magma_block',
   ]],
+  // Ocean monuments (with their guardians) and ruined portals.
+  [FIND_SECONDS.structure, ['prismarine', 'prismarine_bricks', 'dark_prismarine', 'sea_lantern', 'wet_sponge', 'crying_obsidian']],
 ];
 
 /** What vanilla adds to the ore heights the sandbox shares (ORE_BANDS): mountain, geode and lava blocks. */
@@ -43,8 +52,21 @@ const VANILLA_ONLY_UNDERGROUND: readonly Resource[] = [
   // Lava lakes on the surface and in caves at any height; obsidian where water met it.
   ore('lava', -64, 320, -55),
   { ...ore('obsidian', -64, 0, -55), findSeconds: FIND_SECONDS.rare },
-  ...['amethyst_block', 'amethyst_cluster', 'budding_amethyst'].map((b) => ({ ...ore(b, -58, 30, 0), findSeconds: FIND_SECONDS.rare })),
+  // Geodes: amethyst in a shell of calcite and smooth basalt.
+  ...['amethyst_block', 'amethyst_cluster', 'budding_amethyst', 'smooth_basalt'].map((b) => ({ ...ore(b, -58, 30, 0), findSeconds: FIND_SECONDS.rare })),
+  // Lush caves, under forests and jungles.
+  ...['rooted_dirt', 'hanging_roots', 'big_dripleaf', 'small_dripleaf', 'cave_vines', 'moss_block', 'azalea']
+    .map((b) => ({ ...ore(b, -60, 60, 20), findSeconds: FIND_SECONDS.rare })),
+  // Fossils in deserts and swamps, deep under them in deepslate.
+  { ...ore('bone_block', -64, 60, 30), findSeconds: FIND_SECONDS.structure },
 ];
+
+/** Monsters come out by night or in the dark (a wait, or a cave); the rarer kinds take a longer search. */
+export function mobFindSeconds(mob: string): number {
+  const facts = MOBS[mob];
+  if (facts?.rarity) return FIND_SECONDS[facts.rarity];
+  return facts?.kind === 'hostile' ? FIND_SECONDS.regional : 0;
+}
 
 /** The woods of this version: every overworld log and its leaves (nether stems are the nether's). */
 function woods(kb: Knowledge): Resource[] {
@@ -71,7 +93,7 @@ export function vanillaOverworld(kb: Knowledge): WorldModel {
     ...ORE_BANDS,
     ...VANILLA_ONLY_UNDERGROUND,
   ].filter((r) => kb.isBlock(r.block));
-  const mobs: MobSource[] = [...PASSIVE_MOBS, ...HOSTILE_MOBS].map((mob) => ({ mob, drops: meanLoot(mob) }));
+  const mobs: MobSource[] = [...PASSIVE_MOBS, ...HOSTILE_MOBS].map((mob) => ({ mob, drops: meanLoot(mob), findSeconds: mobFindSeconds(mob) }));
   return { name: `vanilla overworld ${kb.version}`, resources: new Map(resources.map((r) => [r.block, r])), mobs };
 }
 
@@ -81,4 +103,13 @@ export type Terrain = 'sandbox' | 'vanilla';
 /** The overworld the planner assumes: the sandbox's narrower one only on the sandbox's own terrain. */
 export function overworldFor(kb: Knowledge, terrain: Terrain): WorldModel {
   return terrain === 'sandbox' ? SANDBOX_OVERWORLD : vanillaOverworld(kb);
+}
+
+const natural = new WeakMap<Knowledge, ReadonlySet<string>>();
+
+/** True when some dimension of vanilla generates `block` (the overworld's resources, or the nether's and the end's). */
+export function generatedAnywhere(kb: Knowledge, block: string): boolean {
+  let set = natural.get(kb);
+  if (!set) natural.set(kb, (set = new Set(vanillaOverworld(kb).resources.keys())));
+  return set.has(block) || otherDimension(block) !== undefined;
 }

@@ -1,7 +1,7 @@
 // The natural resources of an overworld, as the planner assumes them: which blocks can be found by
 // exploring (and at what depth), which animals live there, and what only another dimension has.
 // Defaults follow the embedded sandbox's generator, which matches vanilla 1.18+ ore heights.
-import { meanLoot, PASSIVE_MOBS } from './mobs.ts';
+import { meanLoot, PASSIVE_MOBS, SANDBOX_NATURAL_MOBS } from './mobs.ts';
 
 export interface Resource {
   block: string;
@@ -23,6 +23,8 @@ export interface MobSource {
   mob: string;
   /** Items a kill drops (mean counts), for killMob. */
   drops: Readonly<Record<string, number>>;
+  /** Seconds of looking around to add before one is met (a witch, a squid, a monster by night); 0 when absent. */
+  findSeconds?: number;
 }
 
 export interface WorldModel {
@@ -68,8 +70,8 @@ const SANDBOX_RESOURCES: readonly Resource[] = [
   ore('lava', -57, -52, -55),
 ];
 
-/** Farm animals, with the mean loot of a kill (from the table the sandbox drops by). */
-const ANIMALS: readonly MobSource[] = PASSIVE_MOBS.map((mob) => ({ mob, drops: meanLoot(mob) }));
+/** Farm animals, with the mean loot of a kill (from the table the sandbox drops by); the sandbox spawns no other animal. */
+const ANIMALS: readonly MobSource[] = PASSIVE_MOBS.filter((mob) => SANDBOX_NATURAL_MOBS.includes(mob)).map((mob) => ({ mob, drops: meanLoot(mob) }));
 
 /** The embedded sandbox's overworld (oak and birch forests, vanilla ores by depth, farm animals). */
 export const SANDBOX_OVERWORLD: WorldModel = {
@@ -108,13 +110,13 @@ const NETHER = new Set([
   'netherrack', 'nether_quartz_ore', 'quartz', 'nether_gold_ore', 'ancient_debris', 'netherite_scrap', 'glowstone',
   'glowstone_dust', 'soul_sand', 'soul_soil', 'basalt', 'blackstone', 'gilded_blackstone', 'magma_block', 'nether_wart',
   'crimson_stem', 'warped_stem', 'crimson_fungus', 'warped_fungus', 'shroomlight', 'blaze_rod', 'blaze_powder',
-  'ghast_tear', 'magma_cream', 'wither_skeleton_skull', 'nether_star', 'crying_obsidian', 'weeping_vines', 'twisting_vines',
+  'ghast_tear', 'magma_cream', 'wither_skeleton_skull', 'nether_star', 'weeping_vines', 'twisting_vines', 'nether_sprouts',
 ]);
-const END = new Set(['end_stone', 'chorus_fruit', 'chorus_flower', 'shulker_shell', 'elytra', 'dragon_egg', 'dragon_breath', 'purpur_block']);
+const END = new Set(['end_stone', 'chorus_plant', 'chorus_fruit', 'chorus_flower', 'shulker_shell', 'elytra', 'dragon_egg', 'dragon_breath', 'purpur_block']);
 
 /** Where an item comes from when the overworld does not have it: "nether", "the end", or undefined. */
 export function otherDimension(item: string): 'nether' | 'the end' | undefined {
   if (NETHER.has(item) || item.startsWith('crimson_') || item.startsWith('warped_')) return 'nether';
-  if (END.has(item)) return 'the end';
+  if (END.has(item) || item.endsWith('shulker_box')) return 'the end';
   return undefined;
 }

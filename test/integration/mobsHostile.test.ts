@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'mineflayer';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { damageAfterArmour } from '../../src/knowledge/mobs.ts';
+import { damageAfterArmour, explosionDamage } from '../../src/knowledge/mobs.ts';
 import { mobWorldOf, removeMob } from '../../src/sandbox/plugins/mobs/plugin.ts';
 import { quit, testBot, waitFor } from '../helpers/sandbox.ts';
 import { buildPlatform, placeBot, serverPlayer, serverTicks } from '../helpers/items.ts';
@@ -129,5 +129,24 @@ describe('mobs: zombies and spiders', () => {
     const drops = dropsNear(bot, body);
     expect(Object.keys(drops).every((n) => n === 'rotten_flesh')).toBe(true);
     expect(drops.rotten_flesh ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  it('a creeper walks up, swells within 3 blocks (swell_dir 1) and explodes after 30 ticks: vanilla damage, no loot', async () => {
+    await placeBot(sb, bot, spot);
+    await setHealth(20);
+    const { server, client } = await summonAt(sb, bot, 'creeper', spot.offset(4, 0, 0));
+    const creeper = server[0]!;
+    const swellKey = bot.registry.entitiesByName.creeper!.metadataKeys?.indexOf('swell_dir') ?? 16;
+    await waitFor(() => (client[0]!.metadata as unknown[])[swellKey] === 1, 5000, 'the creeper to swell');
+    const near = creeper.position.distanceTo(serverPlayer(sb, bot).position);
+    expect(near).toBeLessThan(3);
+    const since = sb.server.tickCount;
+    await waitFor(() => creeper.skillcraftMob.gone, 5000, 'the blast');
+    expect(sb.server.tickCount - since).toBeLessThanOrEqual(31);
+    await waitFor(() => bot.health < 20, 3000, 'the blast to hurt the bot');
+    // The bot stood still within a block or so: most of the 43 a point-blank blast does (no armour).
+    expect(20 - bot.health).toBeGreaterThanOrEqual(explosionDamage(3, near + 0.5));
+    expect(dropsNear(bot, creeper.position)).toEqual({});
+    clearMobs();
   });
 });

@@ -10,7 +10,7 @@ import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { standAt, Vec3 } from '../helpers/skillsGather.ts';
-import { arena, mobsSeen, removeMobs, summon } from '../helpers/skillsMobs.ts';
+import { arena, mobsSeen, removeMobs, setVitals, summon } from '../helpers/skillsMobs.ts';
 import { runOn, setSlots, skillBot } from '../helpers/skills.ts';
 
 function resultOf<T>(out: SkillOutcome): T {
@@ -39,7 +39,7 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
 
   /** The bot in the middle of the field holding `slots`, no animals left from earlier tests. */
   async function fresh(slots: Record<number, string> = {}): Promise<void> {
-    await removeMobs(sb, bot, ['cow', 'sheep']);
+    await removeMobs(sb, bot, ['cow', 'sheep', 'skeleton', 'creeper']);
     await standAt(sb, bot, centre);
     await setSlots(sb, bot, slots);
   }
@@ -127,5 +127,47 @@ describe('mob skills (sandbox seed 5, plains, no natural spawning)', () => {
     await waitFor(() => cow!.isValid, 1000, 'the cow');
     expect(mobsSeen(bot, 'cow')).toHaveLength(1);
     await expectInventoriesMatch(sb, bot);
+  });
+
+  it('killMob: a summoned skeleton (it hits in melee in the sandbox) gives bones and arrows; a second one asked for is missing', async () => {
+    await fresh({ 36: 'diamond_sword' });
+    await summon(sb, bot, 'skeleton', 1, centre.offset(6, 0, 0));
+    const out = await runOn(bot, killMob, { mob: 'skeleton', count: 2 });
+    expect(out).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'killed 1 of 2; no other skeleton within 32 blocks', missing: { block: 'skeleton' } });
+    await waitFor(() => mobsSeen(bot, 'skeleton').length === 0, 3000, 'the body to be removed');
+    const have = counts(bot);
+    expect(['arrow', 'bone', 'diamond_sword']).toEqual(expect.arrayContaining(Object.keys(have)));
+    expect(have.bone).toBeGreaterThanOrEqual(1);
+    expect(have.bone).toBeLessThanOrEqual(2);
+    await expectInventoriesMatch(sb, bot);
+  });
+
+  it('killMob: two skeletons of three killed, the bot in armour against their hits', async () => {
+    await fresh({ 36: 'diamond_sword', 5: 'iron_helmet', 6: 'iron_chestplate', 7: 'iron_leggings', 8: 'iron_boots' });
+    await summon(sb, bot, 'skeleton', 3, centre.offset(-6, 0, 0));
+    const result = resultOf<KillResult>(await runOn(bot, killMob, { mob: 'skeleton', count: 2 }));
+    expect(result.killed).toBe(2);
+    expect(result.gained.bone).toBe(counts(bot).bone);
+    expect(mobsSeen(bot, 'skeleton').filter((e) => e.isValid)).not.toHaveLength(0);
+    await expectInventoriesMatch(sb, bot);
+  });
+
+  it('killMob: a creeper is hit only while its fuse is young and run from after each hit, so it never explodes', async () => {
+    await fresh({ 36: 'diamond_sword' });
+    await setVitals(sb, bot, { health: 20, food: 20 });
+    const blasts: number[] = [];
+    const onHurt = () => { blasts.push(bot.health); };
+    bot.on('health', onHurt);
+    try {
+      await summon(sb, bot, 'creeper', 1, centre.offset(5, 0, 0));
+      const result = resultOf<KillResult>(await runOn(bot, killMob, { mob: 'creeper' }));
+      expect(result.killed).toBe(1);
+      expect(['gunpowder']).toEqual(expect.arrayContaining(Object.keys(result.gained)));
+    } finally {
+      bot.off('health', onHurt);
+    }
+    // A creeper has no melee hit: any damage would have been its blast.
+    expect(bot.health).toBe(20);
+    expect(blasts.filter((h) => h < 20)).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe('/summon arguments', () => {
 
   it('refuses what it cannot do with a one-line reason', () => {
     expect(() => parseSummon('')).toThrow(/Usage: \/summon/);
-    expect(() => parseSummon('creeper')).toThrow(/Unknown mob 'creeper' \(summonable: cow, sheep/);
+    expect(() => parseSummon('enderman')).toThrow(/Unknown mob 'enderman' \(summonable: cow, sheep/);
     expect(() => parseSummon('cow 65')).toThrow(/must not be more than 64/);
     expect(() => parseSummon('cow 1 2')).toThrow(/Usage/);
     expect(() => parseSummon('cow color=red')).toThrow(/Only sheep have a colour/);
@@ -92,8 +92,8 @@ describe('/summon arguments', () => {
 
 describe('protocol details', () => {
   it('reads metadata indices and types per version, falling back where minecraft-data has no key names', () => {
-    expect(metadataLayout(registry('1.20.1'))).toEqual({ healthKey: 9, woolKey: 17, byteType: 'byte', floatType: 'float' });
-    expect(metadataLayout(registry('1.18.2'))).toEqual({ healthKey: 9, woolKey: 17, byteType: 0, floatType: 2 });
+    expect(metadataLayout(registry('1.20.1'))).toEqual({ healthKey: 9, woolKey: 17, swellKey: 16, byteType: 'byte', floatType: 'float', intType: 'int' });
+    expect(metadataLayout(registry('1.18.2'))).toEqual({ healthKey: 9, woolKey: 17, swellKey: 16, byteType: 0, floatType: 2, intType: 1 });
   });
 
   it('turns directions into vanilla yaw and angle bytes', () => {

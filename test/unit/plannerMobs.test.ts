@@ -50,7 +50,7 @@ describe('mob loot as the planner counts it', () => {
     expect(killMob.producers?.('leather', 2, kb)).toEqual([{ mob: 'cow', count: 2, radius: 32 }]);
     expect(killMob.producers?.('black_wool', 2, kb)).toEqual([{ mob: 'sheep', count: 2, colour: 'black', radius: 32 }]);
     // Monsters for what no animal drops; the world model decides whether there are any.
-    expect(killMob.producers?.('rotten_flesh', 1, kb)).toEqual([{ mob: 'zombie', count: 1, radius: 32 }]);
+    expect(killMob.producers?.('rotten_flesh', 1, kb)).toEqual(['zombie', 'husk', 'drowned'].map((mob) => ({ mob, count: 1, radius: 32 })));
     expect(killMob.producers?.('steel_wool', 1, kb)).toEqual([]);
     expect(killMob.effects({ mob: 'sheep', count: 2, colour: 'black', radius: 32 }, kb)).toEqual({ obtain: { mutton: 2, black_wool: 2 } });
     expect(killMob.preconditions({ mob: 'cow', count: 1, radius: 32 }, kb)).toEqual({ facts: ['cow_nearby'] });

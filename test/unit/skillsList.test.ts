@@ -8,7 +8,8 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { describeSkill } from '../../src/skills/describe.ts';
 
 const EXPECTED = ['explore', 'goTo', 'digToLevel', 'mineBlock', 'collectDrops', 'equip', 'eat', 'craftItem', 'placeBlock',
-  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow'];
+  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow', 'fish',
+  'useItemOnBlock', 'hardenConcrete'];
 
 describe('the skill list', () => {
   it('registers every skill once, each file named after its skill and exporting it under that name', async () => {

@@ -9,6 +9,8 @@
 // not made from its own product (iron_ingot ← iron_block ← iron_ingot) is the one the planner sees.
 // A cell set that is a whole tag is named `#tag`; a partial set (oak_planks ← any oak log) is named
 // by its first member, while crafting still accepts every member.
+import { fishableItems } from '../../knowledge/fishing.ts';
+import { MOBS } from '../../knowledge/mobs.ts';
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
 import { GENERATED_CRAFTABLE, PRIMARY_RECIPES } from '../../knowledge/patches.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
@@ -257,9 +259,13 @@ function ingredientName(kb: Knowledge, ids: number[]): string {
  */
 function naturalSource(kb: Knowledge, item: string): boolean {
   if (GENERATED_CRAFTABLE.has(item) || kb.smeltRecipesMaking(item).length > 0) return true;
+  // Mob loot and catches: slime balls from slimes make slime blocks, not the other way round.
+  if (Object.values(MOBS).some((m) => m.loot.some((e) => e.item === item)) || fishableItems().includes(item)) return true;
   return kb.blocksDropping(item).some((b) => b !== item);
 }
 
+/** True when every recipe of `item` needs `ingredient` (a slab made of sandstone or of chiseled sandstone is not). */
 function madeFrom(kb: Knowledge, item: number, ingredient: number): boolean {
-  return rawRecipes(kb, item).some((r) => [...(r.inShape?.flat() ?? []), ...(r.ingredients ?? [])].some((c) => cellId(c) === ingredient));
+  const recipes = rawRecipes(kb, item);
+  return recipes.length > 0 && recipes.every((r) => [...(r.inShape?.flat() ?? []), ...(r.ingredients ?? [])].some((c) => cellId(c) === ingredient));
 }

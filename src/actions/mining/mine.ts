@@ -1,9 +1,10 @@
 import type { Vec3 } from 'vec3';
 import { droppedItems, pickUp, type DroppedItem } from '../items/drops.ts';
 import { SkillError } from '../../base/errors.ts';
-import { bestToolFor, countAny, equipBestTool, gained, inventoryCounts, roomFor } from '../items/inventory.ts';
+import { countAny, gained, inventoryCounts, roomFor } from '../items/inventory.ts';
+import { equipFor, holdFor, noToolError } from './dropTools.ts';
 import { EYE_HEIGHT, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './world.ts';
-import { minePlan, primaryDrop, toolNameFor, type MinePlan } from './targets.ts';
+import { minePlan, primaryDrop, type MinePlan } from './targets.ts';
 import { moveTo } from '../movement/move.ts';
 import { markUnreachable, unreachableKeys } from '../../bot/unreachable.ts';
 import type { SkillContext } from '../../skills/types.ts';
@@ -46,12 +47,9 @@ interface Pending {
 export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<MineResult> {
   const { bot, knowledge: kb, signal, log } = ctx;
   const plan = minePlan(kb, args.block, args.item);
-  // The tool is checked before any walking: a block the bot cannot harvest is not worth the trip.
-  const harvestable = plan.blocks.filter((b) => kb.canHarvest(b, null) || bestToolFor(bot, kb, b) !== null);
-  if (harvestable.length === 0) {
-    const tool = toolNameFor(kb, plan.blocks);
-    throw new SkillError('NO_TOOL', `need ${tool} or better to harvest ${args.block}`, { block: args.block, tool });
-  }
+  // The tool is checked before any walking: a block that would not give the drop is not worth the trip.
+  const harvestable = plan.blocks.filter((b) => holdFor(bot, kb, b, plan.counted) !== undefined);
+  if (harvestable.length === 0) throw noToolError(kb, args.block, plan.blocks, plan.counted, plan.label);
   const before = inventoryCounts(bot);
   const start = countAny(bot, plan.counted);
   const got = () => countAny(bot, plan.counted) - start;
@@ -60,7 +58,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   const exclude = unreachableKeys(bot);
   let failedHere = 0;
   // Chancy drops (flint from gravel) need more blocks; beyond twice the expected number, something is wrong.
-  const perDig = Math.min(...harvestable.map((b) => plan.counted.reduce((n, i) => n + (kb.expectedDrops(b, bestToolFor(bot, kb, b))[i] ?? 0), 0)));
+  const perDig = Math.min(...harvestable.map((b) => plan.counted.reduce((n, i) => n + (kb.expectedDrops(b, holdFor(bot, kb, b, plan.counted) ?? null)[i] ?? 0), 0)));
   const maxDigs = Math.ceil(args.count / Math.max(perDig, 0.05)) * 2 + 8;
   let pending: Pending | undefined;
   let dug = 0;
@@ -101,7 +99,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
     }
     try {
       const baseline = got();
-      const drops = await mineOne(ctx, target);
+      const drops = await mineOne(ctx, target, plan);
       dug++;
       failures = 0;
       pending ??= { positions: [], items: new Set(), owed: 0, expected: 0, baseline };
@@ -128,8 +126,8 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   return { gained: gained(before, inventoryCounts(bot)), counted: got(), dug };
 }
 
-/** Walks to one block and digs it with the best tool; returns the drops to expect. */
-async function mineOne(ctx: SkillContext, target: Candidate): Promise<Record<string, number>> {
+/** Walks to one block and digs it with the best tool that gives the plan's drop; returns the drops to expect. */
+async function mineOne(ctx: SkillContext, target: Candidate, plan: MinePlan): Promise<Record<string, number>> {
   const { bot, knowledge: kb, signal } = ctx;
   const { pos, name } = target;
   const where = `${name} at ${posKey(pos)}`;
@@ -143,7 +141,7 @@ async function mineOne(ctx: SkillContext, target: Candidate): Promise<Record<str
     throw new SkillError('DANGER', `will not dig ${where} from ${posKey(feet)}: nothing solid below it, or a falling block above`);
   }
   if (bot.entity.position.offset(0, EYE_HEIGHT, 0).distanceTo(pos.offset(0.5, 0.5, 0.5)) > 5) throw new SkillError('STUCK', `${where} is out of reach from ${posKey(feet)}`);
-  const held = await equipBestTool(ctx, name);
+  const held = await equipFor(ctx, name, plan.counted, plan.label);
   // Off the ground a dig takes five times as long (vanilla), and the server times it so.
   await waitUntil(() => bot.entity.onGround, { signal, timeoutMs: 3000, what: 'the bot to stand on the ground' }).catch(ignoreTimeout);
   try {

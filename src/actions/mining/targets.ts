@@ -1,7 +1,8 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../base/errors.ts';
 import { GENERATED_CRAFTABLE } from '../../knowledge/patches.ts';
-import { harvestTools, neededTool } from '../items/inventory.ts';
+import { harvestTools } from '../items/inventory.ts';
+import { holdsFor, plannedHold } from './dropTools.ts';
 
 /**
  * Block groups `mineBlock` accepts besides plain block names. A group stands for any of its blocks
@@ -98,7 +99,7 @@ export interface MinePlan {
 export function minePlan(kb: Knowledge, block: string, item?: string): MinePlan {
   const blocks = resolveBlocks(kb, block);
   if (item !== undefined) {
-    const dropping = blocks.filter((b) => (kb.expectedDrops(b, bestPlannedTool(kb, b))[item] ?? 0) > 0);
+    const dropping = blocks.filter((b) => holdsFor(kb, b, [item]).length > 0);
     if (dropping.length === 0) throw new SkillError('BAD_ARGS', `${block} never drops ${item}`, { block, item });
     return { blocks: dropping, counted: [item], label: item };
   }
@@ -106,28 +107,6 @@ export function minePlan(kb: Knowledge, block: string, item?: string): MinePlan 
   if (counted.length === 0) throw new SkillError('BAD_ARGS', `${block} drops nothing when mined`, { block });
   const kept = blocks.filter((b) => primaryDrop(kb, b) !== null);
   return { blocks: kept, counted, label: counted.length === 1 ? counted[0]! : groupOf(block)?.tag ?? block };
-}
-
-/** Secondary drops (flint from gravel) may need a better tool than the cheapest one; the diamond tier gets them all. */
-function bestPlannedTool(kb: Knowledge, block: string): string | null {
-  const tools = harvestTools(kb, block);
-  return tools.find((t) => t.startsWith('diamond_')) ?? tools[0] ?? null;
-}
-
-/** Every item that harvests any of the blocks (union, cheapest first); [] when a hand harvests one of them. */
-export function toolsFor(kb: Knowledge, blocks: readonly string[]): string[] {
-  const lists = blocks.map((b) => harvestTools(kb, b));
-  if (lists.some((l) => l.length === 0)) return [];
-  return [...new Set(lists.flat())];
-}
-
-/** "stone_pickaxe" for iron ore; the cheapest requirement over a group. */
-export function toolNameFor(kb: Knowledge, blocks: readonly string[]): string {
-  for (const b of blocks) {
-    const t = neededTool(kb, b);
-    if (t) return t;
-  }
-  return 'a tool';
 }
 
 /** Blocks players make rather than find: never worth a search (dirt comes from dirt, not farmland). */
@@ -147,7 +126,7 @@ export function producingBlocks(kb: Knowledge, item: string): string[] {
   // agent's own. Those the world generates as well (granite, sandstone, hay bales) are both.
   const craftable = kb.registry.recipes[kb.itemId(item) ?? -1] !== undefined && !GENERATED_CRAFTABLE.has(item);
   const found = kb.blocksDropping(item)
-    .filter((b) => !PLACED.test(b) && !(craftable && b === item) && (kb.expectedDrops(b, bestPlannedTool(kb, b))[item] ?? 0) >= MIN_PER_BLOCK);
+    .filter((b) => !PLACED.test(b) && !(craftable && b === item) && (kb.expectedDrops(b, plannedHold(kb, b, item))[item] ?? 0) >= MIN_PER_BLOCK);
   const primary = found.filter((b) => primaryDrop(kb, b) === item);
   const pool = primary.length > 0 ? primary : found;
   const folded = pool.filter((b) => !(b.startsWith('deepslate_') && b.endsWith('_ore') && pool.includes(b.slice('deepslate_'.length))));
@@ -155,9 +134,9 @@ export function producingBlocks(kb: Knowledge, item: string): string[] {
   return folded.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, 3);
 }
 
-/** Mean count of `item` one block gives with the cheapest tool that harvests it. */
+/** Mean count of `item` one block gives with the cheapest thing to hold that gives it (shears for leaves as leaves). */
 export function perBlock(kb: Knowledge, block: string, item: string): number {
   const blocks = resolveBlocks(kb, block);
-  const means = blocks.map((b) => kb.expectedDrops(b, plannedTool(kb, b))[item] ?? 0).filter((n) => n > 0);
+  const means = blocks.map((b) => kb.expectedDrops(b, plannedHold(kb, b, item))[item] ?? 0).filter((n) => n > 0);
   return means.length === 0 ? 0 : Math.min(...means);
 }

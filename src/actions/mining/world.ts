@@ -166,7 +166,8 @@ export function findCandidates(bot: Bot, names: readonly string[], radius: numbe
     if (exclude.has(key)) continue;
     const block = bot.blockAt(pos);
     if (!block) continue;
-    const risk = fluidRisk(bot, pos);
+    // A block that holds water itself (seagrass, a waterlogged leaf) leaves that water behind: it opens nothing new.
+    const risk = fluidOf(block) === 'water' ? null : fluidRisk(bot, pos);
     if (risk) {
       skipped.set(key, risk);
       continue;

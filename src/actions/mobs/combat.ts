@@ -7,7 +7,8 @@ import { FIST, weaponFacts, type WeaponFacts } from '../../knowledge/mobs.ts';
 import { SkillError } from '../../base/errors.ts';
 import { findItem } from '../items/inventory.ts';
 import { EYE_HEIGHT } from '../mining/world.ts';
-import { moveTo } from '../movement/move.ts';
+import { moveToUntil } from '../movement/move.ts';
+import { backOff, explodes, fuseWatch } from './creeper.ts';
 import { isDead, isPresent } from './find.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { sleep, throwIfAborted, untilAborted } from '../../base/wait.ts';
@@ -89,7 +90,8 @@ export async function approach(ctx: SkillContext, e: Entity, what: string): Prom
   for (let tries = 1; !inReach(bot, e); tries++) {
     if (!isPresent(bot, e)) return;
     try {
-      await moveTo(ctx, new goals.GoalFollow(e, 1.5), { what: `${what} at ${fmt(e.position)}`, stuckMs: 4000, timeoutMs: 15_000, canDig: false });
+      // Stops as soon as it is in reach: a creeper's fuse burns from 3 blocks on.
+      await moveToUntil(ctx, new goals.GoalFollow(e, 1.5), { what: `${what} at ${fmt(e.position)}`, stuckMs: 4000, timeoutMs: 15_000, canDig: false }, () => inReach(bot, e), 100);
     } catch (err) {
       if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK') || tries >= APPROACH_TRIES) throw err;
     }
@@ -114,7 +116,8 @@ export interface FightResult {
 
 /**
  * Hits the entity at full charge with the held item until it dies (or leaves the view), walking
- * after it while it is within `chaseWithin`. Every pause honours the signal; TIMEOUT after `timeoutMs`.
+ * after it while it is within `chaseWithin`. A creeper is hit only while its fuse is young, and run
+ * from after each hit (./creeper.ts). Every pause honours the signal; TIMEOUT after `timeoutMs`.
  */
 export async function fight(ctx: SkillContext, e: Entity, opts: FightOptions): Promise<FightResult> {
   const { bot, signal } = ctx;
@@ -123,6 +126,7 @@ export async function fight(ctx: SkillContext, e: Entity, opts: FightOptions): P
   let hits = 0;
   let at = e.position.clone();
   const onDead = (x: Entity) => { if (x.id === e.id) dead = true; };
+  const fuse = explodes(e) ? fuseWatch(bot, e) : undefined;
   bot.on('entityDead', onDead);
   try {
     for (;;) {
@@ -130,6 +134,10 @@ export async function fight(ctx: SkillContext, e: Entity, opts: FightOptions): P
       if (dead || !isPresent(bot, e) || isDead(bot, e)) return { end: 'dead', hits, at };
       at = e.position.clone();
       if (Date.now() > deadline) throw new SkillError('TIMEOUT', `the ${opts.what} was still alive after ${Math.round(opts.timeoutMs / 1000)} s and ${hits} hits`);
+      if (fuse?.tooLate()) {
+        await backOff(ctx, e, opts.what);
+        continue;
+      }
       if (!inReach(bot, e)) {
         if (e.position.distanceTo(bot.entity.position) > opts.chaseWithin) return { end: 'away', hits, at };
         await approach(ctx, e, opts.what);
@@ -144,6 +152,7 @@ export async function fight(ctx: SkillContext, e: Entity, opts: FightOptions): P
       bot.attack(e);
       lastSwing.set(bot, Date.now());
       hits++;
+      if (fuse) await backOff(ctx, e, opts.what);
     }
   } finally {
     bot.removeListener('entityDead', onDead);

@@ -1,5 +1,8 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
+import { fishingSeconds } from '../../knowledge/fishing.ts';
+import { MOBS } from '../../knowledge/mobs.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
+import { mobFindSeconds } from '../../knowledge/vanillaOverworld.ts';
 import type { Resource, WorldModel } from '../../knowledge/world.ts';
 import { FUEL_GROUP, isGroup } from '../../knowledge/groups.ts';
 import { digCost, resourcesOf, SURFACE_Y, targetDepth } from './depth.ts';
@@ -52,11 +55,20 @@ export function skillSeconds(a: Action, kb: Knowledge): number {
     case 'equip': return 0.5;
     case 'collectDrops': return 5;
     // Walking up to each animal (they wander) and a few swings; shearing gives about 2 wool a sheep.
-    case 'killMob': return 10 + 10 * count;
+    // A monster fights back (the longer it lasts, the longer each kill takes), and each one more is
+    // another to look for, by night: ten drowned for one copper ingot are dearer than a copper mine.
+    case 'killMob': return 10 + count * (10 + monsterSeconds(a.args.mob));
     case 'shearSheep': return 5 + 4 * count;
     case 'milkCow': return 5 + 5 * count;
+    // The mean casts for the catch (rare junk and treasure: hundreds) at about 22 s a cast.
+    case 'fish': return fishingSeconds(typeof a.args.item === 'string' ? a.args.item : '', count);
     default: return 5;
   }
+}
+
+function monsterSeconds(mob: unknown): number {
+  const facts = typeof mob === 'string' ? MOBS[mob] : undefined;
+  return facts?.kind === 'hostile' ? 2 * facts.health + mobFindSeconds(facts.name) : 0;
 }
 
 /** A cost that grows with the amount: `per` seconds per item plus `fixed` once (tools, finding the place). */
@@ -66,6 +78,11 @@ export interface Cost {
 }
 
 const NEVER: Cost = { per: Infinity, fixed: Infinity };
+
+/** Rounds of the fixed-point iteration at most; the longest chain of the skill graph (logs to a diamond pickaxe) takes about 25. */
+const MAX_ROUNDS = 200;
+/** Seconds below which a cheaper cost is no news (floating-point noise of a converging chain). */
+const EPSILON = 1e-6;
 
 export function total(c: Cost, n: number): number {
   return n > 0 ? n * c.per + c.fixed : 0;
@@ -79,9 +96,14 @@ export function total(c: Cost, n: number): number {
  */
 export class CostTable {
   private readonly memo = new Map<string, Cost>();
-  private readonly active = new Set<string>();
-  /** In-progress names a computation ran into (a cycle, cut there); nothing above them is cached until they finish. */
-  private hits = new Set<string>();
+  /**
+   * While a query is being solved: the cost so far of every name it reached, and how to compute each.
+   * The skill graph has cycles (planks need an axe, an axe needs planks), so costs are found by
+   * iterating to a fixed point, as Bellman-Ford does, instead of by recursion cut at each cycle, which
+   * cannot cache anything inside a cycle and grows exponentially with their number.
+   */
+  private solving: Map<string, { cost: Cost; compute: () => Cost }> | undefined;
+  private grew = false;
 
   /**
    * @param base the real table, for a hypothetical one: assumed skills only make things cheaper
@@ -125,7 +147,8 @@ export class CostTable {
       }
       for (const a of this.producersOf(name, 1)) {
         const got = a.obtain.get(name) ?? 0;
-        if (got > 0) {
+        // A rod fished up with a rod: no way to get the first one.
+        if (got > 0 && !a.consume.has(name) && !a.require.has(name) && !a.equip.includes(name)) {
           const c = this.action(a);
           consider({ per: c.per / got, fixed: c.fixed });
         }
@@ -163,7 +186,8 @@ export class CostTable {
       best = Math.min(best, c.per + c.fixed);
     }
     // What only some biomes have takes longer to come across, until this world has shown one.
-    const prior = finds && subject !== undefined ? findSeconds(resourcesOf(this.kb, this.world, subject)) : 0;
+    const mob = subject === undefined ? undefined : this.world.mobs.find((m) => m.mob === subject);
+    const prior = !finds || subject === undefined ? 0 : mob ? mob.findSeconds ?? 0 : findSeconds(resourcesOf(this.kb, this.world, subject));
     return { per: 0, fixed: best + prior };
   }
 
@@ -200,23 +224,35 @@ export class CostTable {
   private memoized(key: string, compute: () => Cost): Cost {
     const hit = this.memo.get(key) ?? this.base?.known(key);
     if (hit !== undefined) return hit;
-    if (this.active.has(key)) {
-      this.hits.add(key);
+    if (this.solving) {
+      const entry = this.solving.get(key);
+      if (entry) return entry.cost;
+      // Reached for the first time in this query: priced next round.
+      this.solving.set(key, { cost: NEVER, compute });
+      this.grew = true;
       return NEVER;
     }
-    const outer = this.hits;
-    this.hits = new Set();
-    this.active.add(key);
-    let value: Cost;
+    const solving = new Map([[key, { cost: NEVER, compute }]]);
+    this.solving = solving;
     try {
-      value = compute();
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        this.grew = false;
+        let changed = false;
+        for (const entry of solving.values()) {
+          const c = entry.compute();
+          // Only ever cheaper (as producers are compared): a cost has two parts, and letting it rise
+          // again could flip two producers back and forth for ever.
+          if (total(c, 4) < total(entry.cost, 4) - EPSILON) {
+            entry.cost = c;
+            changed = true;
+          }
+        }
+        if (!changed && !this.grew) break;
+      }
     } finally {
-      this.active.delete(key);
+      this.solving = undefined;
     }
-    this.hits.delete(key);
-    if (this.hits.size === 0) this.memo.set(key, value);
-    for (const h of this.hits) outer.add(h);
-    this.hits = outer;
-    return value;
+    for (const [k, entry] of solving) this.memo.set(k, entry.cost);
+    return solving.get(key)!.cost;
   }
 }

@@ -1,3 +1,5 @@
+import { specialSource } from '../../knowledge/specialSources.ts';
+import { generatedAnywhere } from '../../knowledge/vanillaOverworld.ts';
 import { otherDimension } from '../../knowledge/world.ts';
 import type { Goal } from '../../tasks/goal/goal.ts';
 import { Search, type SearchContext } from './search.ts';
@@ -43,6 +45,11 @@ function leaf(err: Unplannable, ctx: SearchContext): Explanation {
   const subject = nearbySubject(need) ?? need;
   const dim = otherDimension(subject.replace(/^#/, ''));
   if (dim) return { reason: `needs ${subject}, which this world does not have (${dim})`, missing: subject };
+  // An item (or a block no world generates) that only a mechanic without a skill gives: diamond_ore the
+  // item needs Silk Touch, diamond_ore the block is found by digging; oxidized copper is never found.
+  const item = nearbySubject(need) === undefined || !generatedAnywhere(ctx.kb, subject);
+  const special = item ? specialSource(subject) : undefined;
+  if (special) return { reason: `needs ${subject}, which only ${special} gives; no skill does that yet`, missing: subject };
   if (err.message.includes('no digToLevel skill')) {
     return { reason: `needs ${subject}, which lies underground, and no digToLevel skill is registered`, missing: subject, missingSkill: 'digToLevel' };
   }

@@ -1,5 +1,6 @@
 import type { Observation } from '../../bot/observation.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
+import { survivalUnobtainable } from '../../knowledge/unobtainable.ts';
 import { learnedNames, learnedWorld, SANDBOX_OVERWORLD, type WorldModel } from '../../knowledge/world.ts';
 import { SkillRegistry } from '../../skills/define.ts';
 import type { AnySkill } from '../../skills/types.ts';
@@ -97,6 +98,8 @@ export class GraphPlanner implements Planner {
     if (goal.kind === 'text') return { kind: 'unplannable', reason: NEEDS_CHAT_MODEL, missing: 'chat model' };
     const state = stateFromObservation(observation);
     if (isDone(goal, state)) return { kind: 'done' };
+    const never = goal.kind === 'item' ? unobtainable(goal.items, this.opts.knowledge) : undefined;
+    if (never) return { kind: 'unplannable', reason: never.reason, missing: never.item };
     this.learn(observation);
     const advice = adviceFrom(history, (step) => this.model.action(step.decision.skill, step.decision.args));
     const ctx: SearchContext = {
@@ -151,6 +154,14 @@ export function isDone(goal: Goal, state: PlanState): boolean {
   if (goal.kind === 'item') return goal.items.reduce((n, i) => n + (state.inv.get(i) ?? 0), 0) >= goal.count;
   if (goal.kind === 'placed') return state.inReach.has(goal.block);
   return false;
+}
+
+/** The goal's items when none of them can be had in survival (bedrock, spawn eggs): refused before any search. */
+function unobtainable(items: readonly string[], kb: Knowledge): { item: string; reason: string } | undefined {
+  const whys = items.map((item) => [item, survivalUnobtainable(item, kb.registry)] as const);
+  if (whys.some(([, why]) => why === undefined)) return undefined;
+  const [item, why] = whys[0]!;
+  return { item, reason: `${item} cannot be obtained in survival: ${why}` };
 }
 
 function toDecision(step: PlanStep): Decision {

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
+import { generatedAnywhere } from '../../knowledge/vanillaOverworld.ts';
 import { FUEL_GROUP } from '../../knowledge/groups.ts';
 import type { CostTable } from './costs.ts';
 import type { Action } from './model.ts';
@@ -46,8 +47,13 @@ export function rankOptions(ctx: RankContext, options: readonly Action[], deeper
   for (const a of open) {
     const blocked = blockers(ctx, a);
     if (blocked.some((b) => ctx.active.includes(b))) continue;
-    // Missing facts (a resource the world lacks) explain more than missing items made from them.
-    const n = blocked.reduce((k, b) => k + (nearbySubject(b) === undefined ? 2 : 1), 0);
+    // Missing facts (a resource the world lacks) explain more than missing items made from them; but a
+    // block that no world generates (a candle cake, glazed terracotta) is the player's own, and the
+    // recipe for it names the real missing piece (honeycomb, an ink sac).
+    const n = blocked.reduce((k, b) => {
+      const subject = nearbySubject(b);
+      return k + (subject === undefined ? 2 : generatedAnywhere(kb, subject) ? 1 : 10);
+    }, 0);
     if (n < fewest) {
       closest = a;
       fewest = n;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AnySkill } from '../../skills/types.ts';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
+/** Enums longer than this are shown by their first values. */
+const LONG_ENUM = 8;
 
 /**
  * The skill list as the model reads it: one line per skill, its arguments rendered compactly from their
@@ -59,7 +61,11 @@ function renderObject(s: JsonSchema, described: Set<string>): string {
 }
 
 function renderType(s: JsonSchema): string {
-  if (s.enum) return s.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|');
+  if (s.enum) {
+    const values = s.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+    // A long list the model knows anyway (the 16 dye colours) costs 40 tokens a skill: its first few say which.
+    return values.length > LONG_ENUM ? `one of ${values.length}: ${values.slice(0, 3).join('|')}|…` : values.join('|');
+  }
   if (s.const !== undefined) return JSON.stringify(s.const);
   const alts = s.anyOf ?? s.oneOf;
   if (alts) return alts.map(renderType).join('|');

@@ -1,8 +1,9 @@
 // What a mob wants each AI step: animals stroll to random spots now and then; hostiles chase the
-// nearest player within 16 blocks and hit when in reach, else stroll too.
+// nearest player within 16 blocks and hit when in reach (a creeper swells instead), else stroll too.
 import { Vec3 } from 'vec3';
 import type { SquidPlayer } from '../squid/types.ts';
 import { MOB_ATTACK_COOLDOWN, mobHitsPlayer } from './combat.ts';
+import { stepFuse } from './creeper.ts';
 import type { StepRules } from './footing.ts';
 import { isVulnerable } from './hands.ts';
 import type { Walk } from './movement.ts';
@@ -71,13 +72,20 @@ export function thinkMob(mw: MobWorld, mob: MobEntity, terrain: Terrain, players
   const headroom = Math.ceil(height);
   if (st.facts.kind !== 'hostile') return stroll(mw, mob, terrain, headroom, tick);
   const target = nearestTarget(mw, mob, players);
+  const chase: Walk = { rules: { headroom, maxDrop: CHASE_MAX_DROP, avoidLeaves: false }, speed: st.facts.speed, stopAt: width / 2 + PLAYER_WIDTH / 2 + 0.2, slide: true };
+  if (st.facts.explodes && stepFuse(mw, mob, target)) {
+    // Swelling: it stands and faces its target.
+    st.goal = undefined;
+    if (target) st.yaw = yawTowards(target.position.x - mob.position.x, target.position.z - mob.position.z);
+    return chase;
+  }
   if (!target) return stroll(mw, mob, terrain, headroom, tick);
   st.goal = target.position.clone();
   st.yaw = yawTowards(target.position.x - mob.position.x, target.position.z - mob.position.z);
   // Vanilla Mob.getMeleeAttackRangeSqr: (2 × width)² + the target's width, against feet distance.
   const reachSq = (2 * width) ** 2 + PLAYER_WIDTH;
-  if (tick >= st.attackReadyTick && mob.position.distanceSquared(target.position) <= reachSq) {
-    if (mobHitsPlayer(mw, mob, target)) st.attackReadyTick = tick + MOB_ATTACK_COOLDOWN;
+  if (st.facts.attackDamage !== undefined && tick >= st.attackReadyTick && mob.position.distanceSquared(target.position) <= reachSq) {
+    if (mobHitsPlayer(mw, mob, target)) st.attackReadyTick = tick + (st.facts.attackTicks ?? MOB_ATTACK_COOLDOWN);
   }
-  return { rules: { headroom, maxDrop: CHASE_MAX_DROP, avoidLeaves: false }, speed: st.facts.speed, stopAt: width / 2 + PLAYER_WIDTH / 2 + 0.2, slide: true };
+  return chase;
 }

@@ -87,11 +87,10 @@ export function playerAttacks(mw: MobWorld, player: SquidPlayer, mob: MobEntity)
   if (hurtMob(mw, mob, damage, player)) wearSlot(mw.serv, player, slot, weaponWear(weapon));
 }
 
-/** A hostile mob's melee hit on a player, after the player's armour; the armour wears. */
-export function mobHitsPlayer(mw: MobWorld, mob: MobEntity, player: SquidPlayer): boolean {
+/** A hostile mob's melee hit (or `raw` damage from it, an explosion's) on a player, after the player's armour; the armour wears. */
+export function mobHitsPlayer(mw: MobWorld, mob: MobEntity, player: SquidPlayer, raw = mob.skillcraftMob.facts.attackDamage ?? 0): boolean {
   const p = living(player);
   if (!isAlive(player)) return false;
-  const raw = mob.skillcraftMob.facts.attackDamage ?? 0;
   const damage = damageAfterArmour(raw, wornArmour(player));
   let memory = mw.playerHurt.get(player);
   if (!memory) {

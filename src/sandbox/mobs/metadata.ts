@@ -7,15 +7,18 @@ import { metadataType } from '../metadataTypes.ts';
 export interface MetadataLayout {
   healthKey: number;
   woolKey: number;
-  /** The metadata type of a byte and of a float: a name from 1.19.3 (mapper), a number before. */
+  swellKey: number;
+  /** The metadata type of a byte, a float and a varint: a name from 1.19.3 (mapper), a number before. */
   byteType: number | string;
   floatType: number | string;
+  intType: number | string;
 }
 
 // Living entities keep health at index 9 and sheep their wool at 17 from 1.17 to 1.20; versions whose
 // minecraft-data has no metadata key names (1.18.2) fall back to these.
 const FALLBACK_HEALTH_KEY = 9;
 const FALLBACK_WOOL_KEY = 17;
+const FALLBACK_SWELL_KEY = 16;
 
 const layouts = new WeakMap<Registry, MetadataLayout>();
 
@@ -32,20 +35,26 @@ export function metadataLayout(registry: Registry): MetadataLayout {
   const layout: MetadataLayout = {
     healthKey: keyOf(registry, 'cow', 'health', FALLBACK_HEALTH_KEY),
     woolKey: keyOf(registry, 'sheep', 'wool', FALLBACK_WOOL_KEY),
+    swellKey: keyOf(registry, 'creeper', 'swell_dir', FALLBACK_SWELL_KEY),
     byteType: metadataType(registry, ['i8']),
     floatType: metadataType(registry, ['f32']),
+    intType: metadataType(registry, ['varint']),
   };
   layouts.set(registry, layout);
   return layout;
 }
 
-/** The metadata entries that differ from a fresh mob of the kind: health, and a sheep's wool. */
-export function mobMetadata(serv: SquidServer, mob: MobEntity, only?: 'health' | 'wool'): Record<string, unknown>[] {
+type MobField = 'health' | 'wool' | 'swell';
+
+/** The metadata entries that differ from a fresh mob of the kind: health, a sheep's wool, a creeper's swelling. */
+export function mobMetadata(serv: SquidServer, mob: MobEntity, only?: MobField): Record<string, unknown>[] {
   const layout = metadataLayout(serv.registry);
   const st = mob.skillcraftMob;
   const out: Record<string, unknown>[] = [];
-  if (only !== 'wool') out.push({ key: layout.healthKey, type: layout.floatType, value: Math.max(0, st.health) });
-  if (only !== 'health' && st.facts.name === 'sheep') out.push({ key: layout.woolKey, type: layout.byteType, value: st.wool });
+  const wants = (f: MobField) => only === undefined || only === f;
+  if (wants('health')) out.push({ key: layout.healthKey, type: layout.floatType, value: Math.max(0, st.health) });
+  if (wants('wool') && st.facts.name === 'sheep') out.push({ key: layout.woolKey, type: layout.byteType, value: st.wool });
+  if (wants('swell') && st.facts.explodes) out.push({ key: layout.swellKey, type: layout.intType, value: st.swellDir });
   return out;
 }
 
@@ -65,7 +74,7 @@ export function spawnMobFor(serv: SquidServer, player: SquidPlayer, mob: MobEnti
   player._client.write('entity_head_rotation', { entityId: mob.id, headYaw: mob.yaw });
 }
 
-export function broadcastMetadata(serv: SquidServer, mob: MobEntity, only?: 'health' | 'wool'): void {
+export function broadcastMetadata(serv: SquidServer, mob: MobEntity, only?: MobField): void {
   writeViewers(serv, mob, 'entity_metadata', { entityId: mob.id, metadata: mobMetadata(serv, mob, only) });
 }
 

@@ -26,11 +26,13 @@ export function naturalSheepColour(rng: Rng): WoolColour {
   return 'white';
 }
 
+/** The entity type of a mob the sandbox simulates (not one the facts table has for planning only). */
 export function mobTypeId(mw: MobWorld, name: string): number | undefined {
-  return MOBS[name] ? mw.serv.registry.entitiesByName[name]?.id : undefined;
+  const facts = MOBS[name];
+  return facts && facts.sandbox !== 'none' ? mw.serv.registry.entitiesByName[name]?.id : undefined;
 }
 
-/** Spawns a mob of a kind in the facts table at `position` (feet) for every player near it. */
+/** Spawns a mob the sandbox simulates (see MobFacts.sandbox) at `position` (feet) for every player near it. */
 export function createMob(mw: MobWorld, name: string, world: SquidWorld, position: Vec3, opts: MobSpawnOptions = {}): MobEntity {
   const facts = MOBS[name];
   const typeId = mobTypeId(mw, name);
@@ -58,6 +60,8 @@ export function createMob(mw: MobWorld, name: string, world: SquidWorld, positio
     onGround: false,
     idleUntil: mw.serv.tickCount + mw.rng.int(20, 100),
     attackReadyTick: 0,
+    swell: 0,
+    swellDir: -1,
     dead: false,
     removeTick: 0,
     gone: false,

@@ -6,10 +6,10 @@ import { thinkMob } from './ai.ts';
 import { broadcastMetadata } from './metadata.ts';
 import { moveMob, terrainFor } from './movement.ts';
 import { removeMob } from './spawn.ts';
-import type { MobEntity, MobWorld } from './types.ts';
+import { STEP_TICKS, type MobEntity, type MobWorld } from './types.ts';
 
-/** Server ticks per mob step: 10 steps a second. */
-export const STEP_TICKS = 2;
+export { STEP_TICKS };
+
 /** Hostiles further than this from every player despawn; animals there stand still. */
 export const DESPAWN_DISTANCE = 64;
 

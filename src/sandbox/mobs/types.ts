@@ -6,6 +6,9 @@ import type { SquidEntity, SquidPlayer, SquidServer } from '../squid/types.ts';
 import type { SquidEntityInternals } from '../plugins/items/types.ts';
 import type { HurtMemory } from './damage.ts';
 
+/** Server ticks per mob step: 10 steps a second. */
+export const STEP_TICKS = 2;
+
 export interface MobState {
   facts: MobFacts;
   health: number;
@@ -26,6 +29,9 @@ export interface MobState {
   idleUntil: number;
   /** Hostiles: tick from which the next melee hit may land. */
   attackReadyTick: number;
+  /** Creepers: ticks swollen so far, and whether it swells (1) or shrinks (-1), as the `swell_dir` metadata says. */
+  swell: number;
+  swellDir: 1 | -1;
   /** Set when health reached 0: the corpse is removed at removeTick. */
   dead: boolean;
   removeTick: number;

@@ -1,6 +1,6 @@
 // /summon <mob> [count] [x y z] [color=<colour>]: animals and monsters next to the sender or at a position.
 import { Vec3 } from 'vec3';
-import { MOBS, WOOL_COLOURS, type WoolColour } from '../../../knowledge/mobs.ts';
+import { MOBS, SANDBOX_SUMMONABLE_MOBS, WOOL_COLOURS, type WoolColour } from '../../../knowledge/mobs.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { terrainOf } from '../../mobs/terrain.ts';
 import { createMob } from '../../mobs/spawn.ts';
@@ -30,7 +30,8 @@ export function parseSummon(args: string): SummonArgs {
   const [first, ...rest] = plain;
   if (!first) throw new CommandError(`Usage: ${USAGE}`);
   const mob = first.toLowerCase().replace(/^minecraft:/, '');
-  if (!MOBS[mob]) throw new CommandError(`Unknown mob '${first}' (summonable: ${Object.keys(MOBS).join(', ')})`);
+  // The table also has mobs the sandbox does not simulate (creepers, squids…): those are not summonable.
+  if (!SANDBOX_SUMMONABLE_MOBS.includes(mob)) throw new CommandError(`Unknown mob '${first}' (summonable: ${SANDBOX_SUMMONABLE_MOBS.join(', ')})`);
   let count = 1;
   let at: [string, string, string] | undefined;
   if (rest.length === 1 || rest.length === 4) count = parseInteger(rest.shift()!, 'count', 1, MAX_COUNT);

@@ -1,0 +1,50 @@
+// Items vanilla gives only through a mechanic no skill performs yet: how a survival player gets each.
+// The planner names it when it refuses one, so that a refusal says what is missing, not that the world
+// lacks a block that no world generates.
+
+const COPPER_STAGES = ['exposed', 'weathered', 'oxidized'];
+
+const EXACT: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(['skeleton_skull', 'zombie_head', 'creeper_head', 'piglin_head'].map((n) => [n, 'the mob it belongs to, killed by a charged creeper'])),
+  creeper_banner_pattern: 'crafting with a creeper head (from a charged creeper)',
+  dragon_head: 'the item frames of end ships',
+  ...Object.fromEntries(['ochre_froglight', 'verdant_froglight', 'pearlescent_froglight'].map((n) => [n, 'a frog eating a small magma cube'])),
+  ...Object.fromEntries(['torchflower', 'torchflower_seeds', 'torchflower_crop', 'pitcher_plant', 'pitcher_pod', 'pitcher_crop'].map((n) => [n, 'seeds that a sniffer digs up'])),
+  sniffer_egg: 'brushing suspicious sand in warm ocean ruins',
+  wither_rose: 'a mob killed by the wither',
+  chipped_anvil: 'wearing an anvil down by use', damaged_anvil: 'wearing an anvil down by use',
+  honeycomb: 'shears on a full bee nest', honey_bottle: 'a glass bottle on a full bee nest',
+  egg: 'chickens laying, every 5 to 10 minutes', scute: 'baby turtles growing up',
+  turtle_egg: 'Silk Touch on a beach nest', enchanted_golden_apple: 'loot chests in structures',
+  heart_of_the_sea: 'buried treasure chests', goat_horn: 'a goat ramming a tree or ore',
+  ...Object.fromEntries(['grass_block', 'podzol', 'mycelium', 'ice', 'packed_ice', 'blue_ice', 'brown_mushroom_block',
+    'red_mushroom_block', 'mushroom_stem', 'bee_nest', 'sculk', 'sculk_vein', 'sculk_catalyst', 'sculk_sensor',
+    'sculk_shrieker', 'small_amethyst_bud', 'medium_amethyst_bud', 'large_amethyst_bud', 'amethyst_cluster']
+    .map((n) => [n, 'a tool enchanted with Silk Touch'])),
+  ...Object.fromEntries(['potion', 'splash_potion', 'lingering_potion', 'tipped_arrow'].map((n) => [n, 'brewing (with nether wart from the nether)'])),
+  written_book: 'writing in a book and quill', filled_map: 'using an empty map',
+  firework_star: "a special recipe (gunpowder and a dye) that minecraft-data's recipes lack",
+  suspicious_stew: "a special recipe (mushrooms, a bowl and a flower) that minecraft-data's recipes lack",
+  experience_bottle: 'trading with a cleric villager', globe_banner_pattern: 'trading with a cartographer villager',
+  totem_of_undying: 'evokers, in woodland mansions and raids', trident: 'drowned that spawn holding one',
+  echo_shard: 'loot chests in ancient cities', disc_fragment_5: 'loot chests in ancient cities',
+  enchanted_book: 'enchanting a book, fishing or trading',
+};
+
+const PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [new RegExp(`^(waxed_)?(${COPPER_STAGES.join('|')})_`), 'copper weathering in the open over hours'],
+  [/_pottery_sherd$/, 'brushing suspicious sand or gravel in trail ruins and desert ruins'],
+  [/_armor_trim_smithing_template$/, 'loot chests in structures'],
+  [/^music_disc_/, 'a creeper killed by a skeleton, or loot chests in structures'],
+  [/_horse_armor$/, 'loot chests in structures'],
+  [/^chainmail_/, 'trading with an armourer villager'],
+  [/_ore$/, 'a tool enchanted with Silk Touch'],
+  [/^(dead_)?(tube|brain|bubble|fire|horn)_coral(_fan)?$/, 'a tool enchanted with Silk Touch'],
+  [/^(tube|brain|bubble|fire|horn)_coral_block$/, 'a tool enchanted with Silk Touch'],
+  [/^(tadpole|axolotl|cod|salmon|pufferfish|tropical_fish)_bucket$/, 'a water bucket used on the animal'],
+];
+
+/** How vanilla gives `item` when it takes a mechanic no skill performs (undefined: it does not). */
+export function specialSource(item: string): string | undefined {
+  return EXACT[item] ?? PATTERNS.find(([re]) => re.test(item))?.[1];
+}
