@@ -50,10 +50,8 @@ export const useItemOnBlock = defineSkill<typeof params, UseResult>({
     const u = useOf(kb, args);
     const where = args.place ? { consume: { [u.block]: args.count } } : { facts: [`${u.block}_nearby`] };
     if (USE_KIND[u.use] === 'container') return { consume: { [u.use]: args.count }, facts: [`${u.block}_nearby`] };
-    // Any axe strips (run() holds the first carried), but only the wooden one is offered to the planner:
-    // stripped logs make planks, planks make axes, and its cost table re-prices that cycle once per axe
-    // tier and wood (the first plan took 53 s with all six tiers listed, 0.6 s with one).
-    return { equip: itemsFor(kb.registry, u.use).slice(0, 1), ...where };
+    // Any axe strips (run() holds the first carried), so a bot holding an iron axe makes no wooden one.
+    return { equip: itemsFor(kb.registry, u.use), ...where };
   },
   effects: (args, kb) => ({ obtain: { [useOf(kb, args).gives]: args.count } }),
   producers(target, count, kb): Args[] {

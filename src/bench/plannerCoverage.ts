@@ -23,7 +23,7 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   [NEVER_OBTAINABLE, /cannot be obtained in survival/],
   ['another dimension (no skill travels there yet)', /\((nether|the end|end)\)/],
   ['a mechanic no skill performs yet (Silk Touch, brewing, charged creepers, structure loot…)', /which only .* gives; no skill does that yet/],
-  ['no skill gives it (fishing, trading, buckets, other monsters…)', /no registered skill obtains|needs the \w+ skill/],
+  ['no skill gives it (trading, farming, bees, rare drops…)', /no registered skill obtains|needs the \w+ skill/],
   ['not generated in the overworld', /which this world does not have/],
   ['a recipe step the search cannot order', /could not prepare|could not obtain/],
 ];

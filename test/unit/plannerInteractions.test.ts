@@ -29,8 +29,10 @@ describe('useItemOnBlock as planner data', () => {
   });
 
   it('needs the tool held and the block nearby, or the container used up at the fluid', () => {
-    expect(useItemOnBlock.preconditions(use({ block: 'oak_log', use: 'axe', count: 2 }), kb)).toEqual({ equip: ['wooden_axe'], facts: ['oak_log_nearby'] });
-    expect(useItemOnBlock.preconditions(use({ block: 'oak_wood', use: 'axe', count: 2, place: true }), kb)).toEqual({ equip: ['wooden_axe'], consume: { oak_wood: 2 } });
+    // Any axe strips: one already carried serves.
+    const axes = ['wooden_axe', 'stone_axe', 'golden_axe', 'iron_axe', 'diamond_axe', 'netherite_axe'];
+    expect(useItemOnBlock.preconditions(use({ block: 'oak_log', use: 'axe', count: 2 }), kb)).toEqual({ equip: expect.arrayContaining(axes) as unknown, facts: ['oak_log_nearby'] });
+    expect(useItemOnBlock.preconditions(use({ block: 'oak_wood', use: 'axe', count: 2, place: true }), kb)).toMatchObject({ consume: { oak_wood: 2 } });
     expect(useItemOnBlock.preconditions(use({ block: 'pumpkin', use: 'shears' }), kb)).toEqual({ equip: ['shears'], facts: ['pumpkin_nearby'] });
     expect(useItemOnBlock.preconditions(use({ block: 'lava', use: 'bucket', count: 2 }), kb)).toEqual({ consume: { bucket: 2 }, facts: ['lava_nearby'] });
     expect(useItemOnBlock.effects(use({ block: 'water', use: 'glass_bottle', count: 3 }), kb)).toEqual({ obtain: { potion: 3 } });
@@ -66,5 +68,15 @@ describe('the planner with block uses, on vanilla terrain', () => {
     expect(plan('jack_o_lantern')).toContain('useItemOnBlock pumpkin');
     expect(plan('white_concrete')).toContain('hardenConcrete white_concrete');
     if (version === '1.21.4') expect(plan('pale_oak_hanging_sign')).toContain('useItemOnBlock pale_oak_log');
+  });
+});
+
+describe('stripping with the axe carried', () => {
+  it('makes no wooden axe when an iron one is in the inventory', () => {
+    const planner = createGraphPlanner({ skills: createSkillRegistry(), knowledge: kb, world: overworldFor(kb, 'vanilla'), prime: false });
+    const v = planner.plan({ kind: 'item', items: ['stripped_oak_log'], count: 1 }, blankObservation({ iron_axe: 1 }));
+    const calls = v.kind === 'next' ? (v.plan ?? [v.decision]).map((d) => `${d.skill} ${JSON.stringify(d.args)}`) : [v.kind];
+    expect(calls.some((c) => c.includes('wooden_axe'))).toBe(false);
+    expect(calls.at(-1)).toMatch(/^useItemOnBlock .*"oak_log"/);
   });
 });

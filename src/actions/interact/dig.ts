@@ -8,7 +8,7 @@ import { untilAborted, waitUntil } from '../../base/wait.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { droppedItems, pickUp, waitForDrops } from '../items/drops.ts';
 import { countItem, equipBestTool, gained, inventoryCounts } from '../items/inventory.ts';
-import { canDigFromHere, digGoal } from '../mining/world.ts';
+import { breakBlock, canDigFromHere, digGoal } from '../mining/world.ts';
 import { moveTo } from '../movement/move.ts';
 
 /** Drops appear a tick after the block breaks; pickups show in the inventory a moment after the entity goes. */
@@ -38,13 +38,7 @@ export async function digAndCollect(ctx: SkillContext, pos: Vec3, item: string):
   const held = await equipBestTool(ctx, name);
   // A tool no better than a hand would only wear (shears wear on any block): the hand digs it.
   if (held !== null && held === bot.heldItem?.name && !isBest(ctx, name, held) && bot.heldItem.maxDurability) await untilAborted(bot.unequip('hand'), signal);
-  try {
-    await untilAborted(bot.dig(block, true), signal);
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new SkillError('FAILED', `digging ${where} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
-  }
-  await waitUntil(() => bot.blockAt(pos)?.name !== name, { signal, timeoutMs: 2000, what: `${where} to break` });
+  await breakBlock(ctx, block, where);
   const centre = pos.offset(0.5, 0.5, 0.5);
   await waitForDrops(ctx, centre, { radius: DROP_RADIUS, timeoutMs: DROP_WAIT_MS, item });
   const arrived = () => countItem(bot, item) > start;

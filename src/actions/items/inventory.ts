@@ -100,21 +100,25 @@ export function neededTool(kb: Knowledge, block: string): string | null {
  * block. Returns the item held afterwards (null: empty hand).
  */
 export async function equipBestTool(ctx: SkillContext, block: string): Promise<string | null> {
-  const { bot, knowledge: kb, signal } = ctx;
+  const { bot, knowledge: kb } = ctx;
   const best = bestToolFor(bot, kb, block);
   if (best === null && !kb.canHarvest(block, null)) {
     const tool = neededTool(kb, block) ?? 'a tool';
     throw new SkillError('NO_TOOL', `need ${tool} or better to harvest ${block}`, { block, tool });
   }
-  if (best !== null) {
-    if (bot.heldItem?.name !== best) {
-      const item = findItem(bot, best);
-      if (!item) throw new SkillError('FAILED', `${best} vanished from the inventory`);
-      await untilAborted(bot.equip(item, 'hand'), signal);
-    }
-    return best;
-  }
+  if (best !== null) return holdInHand(ctx, best);
   return bot.heldItem?.name ?? null;
+}
+
+/** Puts a carried item in the hand (nothing to do when it is there already); returns its name. */
+export async function holdInHand(ctx: SkillContext, name: string): Promise<string> {
+  const { bot, signal } = ctx;
+  if (bot.heldItem?.name !== name) {
+    const item = findItem(bot, name);
+    if (!item) throw new SkillError('FAILED', `${name} vanished from the inventory`);
+    await untilAborted(bot.equip(item, 'hand'), signal);
+  }
+  return name;
 }
 
 /** The armour slot an item is worn in, or null when it is not armour. */

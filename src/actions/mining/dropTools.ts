@@ -5,7 +5,7 @@ import type { Knowledge } from '../../knowledge/kb.ts';
 import { SkillError } from '../../base/errors.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { untilAborted } from '../../base/wait.ts';
-import { findItem, harvestTools, neededTool } from '../items/inventory.ts';
+import { harvestTools, holdInHand, neededTool } from '../items/inventory.ts';
 
 /** True when breaking `block` while holding `held` (null: empty hand) drops any of `counted`. */
 export function gives(kb: Knowledge, block: string, held: string | null, counted: readonly string[]): boolean {
@@ -73,14 +73,7 @@ export async function equipFor(ctx: SkillContext, block: string, counted: readon
   const { bot, knowledge: kb, signal } = ctx;
   const best = holdFor(bot, kb, block, counted);
   if (best === undefined) throw noToolError(kb, block, [block], counted, label);
-  if (best !== null) {
-    if (bot.heldItem?.name !== best) {
-      const item = findItem(bot, best);
-      if (!item) throw new SkillError('FAILED', `${best} vanished from the inventory`);
-      await untilAborted(bot.equip(item, 'hand'), signal);
-    }
-    return best;
-  }
+  if (best !== null) return holdInHand(ctx, best);
   const heldName = bot.heldItem?.name ?? null;
   if (gives(kb, block, heldName, counted)) return heldName;
   const HOTBAR = 36;

@@ -3,12 +3,12 @@ import { droppedItems, pickUp, type DroppedItem } from '../items/drops.ts';
 import { SkillError } from '../../base/errors.ts';
 import { countAny, gained, inventoryCounts, roomFor } from '../items/inventory.ts';
 import { equipFor, holdFor, noToolError } from './dropTools.ts';
-import { EYE_HEIGHT, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './world.ts';
+import { EYE_HEIGHT, breakBlock, canDigFromHere, digGoal, findCandidates, forbiddenStands, posKey, type Candidate } from './world.ts';
 import { minePlan, primaryDrop, type MinePlan } from './targets.ts';
 import { moveTo } from '../movement/move.ts';
 import { markUnreachable, unreachableKeys } from '../../bot/unreachable.ts';
 import type { SkillContext } from '../../skills/types.ts';
-import { throwIfAborted, untilAborted, waitUntil } from '../../base/wait.ts';
+import { throwIfAborted, waitUntil } from '../../base/wait.ts';
 
 export interface MineArgs {
   block: string;
@@ -144,13 +144,7 @@ async function mineOne(ctx: SkillContext, target: Candidate, plan: MinePlan): Pr
   const held = await equipFor(ctx, name, plan.counted, plan.label);
   // Off the ground a dig takes five times as long (vanilla), and the server times it so.
   await waitUntil(() => bot.entity.onGround, { signal, timeoutMs: 3000, what: 'the bot to stand on the ground' }).catch(ignoreTimeout);
-  try {
-    await untilAborted(bot.dig(block, true), signal);
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new SkillError('FAILED', `digging ${where} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
-  }
-  await waitUntil(() => bot.blockAt(pos)?.name !== name, { signal, timeoutMs: 2000, what: `${where} to break` });
+  await breakBlock(ctx, block, where);
   ctx.log.debug({ at: posKey(pos), block: name, held, walkMs: t1 - t0, digMs: Date.now() - t1 }, 'dug');
   return kb.expectedDrops(name, held);
 }

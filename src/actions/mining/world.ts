@@ -4,6 +4,9 @@ import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
 import { findNearestBlocks } from '../../bot/findBlocks.ts';
 import { isExposed } from '../world/scan.ts';
+import { SkillError } from '../../base/errors.ts';
+import { untilAborted, waitUntil } from '../../base/wait.ts';
+import type { SkillContext } from '../../skills/types.ts';
 
 const { goals } = pathfinderPkg;
 /** A standing player's eyes above its feet. */
@@ -178,4 +181,16 @@ export function findCandidates(bot: Bot, names: readonly string[], radius: numbe
   }
   candidates.sort((a, b) => a.cost - b.cost);
   return { candidates, skipped };
+}
+
+/** Digs `block` and waits until the world shows it gone (FAILED when the dig is refused). */
+export async function breakBlock(ctx: SkillContext, block: Block, where: string): Promise<void> {
+  const { bot, signal } = ctx;
+  try {
+    await untilAborted(bot.dig(block, true), signal);
+  } catch (err) {
+    if (signal.aborted) throw err;
+    throw new SkillError('FAILED', `digging ${where} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+  }
+  await waitUntil(() => bot.blockAt(block.position)?.name !== block.name, { signal, timeoutMs: 2000, what: `${where} to break` });
 }
