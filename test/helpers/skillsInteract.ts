@@ -6,7 +6,8 @@ import { Vec3 } from 'vec3';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { waitFor } from './sandbox.ts';
 import { clearRoom } from './skillsGather.ts';
-import { setBlocks } from './skills.ts';
+import { setBlocks, setSlots } from './skills.ts';
+import { standAt } from './skillsGather.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,13 @@ export async function setState(sb: Sandbox, bot: Bot, pos: Vec3, name: string, p
   const state = Block.fromProperties(name, props, 0).stateId;
   await sb.server.setBlock(sb.server.overworld, pos, state);
   await waitFor(() => bot.blockAt(pos)?.stateId === state, 5000, `${name} at ${pos.toString()}`);
+}
+
+/** The room rebuilt (with its pool unless `water` is false), the bot at its centre holding exactly `slots`. */
+export async function resetRoom(sb: Sandbox, bot: Bot, room: InteractRoom, slots: Readonly<Record<number, string>>, water = true): Promise<void> {
+  await buildRoom(sb, bot, room, { water });
+  await standAt(sb, bot, room.centre);
+  await setSlots(sb, bot, slots);
 }
 
 export { Vec3 };

@@ -6,8 +6,7 @@ import type { Sandbox } from '../../src/sandbox/server.ts';
 import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { standAt } from '../helpers/skillsGather.ts';
-import { buildRoom, roomAt, setState, Vec3, type InteractRoom } from '../helpers/skillsInteract.ts';
+import { resetRoom, roomAt, setState, Vec3, type InteractRoom } from '../helpers/skillsInteract.ts';
 import { runOn, setBlocks, setSlots, skillBot } from '../helpers/skills.ts';
 
 function resultOf<T = UseResult>(out: SkillOutcome): T {
@@ -32,14 +31,8 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
     await sb?.stop();
   });
 
-  async function fresh(slots: Record<number, string>, water = true): Promise<void> {
-    await buildRoom(sb, bot, room, { water });
-    await standAt(sb, bot, room.centre);
-    await setSlots(sb, bot, slots);
-  }
-
   it('an axe used on a log (use_item_on) strips it in place, keeping its axis, and wears the axe by one', async () => {
-    await fresh({ 36: 'iron_axe' });
+    await resetRoom(sb, bot, room, { 36: 'iron_axe' });
     const at = room.centre.offset(2, 0, 0);
     await setState(sb, bot, at, 'oak_log', { axis: 'x' });
     await bot.activateBlock(bot.blockAt(at)!, new Vec3(-1, 0, 0));
@@ -54,7 +47,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('useItemOnBlock strips an oak log and mines it: a stripped log in the inventory', async () => {
-    await fresh({ 36: 'wooden_axe' });
+    await resetRoom(sb, bot, room, { 36: 'wooden_axe' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'oak_log', use: 'axe' }));
     expect(result.used).toBe(1);
     expect(result.gained).toEqual({ stripped_oak_log: 1 });
@@ -66,14 +59,14 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('useItemOnBlock fails NO_TOOL naming the axe without one', async () => {
-    await fresh({ 36: 'stone_pickaxe' });
+    await resetRoom(sb, bot, room, { 36: 'stone_pickaxe' });
     const out = await runOn(bot, useItemOnBlock, { block: 'oak_log', use: 'axe' });
     expect(out).toMatchObject({ ok: false, code: 'NO_TOOL', message: 'need an axe (wooden_axe) to strip oak_log', missing: { tool: 'wooden_axe', block: 'oak_log' } });
     expect(bot.blockAt(room.log)?.name).toBe('oak_log');
   });
 
   it('shears carve a pumpkin facing the bot; mined, it gives a carved pumpkin, and its 4 seeds are picked up', async () => {
-    await fresh({ 36: 'shears' });
+    await resetRoom(sb, bot, room, { 36: 'shears' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'pumpkin', use: 'shears' }));
     expect(result.gained).toEqual({ carved_pumpkin: 1, pumpkin_seeds: 4 });
     expect(bot.inventory.slots[36]?.durabilityUsed).toBe(1);
@@ -81,7 +74,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('an empty bucket fills from the pool; the source is refilled by the sources around it', async () => {
-    await fresh({ 36: 'bucket' });
+    await resetRoom(sb, bot, room, { 36: 'bucket' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'water', use: 'bucket' }));
     expect(result.gained).toEqual({ water_bucket: 1 });
     expect(counts(bot)).toEqual({ water_bucket: 1 });
@@ -91,7 +84,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('a lone source taken up stays empty; powder snow fills a bucket too', async () => {
-    await fresh({ 36: 'bucketx2' }, false);
+    await resetRoom(sb, bot, room, { 36: 'bucketx2' }, false);
     const lone = room.pool[4]!;
     const snow = room.pool[0]!.offset(0, 1, 0);
     await setBlocks(sb, bot, [[lone, 'water'], [snow, 'powder_snow']]);
@@ -106,7 +99,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('a glass bottle fills with water (a potion whose NBT names the water potion) and leaves the source', async () => {
-    await fresh({ 36: 'glass_bottlex3' });
+    await resetRoom(sb, bot, room, { 36: 'glass_bottlex3' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'water', use: 'glass_bottle', count: 2 }));
     expect(result.gained).toEqual({ potion: 2 });
     expect(counts(bot)).toEqual({ glass_bottle: 1, potion: 2 });
@@ -117,7 +110,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('fails NO_TARGET when no water is near, and MISSING_ITEMS without a bucket', async () => {
-    await fresh({ 36: 'bucket' }, false);
+    await resetRoom(sb, bot, room, { 36: 'bucket' }, false);
     const none = await runOn(bot, useItemOnBlock, { block: 'water', use: 'bucket' });
     expect(none).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no water source open to the air within 32 blocks', missing: { block: 'water' } });
     await setSlots(sb, bot, {});
@@ -126,7 +119,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('looking away from the water, a bucket takes nothing', async () => {
-    await fresh({ 36: 'bucket' });
+    await resetRoom(sb, bot, room, { 36: 'bucket' });
     await bot.lookAt(room.centre.offset(0.5, 3, -3));
     bot.activateItem();
     await new Promise((r) => setTimeout(r, 500));
@@ -135,7 +128,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('concrete powder sets where it touches water, not elsewhere; hardenConcrete sets one and mines it', async () => {
-    await fresh({ 36: 'white_concrete_powderx3', 37: 'wooden_pickaxe' });
+    await resetRoom(sb, bot, room, { 36: 'white_concrete_powderx3', 37: 'wooden_pickaxe' });
     // On the dry floor it stays powder (placed by hand, as a player would).
     const dry = room.centre.offset(-1, 0, -2);
     await bot.placeBlock(bot.blockAt(dry.offset(0, -1, 0))!, new Vec3(0, 1, 0));
@@ -148,7 +141,7 @@ describe('using items on blocks (sandbox 1.20.1, seed 9)', () => {
   });
 
   it('hardenConcrete fails NO_TOOL without a pickaxe, before putting any powder down', async () => {
-    await fresh({ 36: 'red_concrete_powder' });
+    await resetRoom(sb, bot, room, { 36: 'red_concrete_powder' });
     const out = await runOn(bot, hardenConcrete, { item: 'red_concrete' });
     expect(out).toMatchObject({ ok: false, code: 'NO_TOOL', message: 'need wooden_pickaxe or better to harvest red_concrete' });
     expect(counts(bot)).toEqual({ red_concrete_powder: 1 });

@@ -6,9 +6,8 @@ import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
 import { serverPlayer } from '../helpers/items.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
-import { standAt } from '../helpers/skillsGather.ts';
-import { buildRoom, roomAt, Vec3, type InteractRoom } from '../helpers/skillsInteract.ts';
-import { runOn, setSlots, skillBot } from '../helpers/skills.ts';
+import { resetRoom, roomAt, Vec3, type InteractRoom } from '../helpers/skillsInteract.ts';
+import { runOn, skillBot } from '../helpers/skills.ts';
 
 function resultOf(out: SkillOutcome): UseResult {
   if (!out.ok) throw new Error(`skill failed: ${out.code} ${out.message}`);
@@ -36,14 +35,8 @@ describe('using items on blocks (sandbox 1.21.4, seed 9)', () => {
     await sb?.stop();
   });
 
-  async function fresh(slots: Record<number, string>, water = true): Promise<void> {
-    await buildRoom(sb, bot, room, { water });
-    await standAt(sb, bot, room.centre);
-    await setSlots(sb, bot, slots);
-  }
-
   it('useItemOnBlock strips a pale oak log and mines it', async () => {
-    await fresh({ 36: 'stone_axe' });
+    await resetRoom(sb, bot, room, { 36: 'stone_axe' });
     await sb.server.setBlock(sb.server.overworld, room.log, sb.server.registry.blocksByName.pale_oak_log!.defaultState);
     await waitFor(() => bot.blockAt(room.log)?.name === 'pale_oak_log', 3000, 'the pale oak log');
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'pale_oak_log', use: 'axe' }));
@@ -54,7 +47,7 @@ describe('using items on blocks (sandbox 1.21.4, seed 9)', () => {
   });
 
   it('an empty bucket fills from the pool along the look the use_item packet carries', async () => {
-    await fresh({ 36: 'bucket' });
+    await resetRoom(sb, bot, room, { 36: 'bucket' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'water', use: 'bucket' }));
     expect(result.gained).toEqual({ water_bucket: 1 });
     expect(counts(bot)).toEqual({ water_bucket: 1 });
@@ -62,7 +55,7 @@ describe('using items on blocks (sandbox 1.21.4, seed 9)', () => {
   });
 
   it('a glass bottle fills with water: a potion whose potion_contents component is the water potion', async () => {
-    await fresh({ 36: 'glass_bottle' });
+    await resetRoom(sb, bot, room, { 36: 'glass_bottle' });
     const result = resultOf(await runOn(bot, useItemOnBlock, { block: 'water', use: 'glass_bottle' }));
     expect(result.gained).toEqual({ potion: 1 });
     const potion = bot.inventory.slots[36] as (typeof bot.inventory.slots)[number] & ComponentItem;
@@ -72,7 +65,7 @@ describe('using items on blocks (sandbox 1.21.4, seed 9)', () => {
   });
 
   it('fails NO_TARGET when no water is near', async () => {
-    await fresh({ 36: 'bucket' }, false);
+    await resetRoom(sb, bot, room, { 36: 'bucket' }, false);
     const out = await runOn(bot, useItemOnBlock, { block: 'water', use: 'bucket' });
     expect(out).toMatchObject({ ok: false, code: 'NO_TARGET', message: 'no water source open to the air within 32 blocks' });
   });
