@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BLOCK_GROUPS, defineSkill, isBlockGroup, mineBlocks, minePlan, type MineResult, NEARBY_RADIUS, primaryDrop, producingBlocks, toolsFor } from '../src/actions/index.ts';
+import { BLOCK_GROUPS, defineSkill, isBlockGroup, mineBlocks, minePlan, type MineResult, NEARBY_RADIUS, perBlock, primaryDrop, producingBlocks, toolsFor } from '../src/actions/index.ts';
 
 const params = z.object({
   block: z.string().min(1).describe(`a block (oak_log, iron_ore: its deepslate twin too) or a group: ${Object.keys(BLOCK_GROUPS).join(', ')} (#logs, #planks, #stone_tool_materials)`),
@@ -35,6 +35,7 @@ export const mineBlock = defineSkill<typeof params, MineResult>({
       return { block, count, radius: NEARBY_RADIUS, ...(own ? {} : { item: target }) };
     });
   },
-  timeoutMs: (args) => 30_000 + args.count * 20_000,
+  // A stingy drop (an apple in 200 oak leaves) takes many blocks per item; a few seconds each.
+  timeoutMs: (args, kb) => 30_000 + Math.max(args.count * 20_000, (args.item ? args.count / Math.max(perBlock(kb, args.block, args.item), 0.001) : 0) * 3000),
   run: (ctx, args) => mineBlocks(ctx, args),
 });

@@ -27,7 +27,7 @@ export { HOSTILE_MOBS, MOBS, PASSIVE_MOBS, plannedLoot } from '../knowledge/mobs
 export { WOOL_COLOURS, isPresent, isWoolColour, nearestMob, sheepWool } from './mobs/find.ts';
 export { approach, equipWeapon, fight } from './mobs/combat.ts';
 export { collectLoot } from './mobs/loot.ts';
-export { BLOCK_GROUPS, isBlockGroup, minePlan, primaryDrop, producingBlocks, resolveBlocks } from './mining/targets.ts';
+export { BLOCK_GROUPS, isBlockGroup, minePlan, perBlock, primaryDrop, producingBlocks, resolveBlocks } from './mining/targets.ts';
 export { toolsFor } from './mining/dropTools.ts';
 export { mineBlocks } from './mining/mine.ts';
 export type { MineResult } from './mining/mine.ts';

@@ -38,6 +38,10 @@ const table: Record<string, DropEntry[]> = {
   amethyst_cluster: [drop('amethyst_shard', 4)],
   brown_mushroom_block: [drop('brown_mushroom', 1, 2, 2 / 9)],
   red_mushroom_block: [drop('red_mushroom', 1, 2, 2 / 9)],
+  // A hanging propagule is a block of its own that minecraft-data lists no drop for; it drops itself.
+  mangrove_propagule: [drop('mangrove_propagule')],
+  // 1.21.4: a creaking heart gives 1–3 resin clumps (itself only with Silk Touch).
+  creaking_heart: [drop('resin_clump', 1, 3)],
   nether_gold_ore: [drop('gold_nugget', 2, 6)],
   wheat: [when(drop('wheat'), 'age', [7]), when(drop('wheat_seeds', 1, 4), 'age', [7]), when(drop('wheat_seeds'), 'age', range(0, 6))],
   carrots: [when(drop('carrot', 2, 5), 'age', [7]), when(drop('carrot'), 'age', range(0, 6))],
@@ -70,6 +74,9 @@ for (const block of ['lapis_ore', 'deepslate_lapis_ore']) table[block] = [drop('
 
 // Grass drops seeds 1 time in 8; it is `grass` up to 1.20.2 and `short_grass` from 1.20.3.
 for (const block of ['grass', 'short_grass', 'fern', 'tall_grass', 'large_fern']) table[block] = [drop('wheat_seeds', 1, 1, 0.125)];
+
+// Cave vines give a glow berry only where one hangs (`berries`), and nothing otherwise.
+for (const block of ['cave_vines', 'cave_vines_plant']) table[block] = [when(drop('glow_berries'), 'berries', [true])];
 
 for (const vine of ['twisting_vines', 'weeping_vines']) {
   table[vine] = [drop(vine, 1, 1, 1 / 3)];

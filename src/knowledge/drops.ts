@@ -106,14 +106,17 @@ export function expectedDrops(
 
 /**
  * The state planning assumes for a block whose drops depend on it, when none is given: each property at
- * its highest listed value, i.e. a grown crop, cocoa pod or berry bush, as villages and jungles have them
+ * its highest listed value (true for a flag), i.e. a grown crop, cocoa pod, berry bush or cave vine with berries
  * (the skill that harvests them counts what really dropped).
  */
 function grownState(entries: readonly DropEntry[]): BlockState | undefined {
   const out: Record<string, StateValue> = {};
   for (const e of entries) {
     for (const [prop, values] of Object.entries(e.when ?? {})) {
-      for (const v of values) if (typeof v === 'number' && (typeof out[prop] !== 'number' || v > out[prop])) out[prop] = v;
+      for (const v of values) {
+        if (typeof v === 'number' && (typeof out[prop] !== 'number' || v > out[prop])) out[prop] = v;
+        if (v === true) out[prop] = true;
+      }
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;

@@ -29,6 +29,15 @@ const EXACT: Readonly<Record<string, string>> = {
   totem_of_undying: 'evokers, in woodland mansions and raids', trident: 'drowned that spawn holding one',
   echo_shard: 'loot chests in ancient cities', disc_fragment_5: 'loot chests in ancient cities',
   enchanted_book: 'enchanting a book, fishing or trading',
+  turtle_scute: 'baby turtles growing up', armadillo_scute: 'an armadillo shedding it, or brushing one',
+  honey_block: 'crafting with honey bottles (a glass bottle on a full bee nest)',
+  creaking_heart: 'a tool enchanted with Silk Touch',
+  netherite_upgrade_smithing_template: 'loot chests in bastions (nether)', piglin_banner_pattern: 'loot chests in bastions (nether)',
+  // Trial chambers (1.21): their spawners, vaults and breezes.
+  heavy_core: 'ominous vaults in trial chambers', trial_key: 'trial spawners in trial chambers',
+  ominous_trial_key: 'ominous trial spawners in trial chambers', ominous_bottle: 'raid captains and ominous vaults',
+  breeze_rod: 'breezes, which spawn only in trial chambers', wind_charge: 'breezes, which spawn only in trial chambers',
+  flow_banner_pattern: 'vaults in trial chambers', guster_banner_pattern: 'vaults in trial chambers',
 };
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
@@ -38,6 +47,9 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^music_disc_/, 'a creeper killed by a skeleton, or loot chests in structures'],
   [/_horse_armor$/, 'loot chests in structures'],
   [/^chainmail_/, 'trading with an armourer villager'],
+  [/^netherite_(sword|shovel|pickaxe|axe|hoe|helmet|chestplate|leggings|boots)$/, 'diamond gear upgraded at a smithing table with netherite (nether)'],
+  [/^\w+_bundle$/, "a dyeing recipe (a bundle and a dye) that minecraft-data's recipes lack"],
+  [/^(chiseled_)?resin_(block|bricks|brick_stairs|brick_slab|brick_wall)$/, "recipes (from resin clumps and resin bricks) that minecraft-data's 1.21.4 recipes lack"],
   [/_ore$/, 'a tool enchanted with Silk Touch'],
   [/^(dead_)?(tube|brain|bubble|fire|horn)_coral(_fan)?$/, 'a tool enchanted with Silk Touch'],
   [/^(tube|brain|bubble|fire|horn)_coral_block$/, 'a tool enchanted with Silk Touch'],

@@ -13,6 +13,8 @@ const EXACT: Readonly<Record<string, string>> = {
     'farmland', 'dirt_path', 'suspicious_sand', 'suspicious_gravel', 'frogspawn', 'chorus_plant', 'petrified_oak_slab',
     'player_head', 'end_gateway', 'end_portal', 'nether_portal',
   ].map((n) => [n, 'a block that never drops itself, not even with Silk Touch'])),
+  // Java's loot gives two short plants for a tall one, even to shears; only Bedrock drops the tall item.
+  ...Object.fromEntries(['tall_grass', 'large_fern'].map((n) => [n, 'a tall plant that drops two short ones, even to shears'])),
   ...Object.fromEntries(['torchflower_crop', 'pitcher_crop', 'bubble_column', 'moving_piston', 'piston_head'].map((n) => [n, 'a block form with no item of its own'])),
 };
 

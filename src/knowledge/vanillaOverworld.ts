@@ -39,7 +39,9 @@ const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
     'hay_block', 'wheat', 'carrots', 'potatoes', 'beetroots', 'bell',
     // Warm oceans' reefs (a pickaxe turns a coral block into its dead form), dark forests' huge mushrooms.
     ...CORALS.map((c) => `${c}_coral_block`), 'sea_pickle', 'brown_mushroom_block', 'red_mushroom_block', 'mushroom_stem',
-    'magma_block',
+    'magma_block', 'mangrove_propagule',
+    // 1.21.4's pale gardens: a creaking heart sits in some of their pale oak trunks.
+    'pale_moss_block', 'pale_moss_carpet', 'pale_hanging_moss', 'open_eyeblossom', 'closed_eyeblossom', 'creaking_heart',
   ]],
   // Ocean monuments (with their guardians) and ruined portals.
   [FIND_SECONDS.structure, ['prismarine', 'prismarine_bricks', 'dark_prismarine', 'sea_lantern', 'wet_sponge', 'crying_obsidian']],
@@ -55,7 +57,7 @@ const VANILLA_ONLY_UNDERGROUND: readonly Resource[] = [
   // Geodes: amethyst in a shell of calcite and smooth basalt.
   ...['amethyst_block', 'amethyst_cluster', 'budding_amethyst', 'smooth_basalt'].map((b) => ({ ...ore(b, -58, 30, 0), findSeconds: FIND_SECONDS.rare })),
   // Lush caves, under forests and jungles.
-  ...['rooted_dirt', 'hanging_roots', 'big_dripleaf', 'small_dripleaf', 'cave_vines', 'moss_block', 'azalea']
+  ...['rooted_dirt', 'hanging_roots', 'big_dripleaf', 'small_dripleaf', 'cave_vines', 'cave_vines_plant', 'moss_block', 'azalea']
     .map((b) => ({ ...ore(b, -60, 60, 20), findSeconds: FIND_SECONDS.rare })),
   // Fossils in deserts and swamps, deep under them in deepslate.
   { ...ore('bone_block', -64, 60, 30), findSeconds: FIND_SECONDS.structure },

@@ -28,7 +28,7 @@ export async function runSkill(skill: AnySkill, rawArgs: unknown, env: RunEnv): 
     return { ok: false, skill: skill.name, args: rawArgs, elapsedMs: elapsed(), code: 'BAD_ARGS', message: `bad arguments for ${skill.name}: ${why}` };
   }
   const args: unknown = parsed.data;
-  const timeoutMs = env.timeoutMs ?? (typeof skill.timeoutMs === 'function' ? skill.timeoutMs(args) : skill.timeoutMs);
+  const timeoutMs = env.timeoutMs ?? (typeof skill.timeoutMs === 'function' ? skill.timeoutMs(args, env.knowledge) : skill.timeoutMs);
   const log = env.log.child({ skill: skill.name });
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(new SkillError('TIMEOUT', `${skill.name} did not finish within ${timeoutMs} ms`)), timeoutMs);

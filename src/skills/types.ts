@@ -56,7 +56,7 @@ export interface SkillDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
   /** Arguments that show what the skill does (the `skills` listing evaluates conditions on them). */
   example?: z.infer<P>;
   /** Upper bound for one run; the runner aborts the skill after it. */
-  timeoutMs: number | ((args: z.infer<P>) => number);
+  timeoutMs: number | ((args: z.infer<P>, kb: Knowledge) => number);
   run: (ctx: SkillContext, args: z.infer<P>) => Promise<R>;
 }
 

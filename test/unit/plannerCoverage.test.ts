@@ -82,6 +82,39 @@ describe('more of what vanilla gives, planned', () => {
   });
 });
 
+describe('nothing vanilla generates is refused as missing from the world', () => {
+  it('mines stingy drops when nothing gives more: an apple from oak leaves, a jungle sapling, a poisonous potato', () => {
+    const planner = serverPlanner(kb);
+    const mined = (name: string) => {
+      const v = planner.plan(item(name), blankObservation({}));
+      return v.kind === 'next' ? (v.plan ?? [v.decision]).filter((d) => d.skill === 'mineBlock').map((d) => `${String(d.args.block)}/${typeof d.args.item === 'string' ? d.args.item : ''}`) : [reason(v)];
+    };
+    expect(mined('apple')).toEqual([expect.stringMatching(/^(dark_)?oak_leaves\/apple$/)]);
+    expect(mined('jungle_sapling')).toEqual(['jungle_leaves/jungle_sapling']);
+    expect(mined('poisonous_potato')).toEqual(['potatoes/poisonous_potato']);
+    // A sapling is planted by players, never generated: its leaves are the source, not the block.
+    expect(mined('oak_sapling')).toEqual([expect.stringMatching(/^oak_leaves\//)]);
+    // Sticks still come from planks (or dead bushes), never from 50 leaves each.
+    expect(mined('stick').every((m) => !m.includes('leaves'))).toBe(true);
+  });
+
+  it('finds glow berries on cave vines, propagules under mangroves and, on 1.21.4, the pale garden', () => {
+    expect(kb.expectedDrops('cave_vines', null)).toEqual({ glow_berries: 1 });
+    for (const name of ['glow_berries', 'mangrove_propagule', 'golden_apple']) expect(serverPlanner(kb).plan(item(name), blankObservation({})).kind, name).toBe('next');
+    for (const name of ['pale_moss_carpet', 'pale_hanging_moss', 'open_eyeblossom', 'resin_clump', 'resin_brick']) {
+      expect(serverPlanner(kb1214).plan(item(name), blankObservation({})).kind, name).toBe('next');
+    }
+  });
+
+  it('says which mechanic the rest needs (trial chambers, smithing, data minecraft-data lacks), or that Java never drops it', () => {
+    const planner = serverPlanner(kb1214);
+    expect(reason(planner.plan(item('heavy_core'), blankObservation({})))).toMatch(/ominous vaults in trial chambers/);
+    expect(reason(planner.plan(item('netherite_pickaxe'), blankObservation({})))).toMatch(/smithing table .*\(nether\)/);
+    expect(reason(planner.plan(item('red_bundle'), blankObservation({})))).toMatch(/minecraft-data's recipes lack/);
+    expect(reason(planner.plan(item('tall_grass'), blankObservation({})))).toMatch(/cannot be obtained in survival: a tall plant/);
+  });
+});
+
 describe("the skill graph's costs", () => {
   it('price every item of a version in one pass although the graph has cycles (an axe of planks for stripped logs for planks)', () => {
     // Recursion cut at each cycle caches nothing inside one and took minutes here; the fixed point takes well under a second.

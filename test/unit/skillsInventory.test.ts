@@ -51,11 +51,13 @@ describe('mine targets', () => {
     expect(perBlock(kb, 'lapis_ore', 'lapis_lazuli')).toBe(6.5);
   });
 
-  it('offers natural sources first, folds ore twins, skips placed blocks and stingy sources', () => {
+  it('offers natural sources first, folds ore twins, skips placed blocks, and stingy sources unless nothing gives more', () => {
     expect(producingBlocks(kb, 'cobblestone')).toEqual(['stone', 'cobblestone']);
     expect(producingBlocks(kb, 'raw_iron')).toEqual(['iron_ore']);
     expect(producingBlocks(kb, 'dirt')).toEqual(['dirt', 'grass_block', 'mycelium']);
-    expect(producingBlocks(kb, 'apple')).toEqual([]);
+    expect(producingBlocks(kb, 'stick')).toEqual(['dead_bush']);
+    expect(producingBlocks(kb, 'apple')).toEqual(['dark_oak_leaves', 'oak_leaves']);
+    expect(producingBlocks(kb, 'oak_sapling')).toEqual(['oak_leaves']);
     expect(producingBlocks(kb, '#logs')).toEqual(['log']);
     expect(producingBlocks(kb, 'crafting_table_nearby')).toEqual([]);
   });

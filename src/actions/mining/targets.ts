@@ -110,9 +110,11 @@ export function minePlan(kb: Knowledge, block: string, item?: string): MinePlan 
 }
 
 /** Blocks players make rather than find: never worth a search (dirt comes from dirt, not farmland). */
-const PLACED = /^(dirt_path|farmland|redstone_wire|tripwire|potted_.*|infested_.*|.*_slab|.*_stairs|.*_wall|.*_carpet|.*_bed|.*_door|.*_sign)$/;
-/** Sources giving less than this per block (sticks from leaves, apples) are left to other skills; a sapling (1 in 20 leaves) is not. */
+const PLACED = /^(dirt_path|farmland|(?!bamboo_).*_sapling|redstone_wire|tripwire|potted_.*|infested_.*|.*_slab|.*_stairs|.*_wall|.*_carpet|.*_bed|.*_door|.*_sign)$/;
+/** Sources giving less than this per block (sticks from leaves) are left to other skills; a sapling (1 in 20 leaves) is not. */
 const MIN_PER_BLOCK = 0.05;
+/** ...unless nothing gives more: apples (1 in 200 oak leaves), jungle saplings, a poisonous potato from a field. */
+const MIN_PER_BLOCK_LAST_RESORT = 0.005;
 
 /**
  * Blocks to name as producers of `item` (or of a `#tag` group): natural sources first, ore twins
@@ -125,8 +127,10 @@ export function producingBlocks(kb: Knowledge, item: string): string[] {
   // A craftable block (crafting table, planks) is made, not searched for; its placed copies are the
   // agent's own. Those the world generates as well (granite, sandstone, hay bales) are both.
   const craftable = kb.registry.recipes[kb.itemId(item) ?? -1] !== undefined && !GENERATED_CRAFTABLE.has(item);
-  const found = kb.blocksDropping(item)
-    .filter((b) => !PLACED.test(b) && !(craftable && b === item) && (kb.expectedDrops(b, plannedHold(kb, b, item))[item] ?? 0) >= MIN_PER_BLOCK);
+  const candidates = kb.blocksDropping(item).filter((b) => !PLACED.test(b) && !(craftable && b === item));
+  const giving = (min: number) => candidates.filter((b) => (kb.expectedDrops(b, plannedHold(kb, b, item))[item] ?? 0) >= min);
+  const generous = giving(MIN_PER_BLOCK);
+  const found = generous.length > 0 ? generous : giving(MIN_PER_BLOCK_LAST_RESORT);
   const primary = found.filter((b) => primaryDrop(kb, b) === item);
   const pool = primary.length > 0 ? primary : found;
   const folded = pool.filter((b) => !(b.startsWith('deepslate_') && b.endsWith('_ore') && pool.includes(b.slice('deepslate_'.length))));
