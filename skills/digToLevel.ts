@@ -1,6 +1,6 @@
 import pathfinderPkg from 'mineflayer-pathfinder';
 import { z } from 'zod';
-import { bestPickaxe, chooseDirection, clearBlock, defineSkill, describeRefusals, digCheckFor, type Dir, fmt, lookupFor, moveTo, noTool, type P, PICKAXES, pickaxeUsesLeft, type SkillContext, SkillError, stepOnto, type StepPlan, throwIfAborted, type Vertical, waitUntil } from '../src/actions/index.ts';
+import { bestPickaxe, chooseDirection, claimStep, clearBlock, defineSkill, describeRefusals, digCheckFor, type Dir, fmt, lookupFor, moveTo, noTool, type P, PICKAXES, pickaxeUsesLeft, releaseStep, type SkillContext, SkillError, stepOnto, type StepPlan, throwIfAborted, type Vertical, waitUntil } from '../src/actions/index.ts';
 
 const { goals } = pathfinderPkg;
 
@@ -21,6 +21,8 @@ export interface DigToLevelResult {
   steps: number;
   /** Blocks dug. */
   dug: number;
+  /** Where, in the order dug (once each, though sand falling in is dug again): a team's trace shows no block was dug twice. */
+  at: [number, number, number][];
   /** 'stairs' when it dug, 'walked' when an existing way (such as its own stairs) led there. */
   how: 'stairs' | 'walked' | 'already';
   /** Time spent digging and stepping, in ms. */
@@ -53,7 +55,7 @@ async function reachLevel(ctx: SkillContext, { y }: Args): Promise<DigToLevelRes
   const inWater = () => (bot.entity as { isInWater?: boolean }).isInWater === true;
   await waitUntil(() => bot.entity.onGround || inWater(), { signal, timeoutMs: 3000, what: 'the bot standing on the ground' });
   const startY = Math.floor(bot.entity.position.y);
-  if (startY === y) return { y, steps: 0, dug: 0, how: 'already', digMs: 0, walkMs: 0 };
+  if (startY === y) return { y, steps: 0, dug: 0, at: [], how: 'already', digMs: 0, walkMs: 0 };
   if (y < startY) {
     requirePickaxe(ctx, startY - y);
     return staircase(ctx, 'down', y);
@@ -62,7 +64,7 @@ async function reachLevel(ctx: SkillContext, { y }: Args): Promise<DigToLevelRes
   try {
     const t0 = performance.now();
     await moveTo(ctx, new goals.GoalY(y), { what: `y ${y}`, canDig: false, stuckMs: 5000, searchRadius: climb * 4 + 32, timeoutMs: climb * 1500 + 15_000 });
-    return { y: Math.floor(bot.entity.position.y), steps: 0, dug: 0, how: 'walked', digMs: 0, walkMs: Math.round(performance.now() - t0) };
+    return { y: Math.floor(bot.entity.position.y), steps: 0, dug: 0, at: [], how: 'walked', digMs: 0, walkMs: Math.round(performance.now() - t0) };
   } catch (err) {
     if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK')) throw err;
     ctx.log.debug({ err: err.message }, 'no way up to walk; digging stairs up');
@@ -92,6 +94,7 @@ async function staircase(ctx: SkillContext, vertical: Vertical, targetY: number)
   let last: Dir | undefined;
   let steps = 0;
   let dug = 0;
+  const at: [number, number, number][] = [];
   let failures = 0;
   let digMs = 0;
   let walkMs = 0;
@@ -103,8 +106,19 @@ async function staircase(ctx: SkillContext, vertical: Vertical, targetY: number)
     if ('refused' in choice) throw refusal(ctx, choice.refused, cur, vertical);
     const { plan } = choice;
     if (plan.dir !== last) log.debug({ at: cur, dir: plan.dir.name, ahead: choice.ahead }, 'stairs direction');
+    // The step's cells are this bot's until dug, so a team mate digging down next to it goes another way.
+    // In the tick the plan was made, and the lookup left out the mates' cells: this cannot fail but is checked.
+    if (!claimStep(bot, plan.dig)) continue;
     const t0 = performance.now();
-    for (const p of plan.dig) dug += await clearBlock(ctx, p);
+    try {
+      for (const p of plan.dig) {
+        const n = await clearBlock(ctx, p);
+        if (n > 0) at.push([p.x, p.y, p.z]);
+        dug += n;
+      }
+    } finally {
+      releaseStep(bot, plan.dig);
+    }
     const t1 = performance.now();
     digMs += t1 - t0;
     try {
@@ -123,7 +137,7 @@ async function staircase(ctx: SkillContext, vertical: Vertical, targetY: number)
     last = plan.dir;
     steps++;
   }
-  return { y: feet(ctx).y, steps, dug, how: 'stairs', digMs: Math.round(digMs), walkMs: Math.round(walkMs) };
+  return { y: feet(ctx).y, steps, dug, at, how: 'stairs', digMs: Math.round(digMs), walkMs: Math.round(walkMs) };
 }
 
 function feet(ctx: SkillContext): P {
@@ -138,6 +152,9 @@ function refusal(ctx: SkillContext, refused: Extract<StepPlan, { ok: false }>[],
   if (refused.length > 0 && refused.every((r) => r.hazard === 'tool')) {
     const block = refused[0]!.block;
     return new SkillError('NO_TOOL', `${where}: every way is blocked by blocks that need a better tool (${describeRefusals(refused)})`, { block, tool: 'pickaxe' });
+  }
+  if (refused.length > 0 && refused.every((r) => r.hazard === 'claimed')) {
+    return new SkillError('FAILED', `${where}: team mates are digging every way (${describeRefusals(refused)})`);
   }
   const danger = refused.find((r) => r.hazard === 'lava') ?? refused.find((r) => r.hazard === 'water') ?? refused[0];
   return new SkillError('DANGER', `${where}: no safe way (${describeRefusals(refused)})`, danger ? { block: danger.block } : undefined);

@@ -18,6 +18,7 @@ import { withdrawFromChest } from './withdrawFromChest.ts';
 import { useItemOnBlock } from './useItemOnBlock.ts';
 import { hardenConcrete } from './hardenConcrete.ts';
 import { fish } from './fish.ts';
+import { giveItems } from './giveItems.ts';
 import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
@@ -27,6 +28,9 @@ export const SKILLS: readonly AnySkill[] = [
   fish,
   useItemOnBlock, hardenConcrete,
 ];
+
+/** A team's skills on top: the hand-over between members (src/team). */
+export const TEAM_SKILLS: readonly AnySkill[] = [...SKILLS, giveItems];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {
   return new SkillRegistry(skills);

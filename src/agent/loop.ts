@@ -77,6 +77,11 @@ export interface AgentOptions {
   model?: { drain(): ModelEvent[]; summary(): ModelSummary };
   /** Reflexes that interrupt a skill when the bot is attacked, hungry, or in lava or deep water (default true). */
   reflexes?: boolean;
+  /**
+   * Runs between steps, before the next decision: a team's assembler takes a hand-over there while it
+   * works (src/team). The next plan is made from what the bot holds after it. Must not throw.
+   */
+  pause?: (signal: AbortSignal) => Promise<void>;
   /** Runs once a step is decided, before its skill (src/agent/resilience.ts: stuck recovery, a full inventory); must not throw. */
   beforeSkill?: (next: { step: number; decision: Decision; plan: readonly Decision[]; history: readonly StepRecord[]; signal: AbortSignal }) => Promise<void>;
 }
@@ -134,6 +139,12 @@ async function runLoop(opts: AgentOptions, reflexes: ReflexMonitor | undefined):
     // A reflex called for between steps (hungry, attacked while planning) runs before the next plan.
     const between = await reflexes?.runPending(opts.signal);
     if (between) { recordReflex(between); obs = look(); continue; }
+
+    if (opts.pause) {
+      await opts.pause(opts.signal);
+      obs = look();
+      if (goalMet(goal, obs)) { reason = 'done'; break; }
+    }
 
     const t0 = performance.now();
     const verdict = await opts.planner.decide({ goal, observation: obs, history, signal: opts.signal });

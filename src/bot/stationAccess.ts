@@ -6,6 +6,7 @@ import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { findNearestBlocks } from './findBlocks.ts';
 import { isUnreachable } from './unreachable.ts';
+import { isClaimedByOther } from './claims.ts';
 
 export type StationAccess = 'reach' | 'walk' | 'far';
 
@@ -45,7 +46,10 @@ export interface StationSite {
  * the fewest steps, else the nearest in `farRadius` (access 'far'); null when there is none.
  */
 export function stationSite(bot: Bot, names: readonly string[], farRadius = 32): StationSite | null {
-  const near = findNearestBlocks(bot, names, CANDIDATE_RADIUS, MAX_CANDIDATES);
+  // A block a team mate claimed (src/bot/claims.ts: their furnace, or a block they are digging) is no
+  // station for this bot, near or far: the observation's facts and the skills both come through here.
+  const mine = (p: Vec3) => !isClaimedByOther(bot, p);
+  const near = findNearestBlocks(bot, names, CANDIDATE_RADIUS, MAX_CANDIDATES).filter(mine);
   const feet = bot.entity.position;
   const cell = cellReader(bot);
   // One the bot could not walk up to a moment ago is near only if it can be used from where the bot stands.
@@ -54,7 +58,7 @@ export function stationSite(bot: Bot, names: readonly string[], farRadius = 32):
   if (now) return { pos: now, access: 'reach', stand: feet.floored(), steps: 0 };
   const found = walkable.length > 0 ? accessFrom(cell, feet, walkable) : null;
   if (found) return found;
-  const far = near[0] ?? findNearestBlocks(bot, names, farRadius, 1)[0];
+  const far = near[0] ?? findNearestBlocks(bot, names, farRadius, MAX_CANDIDATES).find(mine);
   return far ? { pos: far, access: 'far', stand: null, steps: 0 } : null;
 }
 

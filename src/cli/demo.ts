@@ -3,7 +3,7 @@ import { DEFAULT_VERSION, PRESETS, SUPPORTED_VERSIONS } from '../config/sandbox.
 import { optionsOf, type RunJob } from './command.ts';
 import { DEFAULT_TASK, runTaskCommand } from './run/command.ts';
 
-interface DemoOptions { seed?: string; preset?: string; task?: string; world?: string; spawn?: string; save?: boolean; mcVersion?: string }
+interface DemoOptions { seed?: string; preset?: string; task?: string; world?: string; spawn?: string; save?: boolean; mcVersion?: string; bots?: string }
 
 /** What `npm start` runs: the offline planner and the skills on a fresh sandbox, from an empty inventory. */
 export function demoCommand(run: RunJob): Command {
@@ -16,10 +16,11 @@ export function demoCommand(run: RunJob): Command {
     .option('--world <path>', 'serve a copy of this world save (Anvil: level.dat, region/) instead of generating terrain')
     .option('--spawn <x,z>', "with --world: the column to spawn at (default: the save's spawn)")
     .option('--save', 'with --world: write the chunks changed back into the save on exit (old region files kept aside)')
+    .option('--bots <n>', 'a team of n bots shares the task (default 1)')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<DemoOptions>(cmd);
       await run(cmd, { seed: o.seed, preset: o.preset, world: o.world, spawn: o.spawn, save: o.save, 'sandbox.mcVersion': o.mcVersion }, (ctx) => runTaskCommand(ctx, {
-        task: o.task ?? DEFAULT_TASK,
+        task: o.task ?? DEFAULT_TASK, ...(o.bots === undefined ? {} : { bots: o.bots }),
         // On a terminal the world and the dashboard stay up for a look around after the task; in scripts and tests the demo ends.
         keepOpen: process.stdout.isTTY,
       }));

@@ -22,8 +22,13 @@ function hostName(header: string | undefined): string {
   return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '');
 }
 
-export interface DashboardOptions {
-  bot: Bot;
+/** A team's member as the dashboard shows it: a row, and a bot the 3D view can follow. */
+export interface DashboardMember {
+  readonly name: string;
+  readonly bot: Bot;
+}
+
+interface CommonOptions {
   log: Logger;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -37,14 +42,21 @@ export interface DashboardOptions {
   flushMs?: number;
 }
 
+/** One bot, or a team: a row per member, in this order; each page's 3D view follows the member it picks (the first by default). */
+export type DashboardOptions = CommonOptions & ({ bot: Bot; members?: undefined } | { members: readonly DashboardMember[]; bot?: undefined });
+
 export interface Dashboard {
   readonly url: string;
   readonly publish: (event: DashboardEvent) => void;
   readonly snapshot: () => DashboardSnapshot;
   /** Pages with the dashboard open (live event streams). */
   readonly pages: number;
-  /** Shows another bot from now on (a new one after a reconnect): status and the 3D view follow it. */
+  /** Shows another bot from now on (a new one after a reconnect): status and the 3D view follow it. On a team's dashboard: the first member's. */
   setBot(bot: Bot): void;
+  /** A team member's new bot (after a reconnect): its row and the views following it move to it. */
+  setMemberBot(name: string, bot: Bot): void;
+  /** The bot each page's 3D view follows (a member's name, `''` for a single bot). */
+  following(): string[];
   /** Closes the HTTP server, the viewer's sockets, every page's stream and the bot sampler. */
   close(): Promise<void>;
 }
@@ -64,6 +76,16 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     if (!LOCAL_NAMES.has(hostName(req.headers.host))) return false;
     const origin = req.headers.origin;
     return origin === undefined || LOCAL_NAMES.has(hostName(origin.replace(/^https?:\/\//, '')));
+  };
+  // A single bot is the member named '' whose status is the page's own `bot`.
+  const team = opts.members !== undefined;
+  const members = opts.members ?? [{ name: '', bot: opts.bot }];
+  if (members.length === 0) throw new Error('a team dashboard needs at least one member');
+  const bots = new Map(members.map((m) => [m.name, m.bot]));
+  const first = members[0]!.name;
+  const target = (who: string | undefined): { name: string; bot: Bot } => {
+    const name = who !== undefined && bots.has(who) ? who : first;
+    return { name, bot: bots.get(name)! };
   };
   const state = new DashboardState({ enabled: viewEnabled, path: VIEW_PREFIX });
   const sse = new SseHub();
@@ -107,8 +129,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     });
   });
   server.on('error', (err) => log.error({ err }, 'dashboard server error'));
-  let bot = opts.bot;
-  if (viewEnabled) view = mountView(server, () => bot, log, opts.viewDistance ?? 4, allowed);
+  if (viewEnabled) view = mountView(server, target, log, opts.viewDistance ?? 4, allowed);
 
   let closing: Promise<void> | undefined;
   const publish = (event: DashboardEvent): void => {
@@ -120,7 +141,16 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       sse.send(JSON.stringify(state.snapshot()));
     }, flushMs);
   };
-  let stopSampling = watchBotStatus(bot, (status) => publish({ type: 'bot', status }));
+  const sample = (name: string, bot: Bot): (() => void) => watchBotStatus(bot, (status) => publish(team ? { type: 'member', who: name, event: { type: 'bot', status } } : { type: 'bot', status }));
+  if (team) publish({ type: 'team', names: members.map((m) => m.name) });
+  const sampling = new Map(members.map((m) => [m.name, sample(m.name, m.bot)]));
+  const setMemberBot = (name: string, next: Bot): void => {
+    if (!bots.has(name) || bots.get(name) === next || closing) return;
+    sampling.get(name)?.();
+    bots.set(name, next);
+    sampling.set(name, sample(name, next));
+    view?.retarget(name);
+  };
 
   const { port } = server.address() as AddressInfo;
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
@@ -135,15 +165,15 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       return sse.size;
     },
     setBot(next) {
-      if (next === bot || closing) return;
-      stopSampling();
-      bot = next;
-      stopSampling = watchBotStatus(bot, (status) => publish({ type: 'bot', status }));
-      view?.retarget();
+      setMemberBot(first, next);
+    },
+    setMemberBot,
+    following() {
+      return view?.following() ?? [];
     },
     close() {
       closing ??= (async () => {
-        stopSampling();
+        for (const stop of sampling.values()) stop();
         if (flush) clearTimeout(flush);
         sse.close();
         const closed = view ? view.close() : new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,55 +1,27 @@
-import { formatDecision } from '../agent/format.ts';
-import type { Decision } from '../planner/types.ts';
-import type { BotStatus, DashboardEvent, DashboardSnapshot, LogLine, ModelTotals, PlanStep, RunEnd } from './types.ts';
+import { RunState } from './runState.ts';
+import { TeamBoard } from './teamState.ts';
+import type { DashboardEvent, DashboardSnapshot, LogLine, ModelTotals, RunEnd } from './types.ts';
 
 export const LOG_LINES = 20;
 
-/** The dashboard's model of a run, changed only through `apply` (pure, so the page logic is unit-tested). */
+/** The dashboard's model of a run (or of a team's), changed only through `apply` (pure, so the page logic is unit-tested). */
 export class DashboardState {
-  private task: DashboardSnapshot['task'] = null;
-  private done: PlanStep[] = [];
-  private pending: PlanStep[] = [];
-  private running: DashboardSnapshot['running'] = null;
-  private activity: string | null = null;
-  private bot: BotStatus | null = null;
+  private readonly run: RunState;
   private logs: LogLine[] = [];
   private model: ModelTotals | null = null;
-  private end: RunEnd | null = null;
+  private team: TeamBoard | null = null;
+  /** A team's goal and end: the page's task panel shows them as a single run's. */
+  private teamTask: DashboardSnapshot['task'] = null;
+  private teamEnd: RunEnd | null = null;
 
-  constructor(private readonly view: DashboardSnapshot['view'], private readonly clock: () => number = Date.now) {}
+  constructor(private readonly view: DashboardSnapshot['view'], private readonly clock: () => number = Date.now) {
+    this.run = new RunState(clock);
+  }
 
   apply(e: DashboardEvent): void {
     switch (e.type) {
-      case 'task':
-        this.task = { text: e.text, goal: e.goal, startedAt: this.clock() };
-        this.done = [];
-        this.pending = [];
-        this.running = null;
-        this.end = null;
-        return;
-      case 'plan':
-        this.pending = e.plan.map((d) => pendingStep(d));
-        return;
-      case 'skillStart': {
-        const text = formatDecision(e.decision);
-        // The planner's plan starts with the step it chose; a planner without a plan leaves the list as it was.
-        if (this.pending[0]?.text === text) this.pending.shift();
-        this.running = { step: e.step, skill: e.decision.skill, text, startedAt: this.clock() };
-        return;
-      }
-      case 'step':
-        this.done.push({
-          step: e.step, skill: e.decision.skill, text: formatDecision(e.decision), status: e.ok ? 'ok' : 'failed', elapsedMs: e.elapsedMs,
-          ...(e.message === undefined ? {} : { message: e.message }),
-        });
-        this.running = null;
-        return;
-      case 'end':
-        this.end = e.summary;
-        this.running = null;
-        return;
-      case 'bot':
-        this.bot = e.status;
+      case 'task': case 'plan': case 'skillStart': case 'step': case 'end': case 'bot': case 'activity':
+        this.run.apply(e);
         return;
       case 'log':
         this.logs.push(e.line);
@@ -58,31 +30,33 @@ export class DashboardState {
       case 'model':
         this.model = e.totals;
         return;
-      case 'activity':
-        this.activity = e.text;
-        return;
+      default:
+        this.applyTeam(e);
     }
   }
 
   snapshot(): DashboardSnapshot {
-    const running: PlanStep[] = this.running
-      ? [{ step: this.running.step, skill: this.running.skill, text: this.running.text, status: 'running', startedAt: this.running.startedAt }]
-      : [];
+    const run = this.run.view();
     return {
       now: this.clock(),
       view: this.view,
-      task: this.task,
-      steps: [...this.done, ...running, ...this.pending],
-      running: this.running,
-      activity: this.activity,
-      bot: this.bot,
+      ...run,
+      ...(this.team ? { task: this.teamTask, end: this.teamEnd } : {}),
       logs: [...this.logs],
       model: this.model,
-      end: this.end,
+      team: this.team?.snapshot() ?? null,
     };
   }
-}
 
-function pendingStep(d: Decision): PlanStep {
-  return { skill: d.skill, text: formatDecision(d), status: 'pending' };
+  private applyTeam(e: Exclude<DashboardEvent, { type: 'task' | 'plan' | 'skillStart' | 'step' | 'end' | 'bot' | 'activity' | 'log' | 'model' }>): void {
+    this.team ??= new TeamBoard([], this.clock);
+    this.team.apply(e);
+    if (e.type === 'teamPlan') {
+      this.teamTask = { text: e.goal, goal: e.goal, startedAt: this.teamTask?.startedAt ?? this.clock() };
+      this.teamEnd = null;
+    } else if (e.type === 'teamEnd') {
+      const { goal, success, reason, detail, steps, failures, failuresRecovered, wallSeconds } = e.summary;
+      this.teamEnd = { goal, success, reason, steps, failures, failuresRecovered, wallSeconds, ...(detail ? { detail } : {}) };
+    }
+  }
 }

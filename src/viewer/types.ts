@@ -1,5 +1,6 @@
 import type { RunSummary } from '../agent/loop.ts';
 import type { Decision } from '../planner/types.ts';
+import type { SubGoal } from '../team/types.ts';
 
 export type StepStatus = 'pending' | 'running' | 'ok' | 'failed';
 
@@ -31,6 +32,8 @@ export interface LogLine {
   level: string;
   msg: string;
   component?: string;
+  /** The team member whose logger wrote the line (a `who` binding), on a team run. */
+  who?: string;
 }
 
 export interface ModelTotals {
@@ -40,7 +43,10 @@ export interface ModelTotals {
 }
 
 /** How a run ended, as the page shows it. */
-export type RunEnd = Pick<RunSummary, 'goal' | 'success' | 'reason' | 'detail' | 'steps' | 'failures' | 'failuresRecovered' | 'wallSeconds'>;
+export type RunEnd = Pick<RunSummary, 'goal' | 'success' | 'detail' | 'steps' | 'failures' | 'failuresRecovered' | 'wallSeconds'> & {
+  /** A run's StopReason, or a team's (the assembler's last run's). */
+  reason: string;
+};
 
 /** What producers tell the dashboard; every field is shown as text, never as markup. */
 export type DashboardEvent =
@@ -53,7 +59,63 @@ export type DashboardEvent =
   | { type: 'log'; line: LogLine }
   | { type: 'model'; totals: ModelTotals }
   /** Something other than a task is going on (`following Alice`), or null when that ended. */
-  | { type: 'activity'; text: string | null };
+  | { type: 'activity'; text: string | null }
+  | TeamDashboardEvent;
+
+/** What one member's own run tells the dashboard: the single-run events, kept apart per member. */
+export type MemberEvent = Extract<DashboardEvent, { type: 'task' | 'plan' | 'skillStart' | 'step' | 'end' | 'bot' | 'activity' }>;
+
+/** A team's events (src/viewer/teamWatch.ts turns TeamEvents into these). */
+export type TeamDashboardEvent =
+  /** The members, in the order their rows show: makes the dashboard a team's. */
+  | { type: 'team'; names: readonly string[] }
+  | { type: 'teamPlan'; goal: string; assembler: string; assignments: readonly { who: string; subGoals: readonly SubGoal[] }[]; estimate: { team: number; alone: number } }
+  | { type: 'assign'; who: string; subGoal: SubGoal }
+  | { type: 'reassign'; from: string; to: string; subGoal: SubGoal }
+  | { type: 'memberLost'; who: string; why: string }
+  /** A lost or reconnected member is connected again (a new Bot). */
+  | { type: 'memberBack'; who: string }
+  /** A passing condition of a member shown in its row (`connection lost; reconnecting`), or null when over. */
+  | { type: 'memberNote'; who: string; text: string | null }
+  | { type: 'handover'; from: string; to: string; ok: boolean }
+  | { type: 'teamEnd'; summary: TeamEnd }
+  | { type: 'member'; who: string; event: MemberEvent };
+
+/** What a team member's row shows it doing. */
+export type MemberState = 'working' | 'waiting' | 'handing over' | 'lost';
+
+export interface MemberSnapshot {
+  name: string;
+  state: MemberState;
+  /** A hand-over in progress, why it was lost, or a reconnect or respawn under way. */
+  note: string | null;
+  /** The sub-goal it works on (or was just given). */
+  subGoal: SubGoal | null;
+  /** Sub-goals given to it in the team's plan or later, by id, and those it finished or failed. */
+  assigned: number[];
+  done: number[];
+  failed: number[];
+  /** Its own run, as a single bot's dashboard shows it. */
+  task: DashboardSnapshot['task'];
+  steps: PlanStep[];
+  running: DashboardSnapshot['running'];
+  bot: BotStatus | null;
+  end: RunEnd | null;
+}
+
+/** How a team's task ended, as the page shows it. */
+export type TeamEnd = RunEnd & { bots: number; assembler: string; handovers: number; itemsLost: number; reassigned: number; gameSeconds: number };
+
+export interface TeamSnapshot {
+  goal: string | null;
+  assembler: string | null;
+  /** Game seconds the split was expected to take, as a team and for one bot alone. */
+  estimate: { team: number; alone: number } | null;
+  members: MemberSnapshot[];
+  handovers: { ok: number; failed: number };
+  reassigned: number;
+  end: TeamEnd | null;
+}
 
 /** The whole page state: sent on connect and after every change. */
 export interface DashboardSnapshot {
@@ -68,4 +130,6 @@ export interface DashboardSnapshot {
   logs: LogLine[];
   model: ModelTotals | null;
   end: RunEnd | null;
+  /** A team run: a row per member (the page shows the picked member's plan, status and 3D view); null for one bot. */
+  team: TeamSnapshot | null;
 }

@@ -1,6 +1,6 @@
 // The few shapes of prismarine-viewer and the socket.io it ships that the dashboard uses: both are
 // untyped CommonJS from our side (socket.io is the viewer's own dependency, see view3d.ts).
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer } from 'node:http';
 import type { EventEmitter } from 'node:events';
 import type { Vec3 } from 'vec3';
 import type { Bot } from 'mineflayer';
@@ -9,6 +9,8 @@ export interface ViewerSocket {
   emit(event: string, ...args: unknown[]): boolean;
   on(event: 'disconnect', listener: (reason: string) => void): this;
   disconnect(close?: boolean): this;
+  /** The first HTTP request of the connection (socket.io keeps its headers). */
+  readonly handshake?: { headers: IncomingHttpHeaders };
 }
 
 export interface SocketServer {

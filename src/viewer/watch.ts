@@ -2,7 +2,7 @@ import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import type { RunSummary, StepReport } from '../agent/loop.ts';
 import { REDACT_PATHS } from '../log/logger.ts';
 import type { Decision } from '../planner/types.ts';
-import type { DashboardEvent, LogLine, ModelTotals } from './types.ts';
+import type { DashboardEvent, LogLine, ModelTotals, RunEnd } from './types.ts';
 
 type Publish = (event: DashboardEvent) => void;
 
@@ -32,13 +32,7 @@ export function watchRun(dashboard: { publish: Publish }): RunWatcher {
       type: 'step', step: r.step, decision: r.decision, ok: r.outcome.ok, elapsedMs: r.outcome.elapsedMs,
       ...(r.outcome.ok ? {} : { message: `${r.outcome.code}: ${r.outcome.message}` }),
     }),
-    onEnd: (s) => publish({
-      type: 'end',
-      summary: {
-        goal: s.goal, success: s.success, reason: s.reason, steps: s.steps, failures: s.failures, failuresRecovered: s.failuresRecovered,
-        wallSeconds: s.wallSeconds, ...(s.detail ? { detail: s.detail } : {}),
-      },
-    }),
+    onEnd: (s) => publish({ type: 'end', summary: runEnd(s) }),
     onModelEvent: (e) => {
       if (e.event !== 'model_call') return;
       model = {
@@ -51,17 +45,26 @@ export function watchRun(dashboard: { publish: Publish }): RunWatcher {
   };
 }
 
+/** What the page shows of a run's end. */
+export function runEnd(s: RunSummary): RunEnd {
+  return {
+    goal: s.goal, success: s.success, reason: s.reason, steps: s.steps, failures: s.failures, failuresRecovered: s.failuresRecovered,
+    wallSeconds: s.wallSeconds, ...(s.detail ? { detail: s.detail } : {}),
+  };
+}
+
 const LEVEL_NAMES: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 const MAX_MSG = 300;
 
 /**
- * A pino destination that turns each record into a dashboard log line: time, level, component and
- * message (with the error's message) only. Other fields stay out of the page whatever they hold.
+ * A pino destination that turns each record into a dashboard log line: time, level, component, the
+ * team member (`who`) and message (with the error's message) only. Other fields stay out of the page
+ * whatever they hold.
  */
 export function dashboardLogStream(publish: Publish): DestinationStream {
   return {
     write(line: string) {
-      let rec: { time?: unknown; level?: unknown; msg?: unknown; component?: unknown; err?: { message?: unknown } };
+      let rec: { time?: unknown; level?: unknown; msg?: unknown; component?: unknown; who?: unknown; err?: { message?: unknown } };
       try {
         rec = JSON.parse(line) as typeof rec;
       } catch (err) {
@@ -75,6 +78,8 @@ export function dashboardLogStream(publish: Publish): DestinationStream {
         level: LEVEL_NAMES[typeof rec.level === 'number' ? rec.level : 30] ?? 'info',
         msg: msg.length > MAX_MSG ? `${msg.slice(0, MAX_MSG - 1)}…` : msg,
         ...(typeof rec.component === 'string' ? { component: rec.component } : {}),
+        // A team member's logger carries its name (a Minecraft user name: short, no markup needed).
+        ...(typeof rec.who === 'string' && rec.who.length <= 32 ? { who: rec.who } : {}),
       };
       publish({ type: 'log', line: out });
     },

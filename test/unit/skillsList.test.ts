@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSkillRegistry, SKILLS } from '../../skills/index.ts';
+import { createSkillRegistry, SKILLS, TEAM_SKILLS } from '../../skills/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { describeSkill } from '../../src/skills/describe.ts';
@@ -15,9 +15,11 @@ describe('the skill list', () => {
   it('registers every skill once, each file named after its skill and exporting it under that name', async () => {
     expect(createSkillRegistry().names()).toEqual(EXPECTED);
     expect(new Set(SKILLS.map((s) => s.name)).size).toBe(SKILLS.length);
+    // A team's hand-over is registered for team runs only: a single bot's catalogue stays as it was.
+    expect(createSkillRegistry(TEAM_SKILLS).names()).toEqual([...EXPECTED, 'giveItems']);
     const dir = fileURLToPath(new URL('../../skills', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
-    expect(files).toEqual([...EXPECTED].sort());
+    expect(files).toEqual([...EXPECTED, 'giveItems'].sort());
     for (const name of files) {
       const mod = (await import(pathToFileURL(join(dir, `${name}.ts`)).href)) as Record<string, unknown>;
       expect((mod[name] as { name?: string } | undefined)?.name, `skills/${name}.ts`).toBe(name);
@@ -25,7 +27,7 @@ describe('the skill list', () => {
   });
 
   it('says each skill in one sentence for the model, and the rest once', () => {
-    for (const skill of SKILLS) {
+    for (const skill of TEAM_SKILLS) {
       expect(skill.summary, skill.name).toMatch(/^[A-Z][^\n]*[.]$/);
       expect(skill.description.startsWith(skill.summary), skill.name).toBe(true);
       expect(skill.description.slice(skill.summary.length).includes(skill.summary), skill.name).toBe(false);
@@ -34,7 +36,7 @@ describe('the skill list', () => {
 
   it('describes each skill with a JSON schema and its conditions on an example', () => {
     const kb = createKnowledge('1.20.1');
-    for (const skill of SKILLS) {
+    for (const skill of TEAM_SKILLS) {
       const d = describeSkill(skill, kb);
       expect(d.parameters, skill.name).toHaveProperty('$schema');
       expect(d.example, skill.name).toBeDefined();

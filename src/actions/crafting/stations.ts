@@ -6,10 +6,11 @@ import type { Block } from 'prismarine-block';
 import type { Vec3 } from 'vec3';
 import { stationSite, type StationAccess, type StationSite } from '../../bot/stationAccess.ts';
 import { markUnreachable } from '../../bot/unreachable.ts';
+import { releaseClaim, stationClaimKind, tryClaim } from '../../bot/claims.ts';
 import { missingItems, noTarget, SkillError } from '../../base/errors.ts';
 import { countItem } from '../items/inventory.ts';
 import { moveTo } from '../movement/move.ts';
-import { placeNearby } from '../items/placement.ts';
+import { findPlaceSpot, placeItemAt } from '../items/placement.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { fmt } from '../../base/position.ts';
 
@@ -32,9 +33,27 @@ export interface StationAt {
   walked: boolean;
 }
 
-/** The station of `names` the shared definition picks (src/bot/stationAccess.ts), within STATION_RADIUS. */
+/** The station of `names` the shared definition picks (src/bot/stationAccess.ts), within STATION_RADIUS; never a team mate's furnace. */
 export function findStation(bot: Bot, names: readonly string[]): StationSite | null {
   return stationSite(bot, names, STATION_RADIUS);
+}
+
+/**
+ * Claims a furnace for this bot (src/bot/claims.ts) as soon as it is chosen: in the same tick as the
+ * look (no await between, so no team mate can take it in between), and for long enough to cover the
+ * trip to it and the whole smelt. Tables and chests are shared and never claimed. False when a team
+ * mate holds it.
+ */
+function claimStation(bot: Bot, pos: Vec3, name: string | undefined): boolean {
+  const kind = name === undefined ? undefined : stationClaimKind(name);
+  return kind === undefined || tryClaim(bot, pos, kind);
+}
+
+/** Finds a station and claims it when it is a furnace. */
+function findAndClaim(bot: Bot, names: readonly string[], far = true): StationSite | null {
+  const site = findStation(bot, names);
+  if (site && (far || site.access !== 'far')) claimStation(bot, site.pos, bot.blockAt(site.pos)?.name);
+  return site;
 }
 
 /**
@@ -44,7 +63,7 @@ export function findStation(bot: Bot, names: readonly string[]): StationSite | n
  */
 export async function reachStation(ctx: SkillContext, names: readonly string[], place: string | null): Promise<StationAt> {
   const { bot } = ctx;
-  const site = findStation(bot, names);
+  const site = findAndClaim(bot, names);
   if (site?.access === 'reach') return { block: blockAt(bot, site.pos, names), placed: false, walked: false };
   const canPlace = place !== null && countItem(bot, place) > 0;
   if (site?.access === 'walk' && site.stand) {
@@ -89,16 +108,27 @@ function nameAt(bot: Bot, pos: Vec3): string {
 /** After a walk: the station at `pos` must now be in reach by the shared definition. */
 function usable(ctx: SkillContext, names: readonly string[], pos: Vec3): Block {
   const block = blockAt(ctx.bot, pos, names);
-  const site = findStation(ctx.bot, names);
+  const site = findAndClaim(ctx.bot, names, false);
   if (site?.access === 'reach' && site.pos.equals(pos)) return block;
   // Another one came into reach on the way, or the walk ended a little short: look once more.
   if (site?.access === 'reach') return blockAt(ctx.bot, site.pos, names);
   throw new SkillError('FAILED', `walked to the ${block.name} at ${fmt(pos)} but cannot use it from ${fmt(ctx.bot.entity.position.floored())}`);
 }
 
-/** Places `name` from the inventory next to the bot and checks that the world shows it usable from here. */
+/**
+ * Places `name` from the inventory next to the bot and checks that the world shows it usable from here.
+ * A furnace's cell is claimed before it is placed: a team mate seeing it appear must not take it first.
+ */
 async function placeStation(ctx: SkillContext, name: string): Promise<Block> {
-  const block = await placeNearby(ctx, name);
+  const { bot } = ctx;
+  if (countItem(bot, name) < 1) throw missingItems(name, 1, 0);
+  const spot = findPlaceSpot(bot);
+  if (!spot) throw new SkillError('FAILED', `no free spot on solid ground within reach to place ${name}`);
+  if (!claimStation(bot, spot, name)) throw new SkillError('FAILED', `the spot ${fmt(spot)} for a ${name} is claimed by a team mate`);
+  const block = await placeItemAt(ctx, name, spot).catch((err: unknown) => {
+    releaseClaim(bot, spot);
+    throw err;
+  });
   const site = findStation(ctx.bot, [name]);
   if (site?.access !== 'reach') throw new SkillError('FAILED', `placed a ${name} at ${fmt(block.position)} but it is not usable from ${fmt(ctx.bot.entity.position.floored())}`);
   return block;
@@ -109,7 +139,7 @@ async function placeStation(ctx: SkillContext, name: string): Promise<Block> {
  * one counts; else one is placed from the inventory and checked. MISSING_ITEMS when there is none to place.
  */
 export async function placeStationNearby(ctx: SkillContext, name: string): Promise<{ placed: boolean; x: number; y: number; z: number; access: StationAccess }> {
-  const site = findStation(ctx.bot, [name]);
+  const site = findAndClaim(ctx.bot, [name], false);
   if (site && site.access !== 'far') return { placed: false, ...xyz(site.pos), access: site.access };
   const block = await placeStation(ctx, name);
   return { placed: true, ...xyz(block.position), access: 'reach' };

@@ -13,6 +13,7 @@ import type { SkillContext } from '../../skills/types.ts';
 import { untilAborted, waitUntil } from '../../base/wait.ts';
 import { syncWindow } from '../crafting/windows.ts';
 import { fmt } from '../../base/position.ts';
+import { isClaimedByOther } from '../../bot/claims.ts';
 
 const { goals } = pathfinderPkg;
 const EYE_HEIGHT = 1.62;
@@ -75,7 +76,8 @@ export function findPlaceSpot(bot: Bot, radius = 2): Vec3 | null {
     for (let dx = -radius; dx <= radius; dx++) {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
-        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !inSight(pos)) continue;
+        // A cell a team mate claimed is about to hold its station (src/bot/claims.ts).
+        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !inSight(pos) || isClaimedByOther(bot, pos)) continue;
         if (!isFree(bot.blockAt(pos)) || !isSupport(bot.blockAt(pos.offset(0, -1, 0)))) continue;
         const openAbove = isFree(bot.blockAt(pos.offset(0, 1, 0)));
         spots.push({ pos, score: Math.abs(dy) * 10 + Math.hypot(dx, dz) + (openAbove ? 0 : 5) });

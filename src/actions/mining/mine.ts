@@ -7,6 +7,7 @@ import { EYE_HEIGHT, breakBlock, canDigFromHere, digGoal, findCandidates, forbid
 import { minePlan, primaryDrop, type MinePlan } from './targets.ts';
 import { moveTo } from '../movement/move.ts';
 import { markUnreachable, unreachableKeys } from '../../bot/unreachable.ts';
+import { claimedByOthers, releaseClaim, tryClaim } from '../../bot/claims.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { throwIfAborted, waitUntil } from '../../base/wait.ts';
 
@@ -24,6 +25,8 @@ export interface MineResult {
   counted: number;
   /** Blocks broken. */
   dug: number;
+  /** Where, in the order dug (one entry per block broken): a team's trace shows that no block was dug twice. */
+  at: [number, number, number][];
 }
 
 /** Failures of one target that another target may not share: the bot tries the next block. */
@@ -59,9 +62,10 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   let failedHere = 0;
   // Chancy drops (flint from gravel) need more blocks; beyond twice the expected number, something is wrong.
   const perDig = Math.min(...harvestable.map((b) => plan.counted.reduce((n, i) => n + (kb.expectedDrops(b, holdFor(bot, kb, b, plan.counted) ?? null)[i] ?? 0), 0)));
-  const maxDigs = Math.ceil(args.count / Math.max(perDig, 0.05)) * 2 + 8;
+  const maxDigs = Math.ceil(args.count / Math.max(perDig, 0.004)) * 2 + 8;
   let pending: Pending | undefined;
   let dug = 0;
+  const at: [number, number, number][] = [];
   let failures = 0;
   let lastError: SkillError | undefined;
   let dropsLeft = 0;
@@ -79,7 +83,9 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       continue;
     }
     if (dug >= maxDigs) throw new SkillError('FAILED', `dug ${dug} blocks but the drops did not arrive (${progress()})`);
-    const { candidates, skipped } = findCandidates(bot, harvestable, args.radius, exclude);
+    // Blocks a team mate went for are theirs (nothing for a bot in no team).
+    const theirs = claimedByOthers(bot);
+    const { candidates, skipped } = findCandidates(bot, harvestable, args.radius, theirs.size > 0 ? new Set([...exclude, ...theirs]) : exclude);
     const target = candidates[0];
     // Blocks within reach and close together (a trunk, a vein) are dug in a row; their drops are
     // picked up together once the bot has to walk or turn to another spot.
@@ -88,7 +94,10 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       await collect();
       continue;
     }
-    if (!target) throw noTargetLeft(args, { skipped, failed: failedHere, lastError, dropsLeft, progress: got() > 0 ? progress() : undefined });
+    if (!target) {
+      const claimed = theirs.size > 0 ? findCandidates(bot, harvestable, args.radius, exclude).candidates.filter((c) => theirs.has(posKey(c.pos))).length : 0;
+      throw noTargetLeft(args, { skipped, claimed, failed: failedHere, lastError, dropsLeft, progress: got() > 0 ? progress() : undefined });
+    }
     const drop = args.item ?? primaryDrop(kb, target.name) ?? plan.label;
     if (roomFor(bot, drop, kb) <= (pending?.owed ?? 0)) {
       if (pending) {
@@ -97,10 +106,19 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       }
       throw new SkillError('INVENTORY_FULL', `inventory full: no room for ${drop}${got() > 0 ? ` (${progress()})` : ''}`, { item: drop, need: args.count, have: got() });
     }
+    // Claimed before the walk, so that a team mate choosing now leaves it alone; none can have taken
+    // it since findCandidates (no await between), but a failed claim is simply looked for again.
+    // Given back when given up; once dug it stays claimed until it runs out, as a mate whose client
+    // has not heard of the dig yet would otherwise see the block still there, free, and "dig" it again.
+    if (!tryClaim(bot, target.pos, 'block')) continue;
     try {
       const baseline = got();
-      const drops = await mineOne(ctx, target, plan);
+      const drops = await mineOne(ctx, target, plan).catch((err: unknown) => {
+        releaseClaim(bot, target.pos);
+        throw err;
+      });
       dug++;
+      at.push([target.pos.x, target.pos.y, target.pos.z]);
       failures = 0;
       pending ??= { positions: [], items: new Set(), owed: 0, expected: 0, baseline };
       pending.positions.push(target.pos);
@@ -123,7 +141,7 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       if (++failures >= MAX_FAILURES) throw new SkillError(err.code, `${err.message} (${failures} targets failed; ${progress()})`, err.missing, { cause: err });
     }
   }
-  return { gained: gained(before, inventoryCounts(bot)), counted: got(), dug };
+  return { gained: gained(before, inventoryCounts(bot)), counted: got(), dug, at };
 }
 
 /** Walks to one block and digs it with the best tool that gives the plan's drop; returns the drops to expect. */
@@ -188,6 +206,8 @@ function horizontal(a: Vec3, b: Vec3): number {
 
 interface Leftovers {
   skipped: ReadonlyMap<string, string>;
+  /** Blocks left alone because team mates claimed them. */
+  claimed: number;
   failed: number;
   lastError: SkillError | undefined;
   /** Drops of dug blocks the bot could not pick up. */
@@ -195,12 +215,13 @@ interface Leftovers {
   progress: string | undefined;
 }
 
-function noTargetLeft(args: MineArgs, { skipped, failed, lastError, dropsLeft, progress }: Leftovers): SkillError {
+function noTargetLeft(args: MineArgs, { skipped, claimed, failed, lastError, dropsLeft, progress }: Leftovers): SkillError {
   const notes: string[] = [];
   if (skipped.size > 0) {
     const reasons = [...new Set(skipped.values())].join(', ');
     notes.push(`${skipped.size} left alone: ${reasons}`);
   }
+  if (claimed > 0) notes.push(`${claimed} claimed by team mates`);
   if (failed > 0) notes.push(`${failed} could not be dug${lastError ? `: ${lastError.message}` : ''}`);
   if (dropsLeft > 0) notes.push(`${dropsLeft} dropped stack${dropsLeft > 1 ? 's' : ''} could not be picked up`);
   if (progress) notes.push(progress);

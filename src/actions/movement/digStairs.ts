@@ -6,6 +6,7 @@ import { SkillError } from '../../base/errors.ts';
 import type { Cell, DigCheck, Lookup, P } from './stairs.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { sleep, throwIfAborted, untilAborted } from '../../base/wait.ts';
+import { claimsOf, isClaimedByOther, releaseClaim, tryClaim, tryClaimAll } from '../../bot/claims.ts';
 
 const LIQUIDS = new Set(['water', 'lava', 'flowing_water', 'flowing_lava', 'bubble_column', 'kelp', 'kelp_plant', 'seagrass', 'tall_seagrass']);
 const GRAVITY = new Set(['sand', 'red_sand', 'gravel', 'suspicious_sand', 'suspicious_gravel', 'anvil', 'chipped_anvil', 'damaged_anvil', 'dragon_egg', 'pointed_dripstone', 'scaffolding']);
@@ -28,13 +29,39 @@ export function cellOf(block: Block): Cell {
   };
 }
 
-/** The client's view of the world as a stair-planning lookup (null where no column is loaded). */
+/**
+ * The client's view of the world as a stair-planning lookup (null where no column is loaded); blocks a
+ * team mate claimed are marked so that the plan goes another way (read at each call: claims change).
+ */
 export function lookupFor(bot: Bot): Lookup {
   const probe = new Vec3(0, 0, 0);
+  const team = claimsOf(bot) !== undefined;
   return (x, y, z) => {
     const b = bot.blockAt(probe.set(x, y, z), false);
-    return b ? cellOf(b) : null;
+    if (!b) return null;
+    const cell = cellOf(b);
+    return team && !cell.empty && isClaimedByOther(bot, probe) ? { ...cell, claimed: true } : cell;
   };
+}
+
+/**
+ * Claims the cells of a stair step for this bot, all or none, in the tick its plan was made (the
+ * lookup left out team mates' cells, so this holds unless called later). False when a mate holds one.
+ */
+export function claimStep(bot: Bot, cells: readonly P[]): boolean {
+  return tryClaimAll(bot, cells, 'block');
+}
+
+/**
+ * Drops this bot's claims on the cells of a step it did not get to dig (a step given up). Dug ones stay
+ * claimed until they run out: a team mate whose client has not heard of the dig yet must not dig them too.
+ */
+export function releaseStep(bot: Bot, cells: readonly P[]): void {
+  const probe = new Vec3(0, 0, 0);
+  for (const p of cells) {
+    const b = bot.blockAt(probe.set(p.x, p.y, p.z), false);
+    if (!b || !cellOf(b).empty) releaseClaim(bot, p);
+  }
 }
 
 function inventoryNames(bot: Bot): string[] {
@@ -86,6 +113,17 @@ async function equipFor(ctx: SkillContext, name: string): Promise<void> {
  * enforces; a dig that does not finish in that time plus a margin ends in STUCK.
  */
 export async function clearBlock(ctx: SkillContext, p: P): Promise<number> {
+  const { bot } = ctx;
+  // A team mate's block is theirs to dig (claimStep claims a whole step ahead; this covers a lone call).
+  // Kept once dug (see releaseStep), given back when the dig fails.
+  if (!tryClaim(bot, p, 'block')) throw new SkillError('FAILED', `the block at ${p.x},${p.y},${p.z} is claimed by ${claimsOf(bot)?.board.holder(`${p.x},${p.y},${p.z}`) ?? 'a team mate'}`);
+  return clearClaimed(ctx, p).catch((err: unknown) => {
+    releaseClaim(bot, p);
+    throw err;
+  });
+}
+
+async function clearClaimed(ctx: SkillContext, p: P): Promise<number> {
   const { bot, signal } = ctx;
   const pos = new Vec3(p.x, p.y, p.z);
   let dug = 0;

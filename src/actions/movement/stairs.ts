@@ -11,6 +11,8 @@ export interface Cell {
   liquid: boolean;
   /** Falls when the block under it is removed (sand, gravel, concrete powder). */
   gravity: boolean;
+  /** A team mate claimed it (src/bot/claims.ts): theirs to dig, so not ours to dig or to stand on. */
+  claimed?: boolean;
 }
 
 /** The block at a position, or null where the column is not loaded. */
@@ -27,7 +29,7 @@ export const DIRS: readonly Dir[] = [
 ];
 
 export type Vertical = 'down' | 'up';
-export type Hazard = 'lava' | 'water' | 'unknown' | 'no_floor' | 'tool' | 'unbreakable';
+export type Hazard = 'lava' | 'water' | 'unknown' | 'no_floor' | 'tool' | 'unbreakable' | 'claimed';
 
 export type StepPlan =
   | { ok: true; dir: Dir; next: P; dig: P[]; fallingAbove: boolean }
@@ -59,6 +61,7 @@ export function planStep(at: Lookup, cur: P, dir: Dir, vertical: Vertical, canDi
     if (!c) return fail('unknown', p, 'unknown');
     if (c.liquid) return fail(liquidHazard(c), p, c.name);
     if (c.empty) continue;
+    if (c.claimed) return fail('claimed', p, c.name);
     const can = canDig(c.name);
     if (can !== 'ok') return fail(can === 'tool' ? 'tool' : 'unbreakable', p, c.name);
     dig.push(p);
@@ -75,6 +78,8 @@ export function planStep(at: Lookup, cur: P, dir: Dir, vertical: Vertical, canDi
   if (!fc) return fail('unknown', floor, 'unknown');
   if (fc.liquid) return fail(liquidHazard(fc), floor, fc.name);
   if (!fc.solid) return fail('no_floor', floor, fc.name);
+  // A floor a team mate is about to dig away would drop the bot.
+  if (fc.claimed) return fail('claimed', floor, fc.name);
   return { ok: true, dir, next, dig, fallingAbove };
 }
 
@@ -124,5 +129,5 @@ export function chooseDirection(
 
 /** "lava at 3,10,-4" for each refused direction, to explain a DANGER. */
 export function describeRefusals(refused: readonly Extract<StepPlan, { ok: false }>[]): string {
-  return refused.map((r) => `${r.dir.name}: ${r.hazard === 'tool' || r.hazard === 'unbreakable' || r.hazard === 'no_floor' ? `${r.hazard} (${r.block})` : r.hazard} at ${r.at.x},${r.at.y},${r.at.z}`).join('; ');
+  return refused.map((r) => `${r.dir.name}: ${r.hazard === 'tool' || r.hazard === 'unbreakable' || r.hazard === 'no_floor' || r.hazard === 'claimed' ? `${r.hazard} (${r.block})` : r.hazard} at ${r.at.x},${r.at.y},${r.at.z}`).join('; ');
 }

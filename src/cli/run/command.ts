@@ -20,6 +20,7 @@ import type { CommandContext } from '../context.ts';
 import { CliInputError } from '../errors.ts';
 import { versionFlag, withWorldOptions } from '../options.ts';
 import { runSetup } from './setup.ts';
+import { botsOf, runTeamCommand } from './team.ts';
 import { goalThroughModel, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './model.ts';
 import { knowledgeVersion, openCliWorld, usesSandbox } from '../world.ts';
 
@@ -27,7 +28,7 @@ export interface RunOptions {
   task?: string; planner?: string; host?: string; port?: string; username?: string; seed?: string; preset?: string;
   json?: boolean; maxSteps?: string; runsDir?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; save?: boolean; mcVersion?: string;
   view?: boolean; viewPort?: string; owner?: string[]; quietChat?: boolean; keepOpen?: boolean;
-  give?: string; summon?: string; plan4mc?: string;
+  give?: string; summon?: string; plan4mc?: string; bots?: string;
   baseUrl?: string; model?: string; temperature?: string; modelTimeoutMs?: string; maxCalls?: string; maxTokens?: string;
 }
 
@@ -38,6 +39,7 @@ export function runCommand(run: RunJob): Command {
     .description('run a task to completion: on the embedded sandbox, or on your server with --host/--port')
     .option('--task <goal>', 'what to do, e.g. "wooden pickaxe", "get 5 iron ingots", "3 cobblestone"')
     .option('--plan4mc <task>', 'a Plan4MC task by number or name (its goal, preset, initial inventory, mobs and time budget)')
+    .option('--bots <n>', 'a team of n bots shares the task (default 1)')
     .option('--give <items>', 'start with these items, given with /give, e.g. "crafting_table,iron_ingot:3"')
     .option('--summon <mobs>', 'summon these mobs near the bot first, e.g. "cow:3,sheep:3"')
     .option('--planner <name>', `planner: ${PLANNERS.join(' | ')} (default graph; llm and hybrid need a chat model)`)
@@ -66,6 +68,8 @@ export function runCommand(run: RunJob): Command {
 
 /** Runs one task; exit 0 when the goal is met, 1 when not. */
 export async function runTaskCommand(ctx: CommandContext, o: RunOptions): Promise<number> {
+  const bots = botsOf(o.bots);
+  if (bots > 1) return runTeamCommand(ctx, o, bots, DEFAULT_TASK);
   const planner = (o.planner ?? 'graph') as PlannerName;
   if (!PLANNERS.includes(planner)) throw new CliInputError(`unknown planner "${planner}" (known: ${PLANNERS.join(', ')})`);
   const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);

@@ -61,6 +61,11 @@ export function adviceFrom(history: readonly StepRecord[], actionOf: (step: Step
     if (last.code !== undefined && NOT_THERE.has(last.code)) {
       for (const f of actionOf(last)?.facts ?? []) if (f.endsWith('_nearby')) advice.distrust.add(f);
     }
+    // "need 1 crafting_table, have 0": the station the observation showed was none the skill could use
+    // (out of reach behind a drop, a team mate's furnace): the plan places its own this time.
+    if (last.code === 'MISSING_ITEMS') {
+      for (const f of actionOf(last)?.facts ?? []) if (f.endsWith('_nearby') && last.message?.includes(f.slice(0, -'_nearby'.length))) advice.distrust.add(f);
+    }
   }
   return advice;
 }

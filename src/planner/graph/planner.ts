@@ -8,7 +8,7 @@ import type { Goal } from '../../tasks/goal/goal.ts';
 import { NEEDS_CHAT_MODEL } from '../../tasks/parse.ts';
 import type { Decision, Planner, PlannerInput, PlannerVerdict, StepRecord } from '../types.ts';
 import { coalesce } from './coalesce.ts';
-import { CostTable } from './costs.ts';
+import { CostTable, skillSeconds } from './costs.ts';
 import { explain, runGoal } from './explain.ts';
 import { adviceFrom } from './history.ts';
 import { SkillModel } from './model.ts';
@@ -16,6 +16,15 @@ import { Search, type PlanStep, type SearchContext } from './search.ts';
 import { simulateStep } from './simulate.ts';
 import { cloneState, stateFromObservation, type PlanState } from './state.ts';
 import { Unplannable } from './unplannable.ts';
+
+export interface PlanEstimate {
+  /** Estimated seconds of the whole plan. */
+  seconds: number;
+  steps: number;
+  /** Items (or `#groups`) the plan's last step uses up: the goal's own ingredients. */
+  lastConsumes: Record<string, number>;
+  plan: Decision[];
+}
 
 /** Worlds as seen whose cost tables a planner keeps (beyond the one it started with). */
 const MAX_LEARNED = 8;
@@ -142,6 +151,21 @@ export class GraphPlanner implements Planner {
       throw err;
     }
     return second.steps.length <= first.steps.length ? second.steps : first.steps;
+  }
+
+  /**
+   * What the plan from this observation would take: its estimated seconds (each step's, as the cost
+   * table prices skills) and what its last step consumes (the goal's own recipe: 3 iron ingots and 2
+   * sticks for an iron pickaxe). Undefined when the goal cannot be planned; a team splits goals with it.
+   */
+  estimate(goal: Goal, observation: Observation): PlanEstimate | undefined {
+    const verdict = this.plan(goal, observation);
+    if (verdict.kind === 'done') return { seconds: 0, steps: 0, lastConsumes: {}, plan: [] };
+    if (verdict.kind !== 'next') return undefined;
+    const actions = (verdict.plan ?? [verdict.decision]).map((d) => this.model.action(d.skill, d.args));
+    const seconds = actions.reduce((n, a) => n + (a ? skillSeconds(a, this.opts.knowledge) : 5), 0);
+    const last = actions[actions.length - 1];
+    return { seconds, steps: actions.length, lastConsumes: last ? Object.fromEntries(last.consume) : {}, plan: verdict.plan ?? [verdict.decision] };
   }
 
   /** The observation after a decision, as its effects say (see simulate.ts). */

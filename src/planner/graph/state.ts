@@ -44,8 +44,11 @@ export function stateFromObservation(obs: Observation): PlanState {
   const inReach = new Set<string>();
   const far = new Set<string>();
   for (const b of obs.blocks) {
+    const station = stationAccess(obs, b.name);
+    // A furnace in sight that is none the bot may use (a team mate's, src/bot/claims.ts): not near.
+    if (station === null && b.name === 'furnace') continue;
     if (b.nearest <= NEARBY_RADIUS) nearby.add(b.name);
-    if (stationAccess(obs, b.name)?.access === 'far') far.add(b.name);
+    if (station?.access === 'far') far.add(b.name);
     if (b.nearest <= PLACED_NEAR) inReach.add(b.name);
   }
   for (const e of obs.entities) if (e.nearest <= NEARBY_RADIUS) nearby.add(e.name);

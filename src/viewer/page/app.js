@@ -6,6 +6,8 @@
 const $ = (id) => document.getElementById(id);
 let state = null;
 let skew = 0;
+/** On a team run: the member whose plan, status and 3D view this page shows (the first until one is picked). */
+let selected = null;
 
 function el(tag, text, attrs) {
   const e = document.createElement(tag);
@@ -16,6 +18,13 @@ function el(tag, text, attrs) {
 
 function secs(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** What the plan, now and bot panels show: the run, or on a team run the picked member's. */
+function focused() {
+  if (!state) return null;
+  if (!state.team) return state;
+  return state.team.members.find((m) => m.name === selected) || state.team.members[0] || null;
 }
 
 function renderPlan(steps) {
@@ -31,7 +40,15 @@ function renderPlan(steps) {
 }
 
 function renderBot(bot) {
-  if (!bot) return;
+  if (!bot) {
+    // A team member not seen yet: clear what the member picked before showed.
+    if (state && state.team) {
+      $('bot').textContent = 'not spawned';
+      $('bot').classList.add('muted');
+      $('inventory').replaceChildren();
+    }
+    return;
+  }
   const p = bot.position;
   $('bot').textContent = `${bot.username} at ${p.x}, ${p.y}, ${p.z}`;
   $('bot').classList.remove('muted');
@@ -46,60 +63,136 @@ function renderBot(bot) {
   postPosition();
 }
 
-/** The 3D view keeps its camera on the bot from these messages. */
+/** The 3D view keeps its camera on the bot (the picked member) from these messages. */
 function postPosition() {
   const view = $('view');
-  if (view.hidden || !view.contentWindow || !state || !state.bot) return;
-  view.contentWindow.postMessage({ type: 'skillcraft:bot', pos: state.bot.position }, window.location.origin);
+  const f = focused();
+  if (view.hidden || !view.contentWindow || !f || !f.bot) return;
+  view.contentWindow.postMessage({ type: 'skillcraft:bot', pos: f.bot.position, who: state.team ? f.name : null }, window.location.origin);
 }
 
 function renderRunning() {
-  const r = state && state.running;
+  const f = focused();
+  const r = f && f.running;
   const box = $('running');
   if (!r) {
-    box.textContent = state && state.activity ? state.activity : 'idle';
+    const idle = state && (state.team ? f && f.note : state.activity);
+    box.textContent = idle || 'idle';
     box.classList.add('muted');
     return;
   }
-  box.textContent = `step ${r.step}: ${r.text} — ${secs(Date.now() + skew - r.startedAt)}`;
+  box.textContent = `${state.team ? `${f.name} ` : ''}step ${r.step}: ${r.text} — ${secs(Date.now() + skew - r.startedAt)}`;
   box.classList.remove('muted');
+}
+
+/** `cobblestone 5 · oak_log 3 · +2 more`: the biggest stacks first. */
+function inventoryLine(bot) {
+  if (!bot) return 'not spawned';
+  const items = Object.entries(bot.inventory).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (!items.length) return 'empty inventory';
+  const shown = items.slice(0, 5).map(([name, n]) => `${name} ${n}`);
+  if (items.length > 5) shown.push(`+${items.length - 5} more`);
+  return shown.join(' · ');
+}
+
+function memberRow(m) {
+  const li = el('li', undefined, { role: 'option', tabindex: 0, 'data-who': m.name, 'data-state': m.state, 'aria-selected': m.name === selected });
+  const vitals = m.bot ? `health ${m.bot.health} · food ${m.bot.food}` : '';
+  const head = el('div', undefined, { class: 'head' });
+  head.append(el('span', m.name, { class: 'name' }), el('span', m.state, { class: 'state' }), el('span', vitals, { class: 'vitals' }));
+  // A run without a sub-goal is the assembler making the goal itself.
+  const goal = m.subGoal ? `sub-goal #${m.subGoal.id} ${m.subGoal.count} ${m.subGoal.item}` : m.task && !m.end ? `goal ${m.task.goal}` : 'no sub-goal';
+  const done = m.done.length ? ` · done ${m.done.map((id) => `#${id}`).join(' ')}` : '';
+  const failed = m.failed.length ? ` · failed ${m.failed.map((id) => `#${id}`).join(' ')}` : '';
+  const between = m.task && !m.end && m.state === 'working' ? 'planning the next step' : 'idle';
+  const now = m.running ? m.running.text : m.note || between;
+  li.append(
+    head,
+    el('div', `${goal}${done}${failed}`, { class: 'goal' }),
+    el('div', now, { class: m.running ? 'now' : 'now muted', 'data-skill': m.running ? m.running.skill : '' }),
+    el('div', inventoryLine(m.bot), { class: 'items' }),
+  );
+  return li;
+}
+
+function renderTeam(team) {
+  $('team-panel').hidden = !team;
+  if (!team) return;
+  if (!team.members.some((m) => m.name === selected)) selected = team.members.length ? team.members[0].name : null;
+  const h = team.handovers;
+  const parts = [
+    team.goal ? `${team.goal}, assembled by ${team.assembler}` : 'no plan yet',
+    team.estimate ? `estimate ${Math.round(team.estimate.team)} s (alone ${Math.round(team.estimate.alone)} s)` : '',
+    `${h.ok} hand-over${h.ok === 1 ? '' : 's'}${h.failed ? `, ${h.failed} failed` : ''}`,
+    team.reassigned ? `${team.reassigned} reassigned` : '',
+  ];
+  $('team-summary').textContent = parts.filter(Boolean).join(' — ');
+  // Rows are rebuilt on each snapshot: keep the keyboard where it was.
+  const active = document.activeElement && document.activeElement.getAttribute('data-who');
+  const list = $('team');
+  list.replaceChildren(...team.members.map(memberRow));
+  if (active) {
+    const row = [...list.children].find((li) => li.getAttribute('data-who') === active);
+    if (row) row.focus();
+  }
+}
+
+function pick(name) {
+  if (!state || !state.team || name === selected) return;
+  selected = name;
+  render(state);
+}
+
+function renderView(s) {
+  if (!s.view.enabled) {
+    $('view-off').hidden = false;
+    return;
+  }
+  const view = $('view');
+  if (view.hidden) {
+    view.hidden = false;
+    view.addEventListener('load', postPosition);
+  }
+  // Each member has its own stream of the world: another member is another page of the view.
+  const src = s.team && selected !== null ? `${s.view.path}?who=${encodeURIComponent(selected)}` : s.view.path;
+  if (view.getAttribute('src') !== src) {
+    view.src = src;
+    view.title = s.team ? `3D view following ${selected}` : '3D view of the bot';
+  }
+}
+
+function endText(e, team) {
+  const extra = team ? `, ${team.handovers} hand-overs (${team.itemsLost} items lost), ${team.reassigned} reassigned` : '';
+  return e.success
+    ? `done in ${e.wallSeconds} s — ${e.steps} steps, ${e.failures} failed (${e.failuresRecovered} recovered)${extra}`
+    : `not done (${e.reason}${e.detail ? `: ${e.detail}` : ''}) — ${e.steps} steps, ${e.failures} failed${extra}`;
 }
 
 function render(s) {
   state = s;
   skew = s.now - Date.now();
-  if (s.view.enabled) {
-    const view = $('view');
-    if (view.hidden) {
-      view.hidden = false;
-      view.addEventListener('load', postPosition);
-      view.src = s.view.path;
-    }
-  } else {
-    $('view-off').hidden = false;
-  }
-  $('task').textContent = s.task ? `${s.task.text} → ${s.task.goal}` : 'no task yet';
+  renderTeam(s.team);
+  renderView(s);
+  const f = focused();
+  $('task').textContent = !s.task ? 'no task yet' : s.team ? `${s.task.goal} (a team of ${s.team.members.length})` : `${s.task.text} → ${s.task.goal}`;
   $('task').classList.toggle('muted', !s.task);
   const end = $('end');
   end.hidden = !s.end;
   if (s.end) {
-    const e = s.end;
-    end.textContent = e.success
-      ? `done in ${e.wallSeconds} s — ${e.steps} steps, ${e.failures} failed (${e.failuresRecovered} recovered)`
-      : `not done (${e.reason}${e.detail ? `: ${e.detail}` : ''}) — ${e.steps} steps, ${e.failures} failed`;
-    end.className = e.success ? 'ok' : 'failed';
+    end.textContent = endText(s.end, s.team && s.team.end);
+    end.className = s.end.success ? 'ok' : 'failed';
   }
   $('activity').hidden = !s.activity;
   $('activity').textContent = s.activity || '';
   renderRunning();
-  renderPlan(s.steps);
-  renderBot(s.bot);
+  renderPlan(f ? f.steps : []);
+  renderBot(f && f.bot);
   $('model-panel').hidden = !s.model;
   if (s.model) {
     const m = s.model;
     $('model').textContent = `${m.calls} calls, ${m.promptTokens + m.completionTokens} tokens (${m.promptTokens} prompt, ${m.completionTokens} completion)`;
   }
-  $('log').replaceChildren(...s.logs.map((l) => el('li', `${new Date(l.time).toLocaleTimeString()} ${l.level}${l.component ? ` [${l.component}]` : ''} ${l.msg}`, { class: l.level })));
+  $('log').replaceChildren(...s.logs.map((l) => el('li', `${new Date(l.time).toLocaleTimeString()} ${l.level}${l.who ? ` ${l.who}` : ''}${l.component ? ` [${l.component}]` : ''} ${l.msg}`, { class: l.level })));
 }
 
 function connect() {
@@ -116,5 +209,15 @@ function connect() {
   };
 }
 
+function onTeamInput(e) {
+  if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') return;
+  const row = e.target.closest && e.target.closest('li[data-who]');
+  if (!row) return;
+  if (e.type === 'keydown') e.preventDefault();
+  pick(row.getAttribute('data-who'));
+}
+
+$('team').addEventListener('click', onTeamInput);
+$('team').addEventListener('keydown', onTeamInput);
 window.setInterval(renderRunning, 200);
 connect();

@@ -1,4 +1,4 @@
-/* global window */
+/* global window, URLSearchParams */
 // Runs in the 3D view before prismarine-viewer's bundle. The bundle aims its orbit camera at the bot
 // once and never again; this keeps the camera on the bot (the dashboard posts its position) while
 // leaving the user's own orbit offset alone. It also reports what is drawn (skillcraftView.status()),
@@ -9,6 +9,8 @@
   let controls = null;
   let scene = null;
   let bot = null;
+  /** On a team's dashboard, the member this view follows (its address names it; the server streams that member). */
+  const who = new URLSearchParams(window.location.search).get('who');
 
   function hook(T) {
     let Orbit;
@@ -48,6 +50,8 @@
 
   window.addEventListener('message', (e) => {
     if (e.origin !== window.location.origin || !e.data || e.data.type !== 'skillcraft:bot') return;
+    // A position meant for another member's view (posted while this one was being replaced).
+    if (who && e.data.who && e.data.who !== who) return;
     bot = e.data.pos;
   });
 
@@ -162,7 +166,11 @@
         onScreen = Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1 && p.z < 1;
       }
       const drawn = Boolean(mesh && mesh.children.some((m) => m.isMesh && m.material && m.material.map));
+      const t = controls && controls.target;
+      const r1 = (n) => Math.round(n * 10) / 10;
       return {
+        who,
+        target: t ? { x: r1(t.x), y: r1(t.y), z: r1(t.z) } : null,
         controls: Boolean(controls),
         botKnown: Boolean(bot),
         terrainMeshes: terrain().length,

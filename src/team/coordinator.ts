@@ -1,0 +1,244 @@
+// The team's coordinator: splits the goal (src/team/split.ts), runs every share through the same runTask
+// as a single bot (skill runner, reflexes, recovery), hands the results to the assembler and lets the
+// assembler make the goal. A member that is lost leaves its unfinished parts to whoever is free first;
+// the assembler's own last run plans anything still missing, so the goal never depends on one helper.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { RunEvents } from '../agent/events.ts';
+import type { StopLimits } from '../agent/loop.ts';
+import type { ResilientSummary } from '../agent/resilience/summary.ts';
+import { runTask } from '../agent/run.ts';
+import { TraceWriter } from '../agent/trace.ts';
+import { ClaimBoard, joinClaims } from '../bot/claims.ts';
+import { observe } from '../bot/observe.ts';
+import { approachPlayer } from '../actions/index.ts';
+import { sleep } from '../base/wait.ts';
+import type { Knowledge } from '../knowledge/kb.ts';
+import type { Planner } from '../planner/types.ts';
+import type { SkillRegistry } from '../skills/define.ts';
+import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
+import { TeamEvents } from './events.ts';
+import { itemsText } from './format.ts';
+import { handOver } from './handover.ts';
+import { pooledTransfers, splitGoal } from './share.ts';
+import type { Handover, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
+import type { GraphPlanner } from '../planner/graph/index.ts';
+
+export interface TeamRunOptions {
+  skills: SkillRegistry;
+  knowledge: Knowledge;
+  /** The planner each member decides with (one per member: planners learn what their bot saw). */
+  planner: (member: TeamMember) => Planner;
+  /** The graph planner the split is estimated with (one per member too). */
+  graph: (member: TeamMember) => GraphPlanner;
+  log: Logger;
+  signal: AbortSignal;
+  /** Who makes the goal (default the first member). */
+  assembler?: string;
+  events?: TeamEvents;
+  /** Team trace (team's events, one JSONL) under a new folder here; each member's runs in a sub-folder. */
+  traceRoot?: string;
+  limits?: Partial<StopLimits>;
+  text?: string;
+}
+
+export interface TeamRun {
+  summary: TeamSummary;
+  traceDir?: string;
+}
+
+interface MemberState {
+  member: TeamMember;
+  summary: MemberSummary;
+  /** Aborts this member's current run (it was lost). */
+  abort: AbortController;
+}
+
+export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamRunOptions): Promise<TeamRun> {
+  const first = members[0];
+  if (!first) throw new Error('a team needs at least one member');
+  const assembler = members.find((m) => m.name === opts.assembler) ?? first;
+  const events = opts.events ?? new TeamEvents(opts.log);
+  const trace = opts.traceRoot === undefined ? undefined : new TraceWriter(opts.traceRoot);
+  const offTrace = trace ? events.on((e) => { if (e.event !== 'bot') trace.write(e as unknown as Record<string, unknown>); }) : undefined;
+  const started = performance.now();
+  const startAge = Number(assembler.bot.time.age);
+  const board = new ClaimBoard();
+  const states = new Map<string, MemberState>(members.map((m) => [m.name, {
+    member: m, abort: new AbortController(), summary: { name: m.name, done: [], failed: [], steps: 0, failures: 0, lost: false, runs: [] },
+  }]));
+  for (const m of members) joinClaims(m.bot, board, m.name);
+  const handovers: Handover[] = [];
+  let reassigned = 0;
+  const env = { skills: opts.skills, knowledge: opts.knowledge, log: opts.log, signal: opts.signal };
+  const emit = (e: TeamEvent) => events.emit(e);
+  /** A hand-over, shown while it lasts as both members' activity (the dashboard's "handing over" state). */
+  const handOverShown = async (giver: TeamMember, items: Record<string, number>): Promise<Handover> => {
+    emit({ event: 'activity', who: giver.name, text: `handing over ${itemsText(items)} to ${assembler.name}` });
+    emit({ event: 'activity', who: assembler.name, text: `receiving ${itemsText(items)} from ${giver.name}` });
+    try {
+      const h = await handOver(env, giver, assembler, items);
+      handovers.push(h);
+      emit({ event: 'handover', ...h });
+      return h;
+    } finally {
+      emit({ event: 'activity', who: giver.name, text: null });
+      emit({ event: 'activity', who: assembler.name, text: null });
+    }
+  };
+
+  const lose = (s: MemberState, why: string) => {
+    if (s.summary.lost) return;
+    s.summary.lost = true;
+    // Its furnace and the blocks it meant to dig are free for the others now, not when the claims expire.
+    board.releaseAll(s.member.name);
+    emit({ event: 'member_lost', who: s.member.name, why });
+    s.abort.abort(new Error(`${s.member.name} was lost: ${why}`));
+  };
+
+  /** One run of one member, with the team's claims re-joined after a reconnect and its events tagged. */
+  const runOn = async (s: MemberState, g: Goal, text: string, pause?: () => Promise<void>): Promise<ResilientSummary> => {
+    const m = s.member;
+    const memberEvents = new RunEvents(opts.log);
+    const offForward = memberEvents.on(events.member(m.name));
+    const offBot = memberEvents.on((e) => {
+      if (e.event === 'bot') { m.bot = e.bot; joinClaims(e.bot, board, m.name); }
+      if (e.event === 'gave_up') lose(s, e.reason);
+      // A retired member's connection is gone for good: its parts are re-assigned now, not after the reconnect attempts.
+      if (e.event === 'disconnected' && !m.connect) lose(s, `its connection was cut (${e.reason}) and it cannot come back`);
+    });
+    const signal = AbortSignal.any([opts.signal, s.abort.signal]);
+    try {
+      const connect = (sig: AbortSignal) => (m.connect ? m.connect(sig) : Promise.reject(new Error(`${m.name} left the team`)));
+      const world = { bot: m.bot, ...(m.connect ? { connect } : {}) };
+      const { summary } = await runTask(world, g, {
+        planner: opts.planner(m), skills: opts.skills, knowledge: opts.knowledge, events: memberEvents, text,
+        log: opts.log.child({ who: m.name }), signal, ...(trace ? { traceRoot: join(trace.dir, m.name) } : {}),
+        ...(opts.limits ? { limits: opts.limits } : {}), ...(pause ? { pause } : {}),
+      });
+      s.summary.runs.push(summary);
+      s.summary.steps += summary.steps;
+      s.summary.failures += summary.failures;
+      if (summary.reason === 'disconnected') lose(s, summary.detail ?? 'its connection was lost');
+      return summary;
+    } finally {
+      offForward();
+      offBot();
+    }
+  };
+  const itemGoal = (s: MemberState, sg: SubGoal): Goal => {
+    const held = observe(s.member.bot).inventory[sg.item] ?? 0;
+    return { kind: 'item', items: [sg.item], count: held + sg.count };
+  };
+
+  try {
+    // Items team mates already hold that the goal uses go to the assembler first (split inventories).
+    for (const t of pooledTransfers(goal, assembler, members, opts.graph(assembler))) {
+      await handOverShown(states.get(t.from)!.member, t.items);
+    }
+    const split = splitGoal(goal, assembler, members.filter((m) => !states.get(m.name)!.summary.lost), opts.graph);
+    emit({
+      event: 'team_plan', assembler: assembler.name, goal: describeGoal(goal),
+      assignments: [...split.shares].map(([who, subGoals]) => ({ who, subGoals })), estimate: { team: Math.round(split.team), alone: Math.round(split.alone) },
+    });
+    // Parts a member failed or left when it was lost, for whoever is free first and has not tried them.
+    const orphans: { sg: SubGoal; from: string }[] = [];
+    const tried = new Map<number, Set<string>>();
+    const take = (s: MemberState): SubGoal | undefined => {
+      const i = orphans.findIndex((o) => !tried.get(o.sg.id)?.has(s.member.name));
+      if (i < 0) return undefined;
+      const [o] = orphans.splice(i, 1);
+      reassigned++;
+      emit({ event: 'reassign', from: o!.from, to: s.member.name, subGoal: o!.sg, why: `${o!.from} could not finish it` });
+      return o!.sg;
+    };
+    const work = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
+      const done: SubGoal[] = [];
+      const leave = (sg: SubGoal) => orphans.push({ sg, from: s.member.name });
+      for (let sg = queue.shift() ?? take(s); sg; sg = queue.shift() ?? take(s)) {
+        if (s.summary.lost || opts.signal.aborted) { leave(sg); queue.splice(0).forEach(leave); break; }
+        tried.set(sg.id, new Set([...(tried.get(sg.id) ?? []), s.member.name]));
+        emit({ event: 'assign', who: s.member.name, subGoal: sg, why: tried.get(sg.id)!.size > 1 ? 're-assigned' : `estimated ${Math.round(sg.estimate)} s` });
+        const r = await runOn(s, itemGoal(s, sg), `${sg.count} ${sg.item}`, pause);
+        if (r.success) { done.push(sg); s.summary.done.push(sg.id); continue; }
+        s.summary.failed.push(sg.id);
+        // Another member tries it once; the assembler's own last run plans whatever is still missing.
+        if (tried.get(sg.id)!.size < 2) leave(sg);
+        if (s.summary.lost) { queue.splice(0).forEach(leave); break; }
+      }
+      return done;
+    };
+    const assemblerState = states.get(assembler.name)!;
+    // Deliveries wait here until the assembler takes them: between two of its own steps while it works
+    // (the loop's pause), or at once when it is done. One at a time: a giver standing by while another
+    // throws would pick the other's items up.
+    const mailbox: { giver: TeamMember; items: Record<string, number>; done: () => void }[] = [];
+    const receive = async () => {
+      for (let d = mailbox.shift(); d; d = mailbox.shift()) {
+        try {
+          await handOverShown(d.giver, d.items);
+        } finally {
+          d.done();
+        }
+      }
+    };
+    const assemblerDone = work(assemblerState, [...(split.shares.get(assembler.name) ?? [])], receive);
+    const helpers = [...states.values()].filter((s) => s !== assemblerState).map(async (s) => {
+      const done = await work(s, [...(split.shares.get(s.member.name) ?? [])]);
+      if (done.length === 0 || s.summary.lost) return;
+      const items: Record<string, number> = {};
+      for (const sg of done) items[sg.item] = (items[sg.item] ?? 0) + sg.count;
+      // Towards the assembler while it still works, so that taking the items costs it a throw, not a walk.
+      await comeNear(s.member, assembler, env);
+      await new Promise<void>((resolve) => mailbox.push({ giver: s.member, items, done: resolve }));
+    });
+    let delivered = false;
+    const all = Promise.all(helpers).finally(() => { delivered = true; });
+    await assemblerDone;
+    while (!delivered) {
+      await receive();
+      await Promise.race([all, sleep(250, opts.signal)]);
+    }
+    await all;
+    // Parts nobody took (every helper busy, lost or tried) are left to the assembler's goal run, which plans them.
+    orphans.splice(0);
+    const final = await runOn(assemblerState, goal, opts.text ?? describeGoal(goal));
+    const summary: TeamSummary = {
+      goal: describeGoal(goal), success: final.success, reason: final.reason, ...(final.detail ? { detail: final.detail } : {}),
+      bots: members.length, assembler: assembler.name, gameSeconds: round1((Number(assembler.bot.time.age) - startAge) / 20),
+      wallSeconds: round1((performance.now() - started) / 1000), members: [...states.values()].map((s) => s.summary), handovers, reassigned,
+      ...(trace ? { traceDir: trace.dir } : {}),
+    };
+    emit({ event: 'team_end', summary });
+    trace?.summary(summary as unknown as Record<string, unknown>);
+    return { summary, ...(trace ? { traceDir: trace.dir } : {}) };
+  } finally {
+    offTrace?.();
+    trace?.close();
+  }
+}
+
+/** How long a giver walks towards the assembler before it waits where it is. */
+const COME_NEAR_MS = 30_000;
+/** Close enough that the hand-over's own walk is a few steps. */
+const NEAR = 6;
+
+/** Walks `giver` towards `to` (best effort: the hand-over walks again, or has the receiver come). */
+async function comeNear(giver: TeamMember, to: TeamMember, env: { knowledge: Knowledge; log: Logger; signal: AbortSignal }): Promise<void> {
+  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(COME_NEAR_MS)]);
+  try {
+    await approachPlayer({ bot: giver.bot, log: env.log.child({ who: giver.name }), signal, knowledge: env.knowledge }, to.name, NEAR);
+  } catch (err) {
+    if (env.signal.aborted) throw err;
+  }
+}
+
+/** Cuts one member off for good (its connection ends and it may not come back): what a crashed bot does to a team. */
+export function retire(member: TeamMember): void {
+  delete member.connect;
+  member.bot.end('retired from the team');
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

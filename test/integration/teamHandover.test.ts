@@ -1,0 +1,86 @@
+// Hand-overs between two real bots: the giveItems skill (thrown at the receiver's feet) and the team's
+// handOver, which counts what left the giver against what reached the receiver.
+import type { Bot } from 'mineflayer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledge } from '../../src/knowledge/kb.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import type { Sandbox } from '../../src/sandbox/server.ts';
+import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
+import { giveItems } from '../../skills/giveItems.ts';
+import { handOver } from '../../src/team/handover.ts';
+import type { TeamMember } from '../../src/team/types.ts';
+import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
+import { quit, testSandbox } from '../helpers/sandbox.ts';
+import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
+
+let sb: Sandbox;
+let giver: Bot;
+let receiver: Bot;
+let centre: Vec3;
+
+beforeAll(async () => {
+  sb = await testSandbox({ seed: 4242, preset: 'plains' });
+  giver = await skillBot(sb, 'giver');
+  receiver = await skillBot(sb, 'receiver');
+  centre = receiver.entity.position.floored().offset(0, 20, 0);
+  await buildPlatform(sb, centre, 10);
+}, 60_000);
+
+afterAll(async () => {
+  quit(giver);
+  quit(receiver);
+  await sb?.stop();
+});
+
+async function standApart(distance: number): Promise<void> {
+  await placeBot(sb, receiver, centre);
+  await placeBot(sb, giver, centre.offset(distance, 0, 0));
+}
+
+const env = () => ({ skills: createSkillRegistry(TEAM_SKILLS), knowledge: createKnowledge(giver.version), log: createLogger({ level: 'warn', format: 'json' }), signal: AbortSignal.timeout(60_000) });
+const member = (bot: Bot): TeamMember => ({ name: bot.username, bot });
+
+describe('giveItems', () => {
+  it('walks up to the team mate and throws the items at its feet, where it picks them up', async () => {
+    await setInventory(sb, giver, { iron_ingot: 3, stick: 2 });
+    await setInventory(sb, receiver, {});
+    await standApart(5);
+    const r = await runOn(giver, giveItems, { to: 'receiver', items: { iron_ingot: 3, stick: 2 } });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(r.ok && r.result).toMatchObject({ given: { iron_ingot: 3, stick: 2 }, collected: true });
+    expect(receiver.inventory.count(receiver.registry.itemsByName.iron_ingot!.id, null)).toBe(3);
+    expect(giver.inventory.items()).toEqual([]);
+  }, 60_000);
+
+  it('fails MISSING_ITEMS for items it does not carry, NO_TARGET for a player not there', async () => {
+    await setInventory(sb, giver, { stick: 1 });
+    const missing = await runOn(giver, giveItems, { to: 'receiver', items: { stick: 4 } });
+    expect(missing.ok ? 'ok' : missing.code).toBe('MISSING_ITEMS');
+    const absent = await runOn(giver, giveItems, { to: 'nobody', items: { stick: 1 } });
+    expect(absent.ok ? 'ok' : absent.code).toBe('NO_TARGET');
+    expect(giver.inventory.count(giver.registry.itemsByName.stick!.id, null)).toBe(1);
+  }, 30_000);
+});
+
+describe('a team hand-over', () => {
+  it('counts what went out against what came in, standing next to each other or apart', async () => {
+    for (const distance of [1, 8]) {
+      await setInventory(sb, giver, { cobblestone: 20, oak_planks: 7 });
+      await setInventory(sb, receiver, { cobblestone: 2 });
+      await standApart(distance);
+      const h = await handOver(env(), member(giver), member(receiver), { cobblestone: 20, oak_planks: 7 });
+      expect(h, `from ${distance} blocks`).toMatchObject({ method: 'drop', ok: true, out: { cobblestone: 20, oak_planks: 7 }, in: { cobblestone: 20, oak_planks: 7 } });
+      expect(receiver.inventory.count(receiver.registry.itemsByName.cobblestone!.id, null)).toBe(22);
+    }
+  }, 90_000);
+
+  it('hands over only what the giver holds, and nothing when it holds none', async () => {
+    await setInventory(sb, giver, { stick: 1 });
+    await setInventory(sb, receiver, {});
+    await standApart(4);
+    const some = await handOver(env(), member(giver), member(receiver), { stick: 3, iron_ingot: 2 });
+    expect(some).toMatchObject({ items: { stick: 1 }, out: { stick: 1 }, in: { stick: 1 }, ok: true });
+    const none = await handOver(env(), member(giver), member(receiver), { diamond: 1 });
+    expect(none).toMatchObject({ items: {}, ok: true, out: {}, in: {} });
+  }, 60_000);
+});
