@@ -18,6 +18,7 @@ import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { TeamEvents } from './events.ts';
+import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
 import { handOver } from './handover.ts';
 import { pooledTransfers, splitGoal } from './share.ts';
@@ -27,8 +28,11 @@ import type { GraphPlanner } from '../planner/graph/index.ts';
 export interface TeamRunOptions {
   skills: SkillRegistry;
   knowledge: Knowledge;
-  /** The planner each member decides with (one per member: planners learn what their bot saw). */
-  planner: (member: TeamMember) => Planner;
+  /**
+   * The planner each member decides with (one per member: planners learn what their bot saw). `team` is
+   * the team's state for this member, for a chat model's prompt (src/team/state.ts).
+   */
+  planner: (member: TeamMember, team: () => string) => Planner;
   /** The graph planner the split is estimated with (one per member too). */
   graph: (member: TeamMember) => GraphPlanner;
   log: Logger;
@@ -69,6 +73,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   }]));
   for (const m of members) joinClaims(m.bot, board, m.name);
   const handovers: Handover[] = [];
+  const teamState = new TeamState(members, assembler.name, describeGoal(goal));
   let reassigned = 0;
   const env = { skills: opts.skills, knowledge: opts.knowledge, log: opts.log, signal: opts.signal };
   const emit = (e: TeamEvent) => events.emit(e);
@@ -90,6 +95,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   const lose = (s: MemberState, why: string) => {
     if (s.summary.lost) return;
     s.summary.lost = true;
+    teamState.set(s.member.name, 'lost');
     // Its furnace and the blocks it meant to dig are free for the others now, not when the claims expire.
     board.releaseAll(s.member.name);
     emit({ event: 'member_lost', who: s.member.name, why });
@@ -112,7 +118,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       const connect = (sig: AbortSignal) => (m.connect ? m.connect(sig) : Promise.reject(new Error(`${m.name} left the team`)));
       const world = { bot: m.bot, ...(m.connect ? { connect } : {}) };
       const { summary } = await runTask(world, g, {
-        planner: opts.planner(m), skills: opts.skills, knowledge: opts.knowledge, events: memberEvents, text,
+        planner: opts.planner(m, () => teamState.text(m.name)), skills: opts.skills, knowledge: opts.knowledge, events: memberEvents, text,
         log: opts.log.child({ who: m.name }), signal, ...(trace ? { traceRoot: join(trace.dir, m.name) } : {}),
         ...(opts.limits ? { limits: opts.limits } : {}), ...(pause ? { pause } : {}),
       });
@@ -159,7 +165,9 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         if (s.summary.lost || opts.signal.aborted) { leave(sg); queue.splice(0).forEach(leave); break; }
         tried.set(sg.id, new Set([...(tried.get(sg.id) ?? []), s.member.name]));
         emit({ event: 'assign', who: s.member.name, subGoal: sg, why: tried.get(sg.id)!.size > 1 ? 're-assigned' : `estimated ${Math.round(sg.estimate)} s` });
+        teamState.set(s.member.name, 'working', sg);
         const r = await runOn(s, itemGoal(s, sg), `${sg.count} ${sg.item}`, pause);
+        if (!s.summary.lost) teamState.set(s.member.name, r.success ? 'done' : 'waiting');
         if (r.success) { done.push(sg); s.summary.done.push(sg.id); continue; }
         s.summary.failed.push(sg.id);
         // Another member tries it once; the assembler's own last run plans whatever is still missing.

@@ -36,7 +36,7 @@ describe('prompt templates', () => {
 
   it('the shipped prompts use exactly the variables the planner and the goal reader give', () => {
     expect(loadPrompt('system').variables).toEqual(['answer', 'skills']);
-    expect(loadPrompt('decide').variables).toEqual(['task', 'observation', 'history', 'chat', 'options']);
+    expect(loadPrompt('decide').variables).toEqual(['task', 'team', 'observation', 'history', 'chat', 'options']);
     expect(loadPrompt('retry').variables).toEqual(['reason', 'answer']);
     expect(loadPrompt('goal').variables).toEqual(['version', 'request']);
     for (const name of ['system', 'decide', 'retry', 'goal']) expect(loadPrompt(name).text).not.toContain('<!--');

@@ -86,7 +86,7 @@ export async function giveItems(ctx: SkillContext, to: string, items: Readonly<R
     const collected = thrown.size > 0 && [...thrown].every((id) => taken.has(id));
     if (!collected) {
       const lying = [...thrown].filter((id) => !taken.has(id)).map((id) => bot.entities[id]?.position.floored().toString() ?? 'gone');
-      ctx.log.warn({ giver: bot.entity.position.floored().toString(), receiver: target.position.floored().toString(), lying, taken: taken.size, thrown: thrown.size }, 'hand-over not picked up');
+      ctx.log.debug({ giver: bot.entity.position.floored().toString(), receiver: target.position.floored().toString(), lying, taken: taken.size, thrown: thrown.size }, 'hand-over not picked up');
     }
     return { to, given, collected };
   } finally {

@@ -51,6 +51,6 @@ export async function goalThroughModel(ctx: CommandContext, text: string, setup:
   }
 }
 
-export function modelPlanner(name: 'llm' | 'hybrid', setup: ModelSetup, graph: GraphPlanner, skills: SkillRegistry, kb: Knowledge, ctx: CommandContext, chat?: () => readonly UntrustedText[]): Planner {
-  return createLlmPlanner({ client: setup.client, usage: setup.usage, skills, knowledge: kb, graph, mode: name, log: ctx.logger.child({ component: 'planner' }), ...(chat ? { chat } : {}) });
+export function modelPlanner(name: 'llm' | 'hybrid', setup: ModelSetup, graph: GraphPlanner, skills: SkillRegistry, kb: Knowledge, ctx: CommandContext, chat?: () => readonly UntrustedText[], team?: () => string): Planner {
+  return createLlmPlanner({ client: setup.client, usage: setup.usage, skills, knowledge: kb, graph, mode: name, log: ctx.logger.child({ component: 'planner' }), ...(chat ? { chat } : {}), ...(team ? { team } : {}) });
 }

@@ -73,7 +73,7 @@ export async function runTeamCommand(ctx: CommandContext, o: RunOptions, bots: n
       if (!g) graphs.set(m.name, (g = createGraphPlanner({ skills, knowledge: kb, world })));
       return g;
     };
-    const planner = (m: TeamMember): Planner => (model && plannerName !== 'graph' ? modelPlanner(plannerName, model, graph(m), skills, kb, ctx) : graph(m));
+    const planner = (m: TeamMember, teamState: () => string): Planner => (model && plannerName !== 'graph' ? modelPlanner(plannerName, model, graph(m), skills, kb, ctx, undefined, teamState) : graph(m));
     if (!o.json) ctx.io.out(`task: ${taskText} → ${JSON.stringify(parsed.goal)}, ${bots} bots: ${members.map((m) => m.name).join(', ')}`);
     const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
     const { summary } = await runTeamTask(members, parsed.goal, {

@@ -34,6 +34,8 @@ export interface LlmPlannerOptions {
   historyLimit?: number;
   /** Other players' recent chat, shown to the model as quoted, labelled data (never as instructions). */
   chat?: () => readonly UntrustedText[];
+  /** A team run's state for this member (src/team/state.ts): shown as a few lines before the observation. */
+  team?: () => string;
   log?: Logger;
 }
 
@@ -65,7 +67,7 @@ export class LlmPlanner implements Planner {
     const options = hybrid && graph?.kind === 'next' ? this.options(graph, obs) : [];
     const messages: ChatMessage[] = decideMessages({
       goal, observation: obs, history, catalogue: this.catalogue, options, hybrid, ...(this.opts.historyLimit ? { historyLimit: this.opts.historyLimit } : {}),
-      ...(this.opts.chat ? { chat: this.opts.chat() } : {}),
+      ...(this.opts.chat ? { chat: this.opts.chat() } : {}), ...(this.opts.team ? { team: this.opts.team() } : {}),
     });
     const output = decisionOutput(this.opts.skills.names(), hybrid);
     const maxRetries = this.opts.maxAnswerRetries ?? 2;

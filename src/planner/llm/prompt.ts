@@ -21,6 +21,8 @@ export interface DecidePromptInput {
   historyLimit?: number;
   /** What other players said lately: shown only as quoted, labelled data (see renderChat). */
   chat?: readonly UntrustedText[];
+  /** A team run: who does what and who holds what (src/team), a few lines; empty for a single bot. */
+  team?: string;
 }
 
 /** Chat lines a prompt shows, and characters of each. */
@@ -48,7 +50,7 @@ export function decideMessages(p: DecidePromptInput): ChatMessage[] {
       role: 'user',
       content: renderPrompt('decide', {
         task: renderTask(p.goal), observation: renderObservation(p.observation, OBSERVATION),
-        history: renderHistory(p.history, p.historyLimit ?? 5), chat: renderChat(p.chat ?? []), options: renderOptions(p.options),
+        history: renderHistory(p.history, p.historyLimit ?? 5), chat: renderChat(p.chat ?? []), team: p.team ? `${p.team}\n` : '', options: renderOptions(p.options),
       }),
     },
   ];
