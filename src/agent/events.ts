@@ -1,7 +1,7 @@
 // One stream of what happens in a run. The loop, the resilience wrapper and the model planners emit;
 // the terminal, the dashboard, chat narration and the trace subscribe (src/agent/run.ts wires them).
 import type { Bot } from 'mineflayer';
-import type { Logger } from 'pino';
+import { EventStream } from '../base/stream.ts';
 import type { ModelEvent } from '../llm/usage.ts';
 import type { Decision } from '../planner/types.ts';
 import type { Goal } from '../tasks/goal/goal.ts';
@@ -49,27 +49,7 @@ export type RunEvent =
 export type RunListener = (e: RunEvent) => void;
 
 /** The subscribers of one run (or of a session's runs). A listener that throws is logged, never the run's problem. */
-export class RunEvents {
-  private readonly listeners = new Set<RunListener>();
-
-  constructor(private readonly log?: Logger) {}
-
-  /** Adds a listener; returns the call that removes it. */
-  on(listener: RunListener): () => void {
-    this.listeners.add(listener);
-    return () => { this.listeners.delete(listener); };
-  }
-
-  emit(e: RunEvent): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(e);
-      } catch (err) {
-        this.log?.warn({ err, event: e.event }, 'a run event listener failed');
-      }
-    }
-  }
-}
+export class RunEvents extends EventStream<RunEvent> {}
 
 /** Passes a stretch's events on with its step numbers moved past the earlier stretches' steps. */
 export function offsetSteps(out: RunEvents, offset: () => number): RunListener {
