@@ -69,7 +69,9 @@ export async function giveItems(ctx: SkillContext, to: string, items: Readonly<R
       const id = bot.registry.itemsByName[item]?.id;
       if (id === undefined) throw new SkillError('BAD_ARGS', `unknown item "${item}"`);
       const before = countItem(bot, item);
-      await bot.lookAt(target.position.offset(0, 0.1, 0), true);
+      // Not forced: mineflayer sends a forced look only with the next physics tick, after the toss, and the
+      // server would throw along the old look (the way the giver walked), at the giver's own feet.
+      await bot.lookAt(target.position.offset(0, 0.1, 0));
       await bot.toss(id, null, n);
       await waitUntil(() => countItem(bot, item) <= before - n, { signal, timeoutMs: 3000, what: `${n} ${item} out of the inventory` });
       given[item] = before - countItem(bot, item);
