@@ -27,3 +27,21 @@ export async function placeOnFloor(bot: Bot, item: string, at: Vec3): Promise<vo
   await bot.placeBlock(below, new Vec3(0, 1, 0));
   await waitFor(() => bot.blockAt(at)?.name === item, 3000, `${item} to be placed`);
 }
+
+/** A standing spot `min`–`max` blocks from the bot (within `dy` up or down): solid ground below, two free blocks. */
+export function openGroundNear(bot: Bot, min: number, max: number, dy = 3): Vec3 {
+  const me = bot.entity.position.floored();
+  for (let r = min; r <= max; r++) {
+    for (let a = 0; a < 16; a++) {
+      const x = me.x + Math.round(Math.cos((a * Math.PI) / 8) * r);
+      const z = me.z + Math.round(Math.sin((a * Math.PI) / 8) * r);
+      for (let y = me.y + dy; y >= me.y - dy; y--) {
+        const below = bot.blockAt(new Vec3(x, y - 1, z));
+        const feet = bot.blockAt(new Vec3(x, y, z));
+        const head = bot.blockAt(new Vec3(x, y + 1, z));
+        if (below?.boundingBox === 'block' && !below.name.includes('leaves') && feet?.name === 'air' && head?.name === 'air') return new Vec3(x, y, z);
+      }
+    }
+  }
+  throw new Error(`no open ground ${min}-${max} blocks from ${me.toString()}`);
+}

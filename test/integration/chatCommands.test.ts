@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Vec3 } from 'vec3';
 import { createSkillRegistry } from '../../skills/index.ts';
 import { connectBot, disconnectBot } from '../../src/bot/connect.ts';
 import { Session } from '../../src/control/session.ts';
@@ -11,6 +10,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
+import { openGroundNear } from '../helpers/world.ts';
 
 const kb = createKnowledge('1.20.1');
 const skills = createSkillRegistry();
@@ -154,20 +154,3 @@ describe('chat commands from a second player', () => {
   });
 });
 
-/** A standing spot `min`–`max` blocks from the bot: solid ground below, two free blocks. */
-function openGroundNear(bot: Bot, min: number, max: number): Vec3 {
-  const me = bot.entity.position.floored();
-  for (let r = min; r <= max; r++) {
-    for (let a = 0; a < 16; a++) {
-      const x = me.x + Math.round(Math.cos((a * Math.PI) / 8) * r);
-      const z = me.z + Math.round(Math.sin((a * Math.PI) / 8) * r);
-      for (let y = me.y + 3; y >= me.y - 3; y--) {
-        const below = bot.blockAt(new Vec3(x, y - 1, z));
-        const feet = bot.blockAt(new Vec3(x, y, z));
-        const head = bot.blockAt(new Vec3(x, y + 1, z));
-        if (below?.boundingBox === 'block' && !below.name.includes('leaves') && feet?.name === 'air' && head?.name === 'air') return new Vec3(x, y, z);
-      }
-    }
-  }
-  throw new Error(`no open ground ${min}-${max} blocks from ${me.toString()}`);
-}

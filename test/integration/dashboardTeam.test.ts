@@ -10,6 +10,7 @@ import { browserMissing, launchChromium } from '../helpers/browser.ts';
 import { placeBot } from '../helpers/items.ts';
 import { quit, testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { craftPick, logs, mineLogs, step, stepStart, stone, teamPlan } from '../helpers/teamEvents.ts';
+import { openGroundNear } from '../helpers/world.ts';
 
 const missing = browserMissing();
 if (missing) console.warn(`team dashboard browser test skipped: ${missing}`);
@@ -37,7 +38,7 @@ describe.skipIf(missing)(`a team's dashboard in chromium${missing ? ` (skipped: 
     one = await testBot(sb, 'Skillcraft1');
     two = await testBot(sb, 'Skillcraft2');
     // Apart, so that following one or the other is a different place in the view.
-    await placeBot(sb, two, openGroundNear(one, 14, 22));
+    await placeBot(sb, two, openGroundNear(one, 14, 22, 4));
     owner = await testBot(sb, 'owner');
     owner.on('chat', (username, message) => { if (username === 'Skillcraft1') heard.push(message); });
     const logger = createLogger({ level: 'warn', format: 'json' });
@@ -162,20 +163,3 @@ async function waitForFrame(page: Page, ok: (v: ViewStatus) => boolean, timeoutM
   throw new Error(`the 3D view did not show ${what} within ${timeoutMs} ms; last status ${JSON.stringify(last)}`);
 }
 
-/** An open spot (solid below, air for feet and head) `min`–`max` blocks from the bot. */
-function openGroundNear(bot: Bot, min: number, max: number): Vec3 {
-  const me = bot.entity.position.floored();
-  for (let r = min; r <= max; r++) {
-    for (let a = 0; a < 16; a++) {
-      const x = me.x + Math.round(Math.cos((a * Math.PI) / 8) * r);
-      const z = me.z + Math.round(Math.sin((a * Math.PI) / 8) * r);
-      for (let y = me.y + 4; y >= me.y - 4; y--) {
-        const below = bot.blockAt(new Vec3(x, y - 1, z));
-        const feet = bot.blockAt(new Vec3(x, y, z));
-        const head = bot.blockAt(new Vec3(x, y + 1, z));
-        if (below?.boundingBox === 'block' && !below.name.includes('leaves') && feet?.name === 'air' && head?.name === 'air') return new Vec3(x, y, z);
-      }
-    }
-  }
-  throw new Error(`no open ground ${min}-${max} blocks from ${me.toString()}`);
-}
