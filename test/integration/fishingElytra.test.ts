@@ -50,12 +50,20 @@ describe('fishing and elytra on 1.20.1', () => {
     expect(bot.inventory.items().some((i) => i.name !== 'fishing_rod')).toBe(true);
   }, 30_000);
 
-  it('reeling in before a bite just brings the bobber back', { timeout: 10_000 }, async () => {
-    const spawned = new Promise<Entity>((resolve) => bot.on('entitySpawn', (e) => { if (e.name === 'fishing_bobber') resolve(e); }));
+  it('reeling in before a bite just brings the bobber back', { timeout: 30_000 }, async () => {
+    let bobber: Entity | undefined;
+    const onSpawn = (e: Entity) => { if (e.name === 'fishing_bobber') bobber = e; };
+    bot.on('entitySpawn', onSpawn);
+    try {
+      bot.activateItem();
+      await waitFor(() => bobber !== undefined, 10_000, 'the bobber to be cast');
+    } finally {
+      bot.off('entitySpawn', onSpawn);
+    }
+    const cast = bobber;
+    if (!cast) throw new Error('no bobber');
     bot.activateItem();
-    const bobber = await spawned;
-    bot.activateItem();
-    await waitFor(() => !bot.entities[bobber.id], 3000, 'the bobber to be removed');
+    await waitFor(() => !bot.entities[cast.id], 3000, 'the bobber to be removed');
   });
 
   it('glides with an elytra in the air, and a firework attaches to the gliding player', async () => {
