@@ -10,8 +10,7 @@ import type { ResilientSummary } from '../agent/resilience/summary.ts';
 import { runTask } from '../agent/run.ts';
 import { TraceWriter } from '../agent/trace.ts';
 import { ClaimBoard, joinClaims } from '../bot/claims.ts';
-import { observe } from '../bot/observe.ts';
-import { approachPlayer } from '../actions/index.ts';
+import { approachPlayer, inventoryCounts } from '../actions/index.ts';
 import { sleep } from '../base/wait.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { Planner } from '../planner/types.ts';
@@ -133,7 +132,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
     }
   };
   const itemGoal = (s: MemberState, sg: SubGoal): Goal => {
-    const held = observe(s.member.bot).inventory[sg.item] ?? 0;
+    const held = inventoryCounts(s.member.bot).get(sg.item) ?? 0;
     return { kind: 'item', items: [sg.item], count: held + sg.count };
   };
 

@@ -1,6 +1,7 @@
 // What each member does: items team mates hold that the goal uses (handed to the assembler first), and
 // the split of the rest (src/team/split.ts), estimated with each member's graph planner from its own
 // inventory and surroundings.
+import { inventoryCounts } from '../actions/index.ts';
 import { observe } from '../bot/observe.ts';
 import type { Observation } from '../bot/observation.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
@@ -27,7 +28,7 @@ function simulatePlan(planner: GraphPlanner, goal: Goal, obs: Observation): { ob
 export function pooledTransfers(goal: Goal, assembler: TeamMember, members: readonly TeamMember[], planner: GraphPlanner): { from: string; items: Items }[] {
   if (goal.kind !== 'item' || members.length < 2) return [];
   const own = observe(assembler.bot);
-  const holdings = members.filter((m) => m !== assembler).map((m) => ({ name: m.name, inv: { ...observe(m.bot).inventory } }));
+  const holdings = members.filter((m) => m !== assembler).map((m) => ({ name: m.name, inv: Object.fromEntries(inventoryCounts(m.bot)) }));
   const pooled: Items = { ...own.inventory };
   for (const h of holdings) for (const [k, n] of Object.entries(h.inv)) pooled[k] = (pooled[k] ?? 0) + n;
   const run = simulatePlan(planner, goal, { ...own, inventory: pooled });
