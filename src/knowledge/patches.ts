@@ -1,6 +1,8 @@
 // Where minecraft-data disagrees with vanilla, corrected as data, once per version's registry. The block
-// objects are minecraft-data's own, shared with every registry of the version (mineflayer's and the
-// sandbox's), so the agent, the sandbox and mineflayer's client dig times agree after the patch.
+// objects and the recipe table are minecraft-data's own, shared with every registry of the version
+// (mineflayer's and the sandbox's), so the agent, the sandbox and mineflayer's client dig times and
+// recipes agree after the patch. The recipes themselves are in recipePatches.ts.
+import { patchRecipes, type RecipeRegistry } from './recipePatches.ts';
 
 export interface MaterialPatch {
   /** Materials (minecraft-data's dig classes) that are wrong. */
@@ -22,15 +24,15 @@ export const MATERIAL_PATCHES: readonly MaterialPatch[] = [
 /** Block names whose material is patched anyway (1.20.3+ copper blocks and the crafter have "default"). */
 export const PICKAXE_BLOCKS: RegExp = /(^|_)copper_(grate|bulb|trapdoor)$|^(waxed_)?((exposed|weathered|oxidized)_)?chiseled_copper$|^crafter$/;
 
-interface PatchableRegistry { blocksArray: { name: string; material?: string }[] }
+interface PatchableRegistry extends Partial<RecipeRegistry> { blocksArray: { name: string; material?: string }[] }
 
 const patched = new WeakSet<object>();
 
-/** Applies the patches to a version's blocks (idempotent); returns how many blocks changed. */
+/** Applies the patches to a version's blocks and recipes (idempotent); returns how many blocks and recipes changed. */
 export function patchRegistry(registry: PatchableRegistry): number {
-  if (patched.has(registry.blocksArray)) return 0;
+  let n = registry.recipes !== undefined && registry.itemsByName !== undefined ? patchRecipes(registry as RecipeRegistry) : 0;
+  if (patched.has(registry.blocksArray)) return n;
   patched.add(registry.blocksArray);
-  let n = 0;
   for (const block of registry.blocksArray) {
     const fix = MATERIAL_PATCHES.find((p) => block.material !== undefined && p.match.test(block.material));
     const material = fix?.material ?? (PICKAXE_BLOCKS.test(block.name) && block.material === 'default' ? 'mineable/pickaxe' : undefined);

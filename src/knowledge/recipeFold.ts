@@ -2,7 +2,7 @@
 // birch planks, ...). Folding them back into one recipe whose cells accept every variant restores tag
 // semantics: a grid of mixed planks matches, and a planner can name the group. Variants fold only when
 // they differ in items of the same tag (sticks from planks fold; sticks from bamboo stay apart).
-// Read by the agent's recipes (src/skills/recipes.ts) and the sandbox's crafting grid.
+// Read by the agent's recipes (src/actions/crafting/recipes.ts) and the sandbox's crafting grid.
 import { tagOrName } from './tags.ts';
 
 export type RawCell = number | { id: number } | null | undefined;
