@@ -1,7 +1,7 @@
 import type { Bot, Furnace } from 'mineflayer';
 import type { Item } from 'prismarine-item';
 import { z } from 'zod';
-import { closeWindow, cookTicks, countInWindow, countItem, defineSkill, fmt, FUEL_GROUP, fuelRank, FURNACE_NEARBY, inventoryCounts, type Knowledge, missingItems, openFurnace, putFuel, putInput, reachStation, type SkillContext, SkillError, sleep, smeltRecipeFor, smeltRecipesMaking, takeOutput, takeSlot } from '../src/actions/index.ts';
+import { closeWindow, cookTicks, countInWindow, countItem, defineSkill, fmt, FUEL_GROUP, fuelRank, FURNACE_NEARBY, inventoryCounts, type Knowledge, LAG_FACTOR, lagAwareDeadline, missingItems, openFurnace, putFuel, putInput, reachStation, type SkillContext, SkillError, sleep, smeltRecipeFor, smeltRecipesMaking, takeOutput, takeSlot } from '../src/actions/index.ts';
 
 const TICK_MS = 50;
 /** Vanilla cook time of one item in a furnace. */
@@ -32,7 +32,8 @@ export const smeltItem = defineSkill({
   },
   effects: ({ item, count }) => ({ obtain: { [item]: count } }),
   producers: (target, count) => (smeltRecipesMaking(target).length > 0 ? [{ item: target, count: Math.min(count, 64) }] : []),
-  timeoutMs: ({ count }) => 60_000 + Math.ceil(count * COOK_MS * 1.5),
+  // Within a team's furnace claim (20 min, src/bot/claims.ts), so that no mate opens it mid-smelt.
+  timeoutMs: ({ count }) => Math.min(60_000 + Math.ceil(count * COOK_MS * 1.25 + 5000) * LAG_FACTOR, 19 * 60_000),
   async run(ctx, { item, count }) {
     const { bot, knowledge: kb } = ctx;
     const input = chooseInput(bot, item, count);
@@ -94,10 +95,13 @@ export function chooseFuel(bot: Bot, kb: Knowledge, input: string, count: number
 /**
  * Waits until the output slot holds `count` items: bounded by the vanilla cook time of `count`
  * items (a faster furnace finishes early), and cut short when the furnace goes out with input left.
+ * A server that lags cooks in its own ticks, slower than the clock: the bound is then counted in game
+ * ticks too (lagAwareDeadline), or a busy server's smelt would fail half done.
  */
 async function waitForOutput(ctx: SkillContext, furnace: Furnace, count: number, what: string): Promise<void> {
   const timeoutMs = Math.ceil(count * COOK_MS * 1.25) + 5000;
-  const end = Date.now() + timeoutMs;
+  const startAge = Number(ctx.bot.time.age);
+  const overdue = lagAwareDeadline(timeoutMs, () => Number(ctx.bot.time.age));
   let outSince: number | null = null;
   for (;;) {
     if ((slot(furnace, 2)?.count ?? 0) >= count) return;
@@ -108,7 +112,7 @@ async function waitForOutput(ctx: SkillContext, furnace: Furnace, count: number,
     if (outSince !== null && Date.now() - outSince > 2000) {
       throw new SkillError('FAILED', `the furnace went out with ${slot(furnace, 0)?.count ?? 0} items left to smelt`);
     }
-    if (Date.now() > end) throw new SkillError('TIMEOUT', `no ${what} within ${timeoutMs} ms`);
+    if (overdue()) throw new SkillError('TIMEOUT', `no ${what} within ${timeoutMs} ms (${Math.round((Number(ctx.bot.time.age) - startAge) / 20)} game s)`);
     await sleep(100, ctx.signal);
   }
 }

@@ -6,7 +6,7 @@ export type { DroppedItem } from './items/drops.ts';
 export { SkillError, missingItems, noTarget, noTool } from '../base/errors.ts';
 export { armourSlot, countAny, countItem, findItem, gained, inventoryCounts, roomFor } from './items/inventory.ts';
 export { approachPlayer, giveItems, type GiveResult } from './items/give.ts';
-export { sleep, throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
+export { LAG_FACTOR, lagAwareDeadline, sleep, throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
 export type { Knowledge } from '../knowledge/kb.ts';
 export { FUEL_GROUP, fuelRank, isGroup } from '../knowledge/groups.ts';
 export { alternativeVias, candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, shapeVia } from './crafting/recipes.ts';

@@ -72,12 +72,35 @@ export function waitForEvent<A extends unknown[]>(emitter: EventEmitter, event: 
 }
 
 /** Polls `check` every `everyMs` until it is true; TIMEOUT after `timeoutMs`. */
-export async function waitUntil(check: () => boolean, opts: { signal: AbortSignal; timeoutMs: number; what: string; everyMs?: number }): Promise<void> {
-  const end = Date.now() + opts.timeoutMs;
+export async function waitUntil(check: () => boolean, opts: { signal: AbortSignal; timeoutMs: number; what: string; everyMs?: number; gameAge?: () => number }): Promise<void> {
+  const overdue = opts.gameAge ? lagAwareDeadline(opts.timeoutMs, opts.gameAge) : deadline(opts.timeoutMs);
   while (!check()) {
-    if (Date.now() > end) throw new SkillError('TIMEOUT', `no ${opts.what} within ${opts.timeoutMs} ms`);
+    if (overdue()) throw new SkillError('TIMEOUT', `no ${opts.what} within ${opts.timeoutMs} ms`);
     await sleep(opts.everyMs ?? 50, opts.signal);
   }
+}
+
+function deadline(timeoutMs: number): () => boolean {
+  const end = Date.now() + timeoutMs;
+  return () => Date.now() > end;
+}
+
+/** How many times the clock's bound a wait on a lagging server's game time may last. */
+export const LAG_FACTOR = 3;
+
+/**
+ * A bound for a wait on something the server does in its own ticks (a smelt, a pickup delay): past
+ * `timeoutMs` of the clock only once as many game ticks have passed too (`gameAge`: the world's age in
+ * ticks), and at the latest LAG_FACTOR times the clock's bound. A server that lags behind the clock
+ * (a busy machine, a crowded user's server) is not mistaken for one that never answers.
+ */
+export function lagAwareDeadline(timeoutMs: number, gameAge: () => number): () => boolean {
+  const started = Date.now();
+  const startAge = gameAge();
+  return () => {
+    const wall = Date.now() - started;
+    return wall > timeoutMs && ((gameAge() - startAge) * 50 > timeoutMs || wall > timeoutMs * LAG_FACTOR);
+  };
 }
 
 /** Exponential backoff for try `attempt` (1-based): base, 2×base, 4×base … capped at `capMs`. */

@@ -17,8 +17,8 @@ export type ClaimKind = 'block' | 'furnace';
  *   targets locked for nothing.
  * - furnace: a furnace holds its user's input, fuel and output between the placing, the smelt and the
  *   taking out, and smeltItem takes out whatever it finds in the slots first; another member opening it
- *   would take those items. The claim must outlast the longest smelt (64 items × 10 s, smeltItem's
- *   timeout of 60 s + 1.5 × that is 17 min) and the trip from placing a furnace to using it: 20 min.
+ *   would take those items. The claim must outlast the longest smelt (64 items × 10 s; smeltItem's
+ *   timeout, longer on a lagging server, is capped at 19 min) and the trip from placing a furnace to using it: 20 min.
  */
 export const CLAIM_TTL_MS: Readonly<Record<ClaimKind, number>> = { block: 60_000, furnace: 20 * 60_000 };
 

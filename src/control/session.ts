@@ -47,6 +47,8 @@ export interface Controllable {
   stop(): Promise<string | null>;
   statusLine(): string;
   planLine(): string;
+  /** `!inventory`'s reply when it is more than the listening bot's own (a team: every member's). */
+  inventoryLine?(): string;
 }
 
 interface Activity {

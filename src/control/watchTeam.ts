@@ -59,6 +59,8 @@ export async function startTeamWatch(ctx: { logger: Logger }, members: readonly 
         return;
       case 'assign': say.progress(`${e.who} gets ${e.subGoal.count} ${e.subGoal.item}`); return;
       case 'reassign': say.progress(`${e.subGoal.count} ${e.subGoal.item} moves from ${e.from} to ${e.to}: ${e.why}`); return;
+      case 'call_off': say.progress(`${e.who} stops making ${e.item}: ${e.why}`); return;
+      case 'assembler': say.progress(`${e.who} assembles: ${e.why}`); return;
       case 'member_lost': say.progress(`${e.who} is lost: ${e.why}`); return;
       case 'handover': {
         const lost = itemsLost(e);

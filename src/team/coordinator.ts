@@ -1,7 +1,9 @@
 // The team's coordinator: splits the goal (src/team/split.ts), runs every share through the same runTask
 // as a single bot (skill runner, reflexes, recovery), hands the results to the assembler and lets the
-// assembler make the goal. A member that is lost leaves its unfinished parts to whoever is free first;
-// the assembler's own last run plans anything still missing, so the goal never depends on one helper.
+// assembler make the goal. A member that is lost leaves its unfinished parts to whoever is free first; a
+// member with nothing left copies a part another still works on, and the slower one is called off
+// (ledger.ts). The assembler is the member holding most parts at the end unless the caller named one
+// (assemble.ts); its own last run plans anything still missing, so the goal never depends on one helper.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { RunEvents } from '../agent/events.ts';
@@ -10,8 +12,7 @@ import type { ResilientSummary } from '../agent/resilience/summary.ts';
 import { runTask } from '../agent/run.ts';
 import { TraceWriter } from '../agent/trace.ts';
 import { ClaimBoard, joinClaims } from '../bot/claims.ts';
-import { approachPlayer, inventoryCounts } from '../actions/index.ts';
-import { sleep } from '../base/wait.ts';
+import { inventoryCounts } from '../actions/index.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { Planner } from '../planner/types.ts';
 import type { SkillRegistry } from '../skills/define.ts';
@@ -19,9 +20,12 @@ import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
-import { handOver } from './handover.ts';
+import { comeNear, handOver } from './handover.ts';
+import { chooseAssembler, deliveries } from './assemble.ts';
+import { PartsLedger } from './ledger.ts';
+import { workWithMailbox } from './mailbox.ts';
 import { pooledTransfers, splitGoal } from './share.ts';
-import type { Handover, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
+import type { Handover, Items, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
 
 export interface TeamRunOptions {
@@ -55,12 +59,19 @@ interface MemberState {
   summary: MemberSummary;
   /** Aborts this member's current run (it was lost). */
   abort: AbortController;
+  /** Calls off the part it works on now (the team has enough of that item). */
+  callOff?: AbortController;
 }
 
 export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamRunOptions): Promise<TeamRun> {
   const first = members[0];
   if (!first) throw new Error('a team needs at least one member');
-  const assembler = members.find((m) => m.name === opts.assembler) ?? first;
+  // Named by the caller (a split-inventory task's goal belongs in its first member's hands), or chosen once
+  // the parts are made: whoever holds most of them (assemble.ts). Until then the first member.
+  const fixed = opts.assembler === undefined ? undefined : members.find((m) => m.name === opts.assembler) ?? first;
+  let assembler = fixed ?? first;
+  /** The parts the goal's last step takes: the pooled items and every share. */
+  const wanted: Items = {};
   const events = opts.events ?? new TeamEvents(opts.log);
   const trace = opts.traceRoot === undefined ? undefined : new TraceWriter(opts.traceRoot);
   const offTrace = trace ? events.on((e) => { if (e.event !== 'bot') trace.write(e as unknown as Record<string, unknown>); }) : undefined;
@@ -72,7 +83,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   }]));
   for (const m of members) joinClaims(m.bot, board, m.name);
   const handovers: Handover[] = [];
-  const teamState = new TeamState(members, assembler.name, describeGoal(goal));
+  const teamState = new TeamState(members, fixed?.name, describeGoal(goal));
   let reassigned = 0;
   const env = { skills: opts.skills, knowledge: opts.knowledge, log: opts.log, signal: opts.signal };
   const emit = (e: TeamEvent) => events.emit(e);
@@ -102,7 +113,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   };
 
   /** One run of one member, with the team's claims re-joined after a reconnect and its events tagged. */
-  const runOn = async (s: MemberState, g: Goal, text: string, pause?: () => Promise<void>): Promise<ResilientSummary> => {
+  const runOn = async (s: MemberState, g: Goal, text: string, pause?: () => Promise<void>, callOff?: AbortSignal): Promise<ResilientSummary> => {
     const m = s.member;
     const memberEvents = new RunEvents(opts.log);
     const offForward = memberEvents.on(events.member(m.name));
@@ -112,7 +123,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       // A retired member's connection is gone for good: its parts are re-assigned now, not after the reconnect attempts.
       if (e.event === 'disconnected' && !m.connect) lose(s, `its connection was cut (${e.reason}) and it cannot come back`);
     });
-    const signal = AbortSignal.any([opts.signal, s.abort.signal]);
+    const signal = AbortSignal.any([opts.signal, s.abort.signal, ...(callOff ? [callOff] : [])]);
     try {
       const connect = (sig: AbortSignal) => (m.connect ? m.connect(sig) : Promise.reject(new Error(`${m.name} left the team`)));
       const world = { bot: m.bot, ...(m.connect ? { connect } : {}) };
@@ -140,8 +151,10 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
     // Items team mates already hold that the goal uses go to the assembler first (split inventories).
     for (const t of pooledTransfers(goal, assembler, members, opts.graph(assembler))) {
       await handOverShown(states.get(t.from)!.member, t.items);
+      for (const [item, n] of Object.entries(t.items)) wanted[item] = (wanted[item] ?? 0) + n;
     }
     const split = splitGoal(goal, assembler, members.filter((m) => !states.get(m.name)!.summary.lost), opts.graph);
+    for (const sg of [...split.shares.values()].flat()) wanted[sg.item] = (wanted[sg.item] ?? 0) + sg.count;
     emit({
       event: 'team_plan', assembler: assembler.name, goal: describeGoal(goal),
       assignments: [...split.shares].map(([who, subGoals]) => ({ who, subGoals })), estimate: { team: Math.round(split.team), alone: Math.round(split.alone) },
@@ -157,17 +170,47 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       emit({ event: 'reassign', from: o!.from, to: s.member.name, subGoal: o!.sg, why: `${o!.from} could not finish it` });
       return o!.sg;
     };
+    const ledger = new PartsLedger(split.shares);
+    /** The next part for `s`: its own, one left by another, else a copy of a part another member is still on. */
+    const next = (s: MemberState, queue: SubGoal[]): { sg: SubGoal; why?: string } | undefined => {
+      // Stopped: nothing more is taken (no `reassign` after a stop).
+      if (opts.signal.aborted) return undefined;
+      for (let sg = queue.shift(); sg; sg = queue.shift()) if (ledger.wanted(sg)) return { sg };
+      const orphan = take(s);
+      if (orphan) return { sg: orphan };
+      const copy = ledger.copyFor(s.member.name);
+      return copy && { sg: copy.subGoal, why: `the same as ${copy.of}'s part, whichever is done first counts` };
+    };
+    const callOff = (who: string, item: string) => {
+      const st = states.get(who);
+      if (!st?.callOff || st.callOff.signal.aborted) return;
+      emit({ event: 'call_off', who, item, why: `the team has made enough ${item}` });
+      st.callOff.abort(new Error(`the team has made enough ${item}`));
+    };
     const work = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
       const done: SubGoal[] = [];
       const leave = (sg: SubGoal) => orphans.push({ sg, from: s.member.name });
-      for (let sg = queue.shift() ?? take(s); sg; sg = queue.shift() ?? take(s)) {
+      for (let n = next(s, queue); n; n = next(s, queue)) {
+        const { sg } = n;
         if (s.summary.lost || opts.signal.aborted) { leave(sg); queue.splice(0).forEach(leave); break; }
         tried.set(sg.id, new Set([...(tried.get(sg.id) ?? []), s.member.name]));
-        emit({ event: 'assign', who: s.member.name, subGoal: sg, why: tried.get(sg.id)!.size > 1 ? 're-assigned' : `estimated ${Math.round(sg.estimate)} s` });
+        emit({ event: 'assign', who: s.member.name, subGoal: sg, why: n.why ?? (tried.get(sg.id)!.size > 1 ? 're-assigned' : `estimated ${Math.round(sg.estimate)} s`) });
         teamState.set(s.member.name, 'working', sg);
-        const r = await runOn(s, itemGoal(s, sg), `${sg.count} ${sg.item}`, pause);
+        ledger.start(s.member.name, sg);
+        s.callOff = new AbortController();
+        const r = await runOn(s, itemGoal(s, sg), `${sg.count} ${sg.item}`, pause, s.callOff.signal);
+        const calledOff = s.callOff.signal.aborted;
+        s.callOff = undefined;
         if (!s.summary.lost) teamState.set(s.member.name, r.success ? 'done' : 'waiting');
-        if (r.success) { done.push(sg); s.summary.done.push(sg.id); continue; }
+        if (r.success) {
+          done.push(sg);
+          s.summary.done.push(sg.id);
+          for (const who of ledger.finish(s.member.name, sg)) callOff(who, sg.item);
+          continue;
+        }
+        ledger.stop(s.member.name);
+        // Called off: the team has enough of it from another member; not a failure to pass on.
+        if (calledOff && !s.summary.lost && !opts.signal.aborted) continue;
         s.summary.failed.push(sg.id);
         // Another member tries it once; the assembler's own last run plans whatever is still missing.
         if (tried.get(sg.id)!.size < 2) leave(sg);
@@ -175,43 +218,40 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       }
       return done;
     };
-    const assemblerState = states.get(assembler.name)!;
-    // Deliveries wait here until the assembler takes them: between two of its own steps while it works
-    // (the loop's pause), or at once when it is done. One at a time: a giver standing by while another
-    // throws would pick the other's items up.
-    const mailbox: { giver: TeamMember; items: Record<string, number>; done: () => void }[] = [];
-    const receive = async () => {
-      for (let d = mailbox.shift(); d; d = mailbox.shift()) {
-        try {
-          await handOverShown(d.giver, d.items);
-        } finally {
-          d.done();
-        }
+    if (fixed) {
+      // A named assembler takes the helpers' parts while it works (mailbox.ts).
+      const helpers = [...states.values()].filter((s) => s.member !== fixed).map((s) => async () => {
+        const done = await work(s, [...(split.shares.get(s.member.name) ?? [])]);
+        if (done.length === 0 || s.summary.lost) return undefined;
+        const items: Items = {};
+        for (const sg of done) items[sg.item] = (items[sg.item] ?? 0) + sg.count;
+        // Towards the assembler while it still works, so that taking the items costs it a throw, not a walk.
+        await comeNear(env, s.member, fixed);
+        return { giver: s.member, items };
+      });
+      await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, (d) => handOverShown(d.giver, d.items), opts.signal);
+    } else {
+      await Promise.all([...states.values()].map((s) => work(s, [...(split.shares.get(s.member.name) ?? [])])));
+      const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
+      const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
+      if (firstHolder && !opts.signal.aborted) {
+        const chosen = chooseAssembler(holders, wanted, firstHolder);
+        assembler = chosen.assembler.member;
+        teamState.assembledBy(assembler.name);
+        emit({ event: 'assembler', who: assembler.name, why: chosen.why });
+        const gifts = deliveries(chosen.assembler, holders.filter((h) => h !== chosen.assembler), wanted);
+        // Every giver walks over at once; the throws are one at a time.
+        await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
+        for (const g of gifts) await handOverShown(g.giver.member, g.items);
       }
-    };
-    const assemblerDone = work(assemblerState, [...(split.shares.get(assembler.name) ?? [])], receive);
-    const helpers = [...states.values()].filter((s) => s !== assemblerState).map(async (s) => {
-      const done = await work(s, [...(split.shares.get(s.member.name) ?? [])]);
-      if (done.length === 0 || s.summary.lost) return;
-      const items: Record<string, number> = {};
-      for (const sg of done) items[sg.item] = (items[sg.item] ?? 0) + sg.count;
-      // Towards the assembler while it still works, so that taking the items costs it a throw, not a walk.
-      await comeNear(s.member, assembler, env);
-      await new Promise<void>((resolve) => mailbox.push({ giver: s.member, items, done: resolve }));
-    });
-    let delivered = false;
-    const all = Promise.all(helpers).finally(() => { delivered = true; });
-    await assemblerDone;
-    while (!delivered) {
-      await receive();
-      await Promise.race([all, sleep(250, opts.signal)]);
     }
-    await all;
     // Parts nobody took (every helper busy, lost or tried) are left to the assembler's goal run, which plans them.
     orphans.splice(0);
-    const final = await runOn(assemblerState, goal, opts.text ?? describeGoal(goal));
+    const assemblerState = states.get(assembler.name)!;
+    // Stopped: no last run (it would only start to say it was stopped); the team's end still comes.
+    const final = opts.signal.aborted ? undefined : await runOn(assemblerState, goal, opts.text ?? describeGoal(goal));
     const summary: TeamSummary = {
-      goal: describeGoal(goal), success: final.success, reason: final.reason, ...(final.detail ? { detail: final.detail } : {}),
+      goal: describeGoal(goal), success: final?.success ?? false, reason: final?.reason ?? 'aborted', ...(final?.detail ? { detail: final.detail } : {}),
       bots: members.length, assembler: assembler.name, gameSeconds: round1((Number(assembler.bot.time.age) - startAge) / 20),
       wallSeconds: round1((performance.now() - started) / 1000), members: [...states.values()].map((s) => s.summary), handovers, reassigned,
       ...(trace ? { traceDir: trace.dir } : {}),
@@ -222,21 +262,6 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   } finally {
     offTrace?.();
     trace?.close();
-  }
-}
-
-/** How long a giver walks towards the assembler before it waits where it is. */
-const COME_NEAR_MS = 30_000;
-/** Close enough that the hand-over's own walk is a few steps. */
-const NEAR = 6;
-
-/** Walks `giver` towards `to` (best effort: the hand-over walks again, or has the receiver come). */
-async function comeNear(giver: TeamMember, to: TeamMember, env: { knowledge: Knowledge; log: Logger; signal: AbortSignal }): Promise<void> {
-  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(COME_NEAR_MS)]);
-  try {
-    await approachPlayer({ bot: giver.bot, log: env.log.child({ who: giver.name }), signal, knowledge: env.knowledge }, to.name, NEAR);
-  } catch (err) {
-    if (env.signal.aborted) throw err;
   }
 }
 

@@ -6,10 +6,10 @@ import { resilienceText } from '../agent/resilience/summary.ts';
 import type { Handover, Items, SubGoal, TeamEvent, TeamSummary } from './types.ts';
 
 /** The coordinator's own events; every other TeamEvent is a member's RunEvent. */
-type CoordinatorEvent = Extract<TeamEvent, { event: 'team_plan' | 'assign' | 'reassign' | 'member_lost' | 'handover' | 'team_end' }>;
+type CoordinatorEvent = Extract<TeamEvent, { event: 'team_plan' | 'assign' | 'reassign' | 'call_off' | 'assembler' | 'member_lost' | 'handover' | 'team_end' }>;
 export type MemberRunEvent = RunEvent & { who: string };
 
-const COORDINATOR: ReadonlySet<string> = new Set(['team_plan', 'assign', 'reassign', 'member_lost', 'handover', 'team_end']);
+const COORDINATOR: ReadonlySet<string> = new Set(['team_plan', 'assign', 'reassign', 'call_off', 'assembler', 'member_lost', 'handover', 'team_end']);
 
 export function isMemberEvent(e: TeamEvent): e is MemberRunEvent {
   return !COORDINATOR.has(e.event);
@@ -44,6 +44,8 @@ export function teamEventLines(e: CoordinatorEvent): string[] {
     }
     case 'assign': return [`assign ${subGoalText(e.subGoal)} → ${e.who} (${e.why})`];
     case 'reassign': return [`reassign ${subGoalText(e.subGoal)}: ${e.from} → ${e.to} (${e.why})`];
+    case 'call_off': return [`call off ${e.who}'s ${e.item} (${e.why})`];
+    case 'assembler': return [`${e.who} assembles (${e.why})`];
     case 'member_lost': return [`${e.who} lost: ${e.why}`];
     case 'handover': return [handoverLine(e)];
     case 'team_end': return formatTeamSummary(e.summary).split('\n');

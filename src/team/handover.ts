@@ -39,6 +39,8 @@ function diff(after: Items, before: Items, sign: 1 | -1): Items {
 }
 
 const same = (a: Items, b: Items) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+/** More may arrive than was thrown: the receiver picks up drops of its own (a log it just dug) meanwhile. */
+const atLeast = (got: Items, out: Items) => Object.entries(out).every(([k, n]) => (got[k] ?? 0) >= n);
 
 function run(env: HandoverEnv, bot: Bot, skill: string, args: unknown): Promise<SkillOutcome> {
   const s = env.skills.get(skill);
@@ -64,32 +66,36 @@ export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: Te
   const record = (method: Handover['method'], why: string): Handover => {
     const out = left();
     const got = arrived();
-    return { ...base, method, why, out, in: got, ok: same(out, items) && same(got, items), gameSeconds: (Number(giver.bot.time.age) - startAge) / 20 };
+    return { ...base, method, why, out, in: got, ok: same(out, items) && atLeast(got, out), gameSeconds: (Number(giver.bot.time.age) - startAge) / 20 };
   };
 
-  let thrown = await run(env, giver.bot, 'giveItems', { to: receiver.name, items });
-  let how = `${giver.name} could walk up to ${receiver.name}`;
-  if (!thrown.ok && UNREACHABLE.has(thrown.code)) {
-    // The receiver stands in a pit or behind a wall the giver cannot pass: it comes out to the giver instead.
-    const came = await approach(env, receiver, giver);
-    if (came) {
-      thrown = await run(env, giver.bot, 'giveItems', { to: receiver.name, items });
-      how = `${receiver.name} came to ${giver.name}, who could not walk up to it (${thrown.ok ? 'then' : 'still'} ${thrown.ok ? 'thrown' : thrown.code})`;
+  // Out of sight (a member that explored far off): the giver walks to where the receiver is first.
+  if (!sees(giver, receiver)) await closeIn(env, giver, receiver, NEAR);
+  let thrown: SkillOutcome | undefined;
+  let how = '';
+  for (const attempt of ['giver walks', 'receiver comes'] as const) {
+    if (attempt === 'receiver comes') {
+      // The receiver stands in a pit or behind a wall (the giver cannot pass, or its throw came back to
+      // it): the receiver comes out to the giver instead, and the giver throws again.
+      if (!(await closeIn(env, receiver, giver, RECEIVER_RANGE))) break;
+      how = `${receiver.name} came to ${giver.name}, who could not hand over where ${receiver.name} stood (${thrown?.ok === false ? thrown.code : 'the throw came back'})`;
+    } else how = `${giver.name} could walk up to ${receiver.name}`;
+    thrown = await run(env, giver.bot, 'giveItems', { to: receiver.name, items });
+    if (!thrown.ok) {
+      if (UNREACHABLE.has(thrown.code)) continue;
+      return record('drop', `the throw failed: ${thrown.message}`);
     }
-  }
-  if (thrown.ok) {
     try {
-      await waitUntil(() => same(arrived(), left()) && Object.keys(left()).length > 0, { signal: env.signal, timeoutMs: ARRIVAL_MS, what: `${receiver.name} holding the items` });
+      await waitUntil(() => Object.keys(left()).length > 0 && atLeast(arrived(), left()), { signal: env.signal, timeoutMs: ARRIVAL_MS, what: `${receiver.name} holding the items`, gameAge: () => Number(receiver.bot.time.age) });
     } catch (err) {
       if (env.signal.aborted) throw err;
       // Still on the ground (fell short, into a pit, rolled off): the receiver walks over them.
       for (const item of Object.keys(items)) if ((arrived()[item] ?? 0) < (left()[item] ?? 0)) await run(env, receiver.bot, 'collectDrops', { item, radius: 8 });
     }
-    return record('drop', how);
+    // Back in the giver's hands (it picked its own throw up): nothing was handed over, so it is tried again.
+    if (Object.keys(left()).length > 0) return record('drop', how);
   }
-  if (!UNREACHABLE.has(thrown.code)) {
-    return record('drop', `the throw failed: ${thrown.message}`);
-  }
+  if (thrown?.ok !== false || !UNREACHABLE.has(thrown.code)) return record('drop', `${how}; the items came back to ${giver.name} every time`);
   return viaChest(env, giver, receiver, items, `${giver.name} could not reach ${receiver.name} (${thrown.code})`, record);
 }
 
@@ -112,18 +118,35 @@ async function viaChest(env: HandoverEnv, giver: TeamMember, receiver: TeamMembe
   return record('chest', why);
 }
 
-/** Time the receiver has to come out of a pit and over to the giver. */
+/** Time a member has to come out of a pit and over to a team mate. */
 const APPROACH_MS = 45_000;
+/** Where a giver out of sight walks to: close enough that the hand-over's own walk is a few steps. */
+const NEAR = 6;
+/** How close a receiver that comes over gets to the giver. */
+const RECEIVER_RANGE = 2.5;
 
-/** The receiver walks (digging if it must) to the giver; false when it could not. */
-async function approach(env: HandoverEnv, receiver: TeamMember, giver: TeamMember): Promise<boolean> {
-  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(APPROACH_MS)]);
+const sees = (a: TeamMember, b: TeamMember): boolean => a.bot.players[b.name]?.entity !== undefined;
+
+/**
+ * Walks `mover` (digging if it must) to within `range` of team mate `to`, to where it is even when out
+ * of sight; false when it could not. Best effort: a hand-over tries the other way, or a chest.
+ */
+export async function closeIn(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, mover: TeamMember, to: TeamMember, range: number, timeoutMs = APPROACH_MS): Promise<boolean> {
+  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(timeoutMs)]);
   try {
-    await approachPlayer({ bot: receiver.bot, log: env.log.child({ who: receiver.name }), signal, knowledge: env.knowledge }, giver.name);
+    await approachPlayer({ bot: mover.bot, log: env.log.child({ who: mover.name }), signal, knowledge: env.knowledge }, to.name, range, to.bot.entity.position.clone());
     return true;
   } catch (err) {
     if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
-    env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${receiver.name} could not come to ${giver.name}`);
+    env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${mover.name} could not come to ${to.name}`);
     return false;
   }
+}
+
+/** How long a giver walks towards the assembler before it waits where it is. */
+const COME_NEAR_MS = 30_000;
+
+/** Walks `giver` towards `to`, wherever it is (best effort: the hand-over walks again, or has the receiver come). */
+export async function comeNear(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, giver: TeamMember, to: TeamMember): Promise<void> {
+  await closeIn(env, giver, to, NEAR, COME_NEAR_MS);
 }

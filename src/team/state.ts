@@ -12,7 +12,12 @@ export class TeamState {
   private readonly shares = new Map<string, SubGoal | undefined>();
   private readonly states = new Map<string, MemberState>();
 
-  constructor(private readonly members: readonly TeamMember[], private readonly assembler: string, private readonly goal: string) {}
+  /** `assembler`: undefined until chosen, when the caller named none (coordinator.ts). */
+  constructor(private readonly members: readonly TeamMember[], private assembler: string | undefined, private readonly goal: string) {}
+
+  assembledBy(who: string): void {
+    this.assembler = who;
+  }
 
   set(who: string, state: MemberState, share?: SubGoal): void {
     this.states.set(who, state);
@@ -22,8 +27,9 @@ export class TeamState {
   /** The lines for `who`'s prompt. */
   text(who: string): string {
     const mine = this.shares.get(who);
-    const role = who === this.assembler ? `you assemble ${this.goal}` : `${this.assembler} assembles ${this.goal}`;
-    const lines = [`Team (you are ${who}; ${role}${mine ? `; your share: ${mine.count} ${mine.item}${who === this.assembler ? '' : `, for ${this.assembler}`}` : ''}):`];
+    const a = this.assembler;
+    const role = a === undefined ? `the team makes ${this.goal}; whoever holds most of its parts assembles it` : who === a ? `you assemble ${this.goal}` : `${a} assembles ${this.goal}`;
+    const lines = [`Team (you are ${who}; ${role}${mine ? `; your share: ${mine.count} ${mine.item}${who === a ? '' : `, for ${a ?? 'the team'}`}` : ''}):`];
     for (const m of this.members) {
       if (m.name === who) continue;
       const state = this.states.get(m.name) ?? 'waiting';

@@ -71,6 +71,10 @@ export interface HandoverBalance {
   /** Summed over every hand-over: what left givers, what reached receivers. */
   totals: { out: Items; in: Items };
   count: number;
+  /** Items that left a giver and never reached the receiver (must be 0). */
+  lost: number;
+  /** Items a receiver took in beyond what was thrown: drops of its own it picked up meanwhile (a log it just dug). */
+  gained: number;
 }
 
 /** `a - b` per item, non-zero entries only. */
@@ -103,7 +107,8 @@ export function handoverBalance(events: readonly TeamEvent[]): HandoverBalance {
       unbalanced.push({ handover, index, diff });
     }
   });
-  return { unbalanced, totals, count };
+  const diffs = unbalanced.flatMap((u) => Object.values(u.diff));
+  return { unbalanced, totals, count, lost: diffs.filter((d) => d > 0).reduce((a, b) => a + b, 0), gained: diffs.filter((d) => d < 0).reduce((a, b) => a - b, 0) };
 }
 
 /**

@@ -53,6 +53,8 @@ export type TeamEvent =
   | { event: 'team_plan'; assembler: string; goal: string; assignments: { who: string; subGoals: SubGoal[] }[]; estimate: { team: number; alone: number } }
   | { event: 'assign'; who: string; subGoal: SubGoal; why: string }
   | { event: 'reassign'; from: string; to: string; subGoal: SubGoal; why: string }
+  | { event: 'call_off'; who: string; item: string; why: string }
+  | { event: 'assembler'; who: string; why: string }
   | { event: 'member_lost'; who: string; why: string }
   | ({ event: 'handover' } & Handover)
   | { event: 'team_end'; summary: TeamSummary };

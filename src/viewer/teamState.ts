@@ -36,6 +36,8 @@ export class TeamBoard {
         for (const name of e.names) this.member(name);
         return;
       case 'teamPlan':
+        // A new team task (`skillcraft agent --bots` runs one after another): sub-goal ids start again at 1.
+        if (this.goal !== null) this.newTask();
         this.goal = e.goal;
         this.assembler = e.assembler;
         this.estimate = { ...e.estimate };
@@ -115,6 +117,18 @@ export class TeamBoard {
       reassigned: this.reassigned,
       end: this.end,
     };
+  }
+
+  /** Forgets the last task's parts and counts; a member lost for good stays lost. */
+  private newTask(): void {
+    this.handovers = { ok: 0, failed: 0 };
+    this.reassigned = 0;
+    for (const m of this.members.values()) {
+      m.subGoal = null;
+      m.assigned = [];
+      m.done = [];
+      m.failed = [];
+    }
   }
 
   /** Rows are made by the member list and the team's plan; anything else naming someone else is not a row. */

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
+import { approachPlayer } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
@@ -82,5 +83,14 @@ describe('a team hand-over', () => {
     expect(some).toMatchObject({ items: { stick: 1 }, out: { stick: 1 }, in: { stick: 1 }, ok: true });
     const none = await handOver(env(), member(giver), member(receiver), { diamond: 1 });
     expect(none).toMatchObject({ items: {}, ok: true, out: {}, in: {} });
+  }, 60_000);
+
+  it('walks to where a team mate is when it is out of sight, and fails NO_TARGET without a position', async () => {
+    await standApart(0);
+    const ctx = { bot: giver, log: env().log, signal: AbortSignal.timeout(30_000), knowledge: env().knowledge };
+    const there = centre.offset(7, 1, 5);
+    await approachPlayer(ctx, 'faraway', 2.5, there);
+    expect(giver.entity.position.distanceTo(there)).toBeLessThanOrEqual(3);
+    await expect(approachPlayer(ctx, 'faraway')).rejects.toMatchObject({ code: 'NO_TARGET' });
   }, 60_000);
 });

@@ -54,8 +54,11 @@ describe('a team of three', () => {
     expect(summary.members.find((m) => m.name === victim.name)?.lost, coordinator.join('\n')).toBe(true);
     expect(seen.some((e) => e.event === 'member_lost' && e.who === victim.name)).toBe(true);
     expect(summary.reassigned).toBeGreaterThanOrEqual(1);
-    expect(team.members[0]!.bot.inventory.count(kb.itemId('oak_log')!, null)).toBeGreaterThanOrEqual(12);
+    const assembler = team.members.find((m) => m.name === summary.assembler)!;
+    expect(assembler.name).not.toBe(victim.name);
+    expect(assembler.bot.inventory.count(kb.itemId('oak_log')!, null)).toBeGreaterThanOrEqual(12);
     expect(dugTwice(seen)).toEqual([]);
-    expect(handoverBalance(seen).unbalanced).toEqual([]);
+    // Nothing thrown is lost; a receiver may take in drops of its own meanwhile (a log it just dug).
+    expect(handoverBalance(seen).lost).toBe(0);
   }, 300_000);
 });

@@ -177,6 +177,8 @@ describe('team trace checks', () => {
     expect(balance.totals).toEqual({ out: { oak_planks: 4, stick: 2, wheat: 3 }, in: { oak_planks: 4, stick: 2, wheat: 2 } });
     expect(balance.unbalanced).toHaveLength(1);
     expect(balance.unbalanced[0]).toMatchObject({ index: 2, diff: { wheat: 1 }, handover: { from: 'A', to: 'B', out: { wheat: 3 }, in: { wheat: 2 } } });
+    expect(balance).toMatchObject({ lost: 1, gained: 0 });
+    expect(handoverBalance([handover({ oak_log: 4 }, { oak_log: 6 })])).toMatchObject({ lost: 0, gained: 2 });
     expect(handoverBalance([]).unbalanced).toEqual([]);
   });
 

@@ -33,6 +33,14 @@ describe("a team's state in a member's prompt", () => {
     expect(t.text('skillcraft1').split('\n')[1]).toBe('- skillcraft2: working on 1 iron_ingot; holds dirt 30, cobblestone 12, oak_planks 3, oak_log 2');
   });
 
+  it('says who assembles only once it is chosen, when nobody was named', () => {
+    const t = new TeamState(members, undefined, '1 iron_pickaxe');
+    t.set('skillcraft2', 'working', { id: 2, item: 'iron_ingot', count: 1, estimate: 90 });
+    expect(t.text('skillcraft2').split('\n')[0]).toBe('Team (you are skillcraft2; the team makes 1 iron_pickaxe; whoever holds most of its parts assembles it; your share: 1 iron_ingot, for the team):');
+    t.assembledBy('skillcraft2');
+    expect(t.text('skillcraft2').split('\n')[0]).toBe('Team (you are skillcraft2; you assemble 1 iron_pickaxe; your share: 1 iron_ingot):');
+  });
+
   it('goes into the decision prompt before the observation, and nothing does for a single bot', () => {
     const base = { goal: { kind: 'item' as const, items: ['iron_pickaxe'], count: 1 }, observation: blankObservation({}), history: [], catalogue: 'skills', options: [], hybrid: false };
     const alone = decideMessages(base)[1]!.content;

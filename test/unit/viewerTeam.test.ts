@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { teamPlanLine, teamStatusLine } from '../../src/control/watchTeam.ts';
 import { DashboardState } from '../../src/viewer/state.ts';
+import { TeamBoard } from '../../src/viewer/teamState.ts';
 import { watchTeam } from '../../src/viewer/teamWatch.ts';
 import type { BotStatus, DashboardEvent, LogLine } from '../../src/viewer/types.ts';
 import { dashboardLogStream } from '../../src/viewer/watch.ts';
@@ -96,5 +97,21 @@ describe('the dashboard of a team', () => {
     const s = new DashboardState({ enabled: false, path: '/view/' });
     s.apply({ type: 'task', text: 'wooden pickaxe', goal: '1 wooden_pickaxe' });
     expect(s.snapshot()).toMatchObject({ team: null, task: { text: 'wooden pickaxe' } });
+  });
+
+  it('starts every row afresh with a second team task (agent --bots runs one after another)', () => {
+    const b = new TeamBoard(['Skillcraft1', 'Skillcraft2']);
+    const sink = watchTeam({ publish: (e) => { if (e.type !== 'log' && e.type !== 'model') b.apply(e as never); } });
+    for (let task = 0; task < 2; task++) {
+      sink(teamPlan);
+      expect(b.snapshot().members.map((m) => [m.assigned, m.done])).toEqual([[[1], []], [[2], []]]);
+      sink({ event: 'assign', who: 'Skillcraft1', subGoal: logs, why: 'x' });
+      sink({ event: 'task', who: 'Skillcraft1', text: '3 oak_log', goal: '3 oak_log' });
+      sink({ event: 'resilient_end', who: 'Skillcraft1', summary: runSummary('3 oak_log', 1) });
+      sink({ event: 'assign', who: 'Skillcraft2', subGoal: stone, why: 'x' });
+      sink({ event: 'task', who: 'Skillcraft2', text: '3 cobblestone', goal: '3 cobblestone' });
+      sink({ event: 'resilient_end', who: 'Skillcraft2', summary: runSummary('3 cobblestone', 1) });
+      expect(b.snapshot().members.map((m) => m.done)).toEqual([[1], [2]]);
+    }
   });
 });

@@ -81,7 +81,7 @@ export async function giveItems(ctx: SkillContext, to: string, items: Readonly<R
     // The receiver picks the stacks up once the pickup delay is over; the giver sees each go.
     const settled = () => thrown.size > 0 && [...thrown].every((id) => taken.has(id) || bot.entities[id] === undefined);
     try {
-      await waitUntil(settled, { signal, timeoutMs: PICKUP_WAIT_MS, what: `${to} picking the items up` });
+      await waitUntil(settled, { signal, timeoutMs: PICKUP_WAIT_MS, what: `${to} picking the items up`, gameAge: () => Number(bot.time.age) });
     } catch (err) {
       if (signal.aborted) throw err;
     }
@@ -109,9 +109,11 @@ async function stepAway(ctx: SkillContext, from: Vec3): Promise<void> {
 
 /**
  * Walks up to player `to` (within `range`), digging its way out of a pit or through a wall if it has to:
- * the other half of a hand-over, when the giver cannot reach the receiver.
+ * the other half of a hand-over, when the giver cannot reach the receiver. `where`: where the player is
+ * when it is out of sight.
  */
-export async function approachPlayer(ctx: SkillContext, to: string, range = THROW_DISTANCE): Promise<void> {
-  const target = receiverEntity(ctx.bot, to);
-  await moveTo(ctx, new GoalNear(target.position.x, target.position.y, target.position.z, range), { what: to, canDig: true, stuckMs: 8000 });
+export async function approachPlayer(ctx: SkillContext, to: string, range = THROW_DISTANCE, where?: Vec3): Promise<void> {
+  // Beyond the entity tracking range the player is not in sight; a team mate's position is known anyway.
+  const at = ctx.bot.players[to]?.entity?.position ?? where ?? receiverEntity(ctx.bot, to).position;
+  await moveTo(ctx, new GoalNear(at.x, at.y, at.z, range), { what: to, canDig: true, stuckMs: 8000 });
 }

@@ -4,6 +4,7 @@ import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { isUnreachable } from '../../bot/unreachable.ts';
+import { isClaimedByOther } from '../../bot/claims.ts';
 
 /**
  * How close something must be to count as "nearby" (the `<name>_nearby` facts): the observation
@@ -97,7 +98,8 @@ export type TargetKind = 'block' | 'entity';
 /** Where the nearest `target` is within `maxDistance` of the bot, or null; blocks just found unreachable do not count. */
 export function locate(bot: Bot, target: string, kind: TargetKind, maxDistance: number): Vec3 | null {
   if (kind === 'entity') return findNearestEntity(bot, target, maxDistance)?.position.clone() ?? null;
-  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance, count: 32 }).find((p) => !isUnreachable(bot, p)) ?? null;
+  // A block a team mate is on its way to dig is not there for this bot: an explore would stop next to it.
+  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance, count: 32 }).find((p) => !isUnreachable(bot, p) && !isClaimedByOther(bot, p)) ?? null;
 }
 
 /**

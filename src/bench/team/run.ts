@@ -71,17 +71,9 @@ export function traceFigures(events: readonly TeamEvent[]): Pick<TeamRunResult, 
     methods[e.method]++;
     if (!e.ok) failed++;
   }
-  let lost = 0;
-  let gained = 0;
-  for (const u of balance.unbalanced) {
-    for (const n of Object.values(u.diff)) {
-      if (n > 0) lost += n;
-      else gained -= n;
-    }
-  }
   return {
     handovers: balance.count, methods, handoversFailed: failed, dugTwice: twice.length, dugTwiceByOthers: twice.filter((d) => d.byOthers).length,
-    itemsLost: lost, itemsGained: gained,
+    itemsLost: balance.lost, itemsGained: balance.gained,
   };
 }
 
@@ -136,6 +128,8 @@ export async function runTeamJob(job: TeamJob, log: Logger): Promise<TeamRunResu
     const goalText = job.kind === 'split' ? job.task.goal : TREE_GOAL;
     const run = await runTeamTask(team.members, parseTask(kb, goalText).goal, {
       skills, knowledge: kb, planner: plannerOf, graph: plannerOf, log, signal, text: goalText,
+      // A split task's goal belongs in its first member's hands; the tree's is made by whoever holds most parts.
+      ...(job.kind === 'split' ? { assembler: team.members[0]!.name } : {}),
       traceRoot: join(job.traceRoot, label(job)), limits: { maxGameSeconds: budget.seconds, maxSteps: budget.steps },
     });
     return await resultOf(job, run.summary, run.traceDir);

@@ -19,7 +19,7 @@ import { modelPlanner, modelSetup, PLANNERS, type PlannerName } from './model.ts
 import { runSetup } from './setup.ts';
 import { teamTerminalSink } from '../../team/format.ts';
 import { startTeamRunWatch, type TeamRunWatch } from '../../control/watchTeam.ts';
-import { viewPortOf } from '../agent.ts';
+import { viewPortOf } from '../agent/options.ts';
 
 /** --bots: 1 to MAX_BOTS; one line and exit 2 otherwise. */
 export function botsOf(text: string | undefined): number {

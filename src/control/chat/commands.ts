@@ -115,6 +115,7 @@ export class ChatCommands {
         return reporter.reply(r.ok ? `following you, ${from} (!stop to stop)` : r.message);
       }
       case 'inventory': {
+        if (control.inventoryLine) return reporter.reply(control.inventoryLine());
         const counts: Record<string, number> = {};
         for (const item of bot.inventory.items()) counts[item.name] = (counts[item.name] ?? 0) + item.count;
         return reporter.reply(inventoryLine(counts));

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { chooseAssembler, deliveries, partsHeld, type Holder } from '../../src/team/assemble.ts';
+
+const holder = (name: string, held: Record<string, number>): Holder => ({ name, held: new Map(Object.entries(held)) });
+const wanted = { iron_ingot: 3, stick: 2 };
+
+describe('choosing the assembler', () => {
+  it('is the member fewest team mates hand over to, then the one holding most parts (no more of an item than the goal takes)', () => {
+    const a = holder('A', { iron_ingot: 1, stick: 4, oak_planks: 9 });
+    const b = holder('B', { iron_ingot: 1 });
+    const c = holder('C', { iron_ingot: 2, cobblestone: 30 });
+    expect(partsHeld(a, wanted)).toBe(3);
+    // A takes C's two ingots, C takes A's ingot and sticks: one hand-over either way, and A holds more.
+    expect(chooseAssembler([a, b, c], wanted, a)).toEqual({ assembler: a, why: 'holds 3 of the 5 parts; 1 team mate(s) hand over' });
+    // Sticks alone at A: A would take ingots from B and C, C only B's ingot.
+    const sticks = holder('A', { stick: 4 });
+    const c4 = holder('C', { iron_ingot: 2, stick: 2 });
+    expect(chooseAssembler([sticks, b, c4], wanted, sticks).assembler).toBe(c4);
+    const c2 = holder('C', { iron_ingot: 2, stick: 2 });
+    expect(chooseAssembler([a, b, c2], wanted, a).assembler).toBe(c2);
+  });
+
+  it('keeps the preferred member on a tie, and when nobody holds a part', () => {
+    const a = holder('A', {});
+    const b = holder('B', {});
+    expect(chooseAssembler([a, b], wanted, a)).toEqual({ assembler: a, why: 'no member holds any part' });
+    const b1 = holder('B', { iron_ingot: 1 });
+    const c1 = holder('C', { stick: 1 });
+    expect(chooseAssembler([b1, c1], wanted, c1).assembler).toBe(c1);
+  });
+});
+
+describe('what the others hand over', () => {
+  it('only what the assembler lacks, from whoever holds most first, and nothing from those who hold none', () => {
+    const c = holder('C', { iron_ingot: 2 });
+    const a = holder('A', { iron_ingot: 1, stick: 4 });
+    const b = holder('B', { iron_ingot: 1, stick: 1 });
+    const d = holder('D', { dirt: 5 });
+    expect(deliveries(c, [b, a, d], wanted).map((g) => [g.giver.name, g.items])).toEqual([['A', { iron_ingot: 1, stick: 2 }]]);
+    const lone = holder('L', {});
+    expect(deliveries(lone, [b, a], wanted).map((g) => [g.giver.name, g.items])).toEqual([['A', { iron_ingot: 1, stick: 2 }], ['B', { iron_ingot: 1 }]]);
+  });
+});
