@@ -1,12 +1,12 @@
 // The layer order of src/, as a lint rule: an import may point down the list (towards log), never up.
 // cli → bench → testing → world → sandbox | control → viewer → team → agent → planner → tasks → skills/ →
-// actions → skill contract → llm → prompts → net → bot → knowledge → base → config → log. The sandbox is served, never imported
+// actions → skill contract → llm → prompts → net → bot → build (structures read from files) → knowledge → base → config → log. The sandbox is served, never imported
 // by the agent side: only world, testing, bench and cli (and tests) may import it, and it imports only
 // base, config, log and knowledge.
 import path from 'node:path';
 
 /** Lowest first. `skills` is src/skills (the skill contract), `actions` what skills do, `skillset` the skill files in skills/. */
-export const LAYERS = ['log', 'config', 'base', 'knowledge', 'bot', 'net', 'prompts', 'llm', 'skills', 'actions', 'skillset', 'tasks', 'planner', 'agent', 'team', 'viewer', 'control', 'sandbox', 'world', 'testing', 'bench', 'cli'];
+export const LAYERS = ['log', 'config', 'base', 'knowledge', 'build', 'bot', 'net', 'prompts', 'llm', 'skills', 'actions', 'skillset', 'tasks', 'planner', 'agent', 'team', 'viewer', 'control', 'sandbox', 'world', 'testing', 'bench', 'cli'];
 const SANDBOX_MAY_IMPORT = new Set(['log', 'config', 'base', 'knowledge', 'sandbox']);
 
 /** The layer of a file path relative to the repository root, or undefined outside src/ and skills/. */

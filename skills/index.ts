@@ -19,6 +19,7 @@ import { useItemOnBlock } from './useItemOnBlock.ts';
 import { hardenConcrete } from './hardenConcrete.ts';
 import { fish } from './fish.ts';
 import { giveItems } from './giveItems.ts';
+import { buildStructure } from './buildStructure.ts';
 import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
@@ -31,6 +32,9 @@ export const SKILLS: readonly AnySkill[] = [
 
 /** A team's skills on top: the hand-over between members (src/team). */
 export const TEAM_SKILLS: readonly AnySkill[] = [...SKILLS, giveItems];
+
+/** A build's skills on top: placing a structure (src/agent/build.ts gathers its materials with the rest). */
+export const BUILD_SKILLS: readonly AnySkill[] = [...SKILLS, buildStructure];
 
 export function createSkillRegistry(skills: readonly AnySkill[] = SKILLS): SkillRegistry {
   return new SkillRegistry(skills);

@@ -46,3 +46,6 @@ export { fillContainer } from './interact/fill.ts';
 export { findCandidates, posKey } from './mining/world.ts';
 export { concreteSpots, placeToSet } from './interact/concrete.ts';
 export { bestToolFor, harvestTools } from './items/inventory.ts';
+export { buildFromFile, itemForCell, loadStructure, refuseUnobtainable } from './build/fromFile.ts';
+export { surveyWorld } from './build/build.ts';
+export { findBuildSite } from './build/site.ts';

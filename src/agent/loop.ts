@@ -89,7 +89,7 @@ export interface AgentOptions {
 /** observe → decide → run the skill → check the goal → repeat, until done or a stop condition. */
 export async function runAgent(opts: AgentOptions): Promise<RunSummary> {
   // The goal's own items are never eaten by the eat reflex ("harvest beef").
-  const keep = opts.goal.kind === 'item' ? opts.goal.items : [];
+  const keep = opts.goal.kind === 'item' ? opts.goal.items : opts.goal.kind === 'items' ? Object.keys(opts.goal.counts) : [];
   const reflexes = opts.reflexes === false ? undefined : new ReflexMonitor({ bot: opts.bot, log: opts.log.child({ component: 'reflexes' }), knowledge: opts.knowledge, keep });
   reflexes?.start();
   try {

@@ -64,6 +64,10 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     describe: 'from an empty inventory: time to the first wooden, stone, iron and diamond pickaxe in random worlds (--seeds N | --seed-list L --jobs N --out DIR)',
     load: async () => (await import('./plan4mc/techtree/bench.ts')).benchTechtree,
   },
+  build: {
+    describe: 'the example structures (examples/schematics) built from an empty inventory, each checked block by block by a second bot (--examples a,b --seeds N | --seed-list L --out DIR)',
+    load: async () => (await import('./build/bench.ts')).benchBuild,
+  },
   team: {
     describe: "a team of bots: the split-inventory tasks (ingredients spread over 2-3 bots, the goal in the first bot's hands) and an iron pickaxe from nothing with 1, 2 and 3 bots in the same worlds ([split|techtree] --seeds N | --seed-list L --split-seeds K --tasks a,b --sizes 1,2,3 --jobs N --out DIR)",
     load: async () => (await import('./team/bench.ts')).benchTeam,

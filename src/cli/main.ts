@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { LOG_LEVELS } from '../log/logger.ts';
 import { agentCommand } from './agent.ts';
 import { benchCommand } from './bench.ts';
+import { buildCommand } from './build.ts';
 import type { Job, RunJob } from './command.ts';
 import { createContext, processIo, type CliIo, type GlobalOptions } from './context.ts';
 import { demoCommand } from './demo.ts';
@@ -66,7 +67,7 @@ export function buildProgram(io: CliIo, run: RunJob): Command {
       writeErr: (text) => io.err(text.replace(/\n$/, '')),
       outputError: () => undefined,
     });
-  for (const cmd of [serveCommand(run), observeCommand(run), planCommand(run), benchCommand(run), demoCommand(run), skillsCommand(run), runCommand(run), agentCommand(run)]) {
+  for (const cmd of [serveCommand(run), observeCommand(run), planCommand(run), benchCommand(run), demoCommand(run), skillsCommand(run), runCommand(run), agentCommand(run), buildCommand(run)]) {
     // Subcommands built with `new Command` do not inherit exitOverride and the output settings by themselves.
     program.addCommand(cmd.copyInheritedSettings(program));
   }

@@ -85,6 +85,8 @@ export function rollDrops(
     const count = chosen.min === chosen.max ? chosen.min : rng.int(chosen.min, chosen.max);
     if (count > 0) counts.set(chosen.item, (counts.get(chosen.item) ?? 0) + count);
   }
+  // Vanilla's slab loot tables: set_count 2 for a double slab.
+  if (blockName.endsWith('_slab') && state?.type === 'double' && counts.has(blockName)) counts.set(blockName, counts.get(blockName)! * 2);
   return [...counts].map(([item, count]) => ({ item, count }));
 }
 

@@ -78,7 +78,7 @@ export function readGoal(text: string, kb: Knowledge): GoalCheck {
   const parsed = goalSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `does not fit ${SHAPE}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}` };
   const goal = parsed.data;
-  if (goal.kind === 'text') return { ok: false, reason: 'kind must be "item" or "placed"' };
+  if (goal.kind === 'text' || goal.kind === 'items') return { ok: false, reason: 'kind must be "item" or "placed"' };
   if (goal.kind === 'placed') {
     const block = bare(goal.block);
     if (!kb.isBlock(block)) return { ok: false, reason: unknown(block, 'block', kb.registry.blocksArray.map((b) => b.name)) };

@@ -20,7 +20,7 @@ import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
-import { comeNear, handOver } from './handover.ts';
+import { comeNear, handOver, standAside } from './handover.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
@@ -229,7 +229,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         await comeNear(env, s.member, fixed);
         return { giver: s.member, items };
       });
-      await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, (d) => handOverShown(d.giver, d.items), opts.signal);
+      await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d) => { await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
     } else {
       await Promise.all([...states.values()].map((s) => work(s, [...(split.shares.get(s.member.name) ?? [])])));
       const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
@@ -239,10 +239,18 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         assembler = chosen.assembler.member;
         teamState.assembledBy(assembler.name);
         emit({ event: 'assembler', who: assembler.name, why: chosen.why });
-        const gifts = deliveries(chosen.assembler, holders.filter((h) => h !== chosen.assembler), wanted);
-        // Every giver walks over at once; the throws are one at a time.
-        await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
-        for (const g of gifts) await handOverShown(g.giver.member, g.items);
+        // Every giver walks over at once; the throws are one at a time, each giver stepping aside after its own.
+        // A second pass hands over what a throw left with another mate (picked up on the way).
+        for (let pass = 0; pass < 2 && !opts.signal.aborted; pass++) {
+          const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
+          const target = now.find((h) => h.member === assembler)!;
+          const gifts = deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted);
+          await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
+          for (const g of gifts) {
+            await handOverShown(g.giver.member, g.items);
+            await standAside(env, g.giver.member, assembler);
+          }
+        }
       }
     }
     // Parts nobody took (every helper busy, lost or tried) are left to the assembler's goal run, which plans them.

@@ -4,7 +4,8 @@
 // places, and the receiver walks there and takes them out.
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
-import { approachPlayer, inventoryCounts, SkillError } from '../actions/index.ts';
+import pathfinderPkg from 'mineflayer-pathfinder';
+import { approachPlayer, inventoryCounts, moveTo, SkillError } from '../actions/index.ts';
 import { waitUntil } from '../base/wait.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { SkillRegistry } from '../skills/define.ts';
@@ -149,4 +150,23 @@ const COME_NEAR_MS = 30_000;
 /** Walks `giver` towards `to`, wherever it is (best effort: the hand-over walks again, or has the receiver come). */
 export async function comeNear(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, giver: TeamMember, to: TeamMember): Promise<void> {
   await closeIn(env, giver, to, NEAR, COME_NEAR_MS);
+}
+
+/** Beyond a thrown stack's pickup reach of anyone standing by the receiver, with room to spare. */
+const ASIDE = 6;
+const ASIDE_MS = 6_000;
+
+/**
+ * Walks `member` away from `from` after its throw (best effort): a giver that stays next to the receiver
+ * would pick up the next giver's throw (vanilla gives a stack to whoever is in reach first).
+ */
+export async function standAside(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, member: TeamMember, from: TeamMember): Promise<void> {
+  const { GoalInvert, GoalNear } = pathfinderPkg.goals;
+  const p = from.bot.entity.position;
+  if (member.bot.entity.position.distanceTo(p) >= ASIDE) return;
+  try {
+    await moveTo({ bot: member.bot, log: env.log.child({ who: member.name }), signal: env.signal, knowledge: env.knowledge }, new GoalInvert(new GoalNear(p.x, p.y, p.z, ASIDE)), { what: `a spot away from ${from.name}`, timeoutMs: ASIDE_MS, stuckMs: 3000 });
+  } catch (err) {
+    if (env.signal.aborted || !(err instanceof SkillError)) throw err;
+  }
 }

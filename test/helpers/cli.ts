@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
@@ -17,4 +18,20 @@ export function runBin(args: string[], opts: { cwd: string; env: NodeJS.ProcessE
     child.once('error', (e) => { clearTimeout(timer); reject(e); });
     child.once('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
+}
+
+/** A running executable whose output is read as it comes (an agent that keeps running until stopped). */
+export interface BinProcess { child: ChildProcessByStdio<null, Readable, Readable>; out: () => string; err: () => string; done: Promise<number | null> }
+
+export function startBin(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): BinProcess {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const done = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  return { child, out: () => out, err: () => err, done };
 }

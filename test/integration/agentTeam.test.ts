@@ -1,17 +1,16 @@
 // `skillcraft agent --bots 2`, the real executable on its embedded sandbox: an owner (a second mineflayer client)
 // drives the team in chat. Only the first member answers; a task is shared by the team; !stop stops every member;
 // a member kicked while idle comes back; Ctrl+C ends it all with exit 0.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Bot } from 'mineflayer';
 import mineflayer from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, CHILD_ENV as env } from '../helpers/faults.ts';
+import { CHILD_ENV as env } from '../helpers/faults.ts';
 import { quit, waitFor } from '../helpers/sandbox.ts';
+import { startBin, type BinProcess } from '../helpers/cli.ts';
 
 const SEED = '20261206';
 const NAMES = ['skillcraft1', 'skillcraft2'];
@@ -19,20 +18,8 @@ let cwd: string;
 beforeAll(() => { cwd = mkdtempSync(path.join(tmpdir(), 'skillcraft-agent-team-')); });
 afterAll(() => { rmSync(cwd, { recursive: true, force: true }); });
 
-interface Proc { child: ChildProcessByStdio<null, Readable, Readable>; out: () => string; err: () => string; done: Promise<number | null> }
-
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const done = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  return { child, out: () => out, err: () => err, done };
-}
+type Proc = BinProcess;
+const start = (args: string[]): Proc => startBin(args, { cwd, env });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

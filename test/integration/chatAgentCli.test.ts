@@ -1,35 +1,20 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type { Bot } from 'mineflayer';
 import mineflayer from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quit, waitFor } from '../helpers/sandbox.ts';
+import { startBin, type BinProcess } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/skillcraft.js', import.meta.url));
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SKILLCRAFT_') && !k.startsWith('OPENAI_')));
 let cwd: string;
 beforeAll(() => { cwd = mkdtempSync(path.join(tmpdir(), 'skillcraft-agent-')); });
 afterAll(() => { rmSync(cwd, { recursive: true, force: true }); });
 
-interface Proc { child: ChildProcessByStdio<null, Readable, Readable>; out: () => string; err: () => string; done: Promise<number | null> }
-
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const done = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  return { child, out: () => out, err: () => err, done };
-}
+type Proc = BinProcess;
+const start = (args: string[]): Proc => startBin(args, { cwd, env });
 
 describe('skillcraft agent', () => {
   it('needs an owner: one line on stderr, exit 2', async () => {

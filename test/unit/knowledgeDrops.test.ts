@@ -28,6 +28,9 @@ describe('drop tables', () => {
     const one = (item: string): ItemStack[] => [{ item, count: 1 }];
     expect(roll('stone', 'wooden_pickaxe')).toEqual(one('cobblestone'));
     expect(roll('deepslate', 'wooden_pickaxe')).toEqual(one('cobbled_deepslate'));
+    // A double slab is two slabs (vanilla's loot table: set_count 2 for type=double).
+    expect(roll('oak_slab', null, 1, { type: 'double' })).toEqual([{ item: 'oak_slab', count: 2 }]);
+    expect(roll('oak_slab', null, 1, { type: 'bottom' })).toEqual(one('oak_slab'));
     expect(roll('grass_block', null)).toEqual(one('dirt'));
     expect(roll('oak_log', null)).toEqual(one('oak_log'));
     expect(roll('oak_planks', null)).toEqual(one('oak_planks'));

@@ -161,7 +161,7 @@ export async function placeItemAt(ctx: SkillContext, item: string, pos: Vec3): P
  * Equips `item` and has the server confirm the hand: it places whatever it thinks is held, and after
  * a burst of clicks under load the two views of the inventory can differ (a furnace placed as planks).
  */
-async function holdConfirmed(ctx: SkillContext, item: string): Promise<void> {
+export async function holdConfirmed(ctx: SkillContext, item: string): Promise<void> {
   const { bot, signal } = ctx;
   for (let attempt = 0; attempt < 2; attempt++) {
     const stack = findItem(bot, item);

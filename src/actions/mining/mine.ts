@@ -144,13 +144,19 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
   return { gained: gained(before, inventoryCounts(bot)), counted: got(), dug, at };
 }
 
+/** A walk to one target: at least this long, and this long per block of straight distance (paths wind and dig). */
+const WALK_MIN_MS = 15_000;
+const WALK_MS_PER_BLOCK = 1_200;
+
 /** Walks to one block and digs it with the best tool that gives the plan's drop; returns the drops to expect. */
 async function mineOne(ctx: SkillContext, target: Candidate, plan: MinePlan): Promise<Record<string, number>> {
   const { bot, knowledge: kb, signal } = ctx;
   const { pos, name } = target;
   const where = `${name} at ${posKey(pos)}`;
   const t0 = Date.now();
-  if (!canDigFromHere(bot, pos)) await moveTo(ctx, digGoal(bot, pos), { what: where });
+  // A walk that keeps covering ground without arriving (round a cliff, up and down a tree) is not "stuck":
+  // bounded by the distance, it gives this target up for the next instead of the whole skill's time.
+  if (!canDigFromHere(bot, pos)) await moveTo(ctx, digGoal(bot, pos), { what: where, timeoutMs: Math.max(WALK_MIN_MS, bot.entity.position.distanceTo(pos) * WALK_MS_PER_BLOCK) });
   const t1 = Date.now();
   const block = bot.blockAt(pos);
   if (block?.name !== name) throw new SkillError('FAILED', `${where} is gone`);

@@ -9,6 +9,7 @@ import type { Goal } from '../../tasks/goal/goal.ts';
 export function keptItems(goal: Goal, plan: readonly Decision[], skills: SkillRegistry, kb: Knowledge): Set<string> {
   const kept = new Set<string>();
   if (goal.kind === 'item') goal.items.forEach((i) => kept.add(i));
+  if (goal.kind === 'items') Object.keys(goal.counts).forEach((i) => kept.add(i));
   if (goal.kind === 'placed') kept.add(goal.block);
   for (const d of plan) {
     const skill = skills.get(d.skill);

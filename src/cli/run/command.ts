@@ -20,6 +20,7 @@ import type { CommandContext } from '../context.ts';
 import { CliInputError } from '../errors.ts';
 import { versionFlag, withWorldOptions } from '../options.ts';
 import { runSetup } from './setup.ts';
+import { build, BUILD_TASK } from '../build.ts';
 import { botsOf, runTeamCommand } from './team.ts';
 import { goalThroughModel, modelPlanner, modelSetup, PLANNERS, type ModelSetup, type PlannerName } from './model.ts';
 import { knowledgeVersion, openCliWorld, usesSandbox } from '../world.ts';
@@ -68,6 +69,8 @@ export function runCommand(run: RunJob): Command {
 
 /** Runs one task; exit 0 when the goal is met, 1 when not. */
 export async function runTaskCommand(ctx: CommandContext, o: RunOptions): Promise<number> {
+  const structure = BUILD_TASK.exec(o.task?.trim() ?? '');
+  if (structure) return build(ctx, { ...o, schematic: structure[1]! });
   const bots = botsOf(o.bots);
   if (bots > 1) return runTeamCommand(ctx, o, bots, DEFAULT_TASK);
   const planner = (o.planner ?? 'graph') as PlannerName;

@@ -64,6 +64,9 @@ export function runGoal(search: Search, goal: Goal): void {
     const label = goal.label ?? (goal.items.length === 1 ? goal.items[0]! : goal.items.join('/'));
     if (goal.items.length === 1) search.item(goal.items[0]!, goal.count, `goal ${goal.count} ${label}`, 0);
     else search.items(label, goal.items, goal.count, `goal ${goal.count} ${label}`, 0);
+  } else if (goal.kind === 'items') {
+    // Dearest first: what is left over from it (planks, sticks) then counts towards the rest.
+    for (const [item, n] of Object.entries(goal.counts)) search.item(item, n, `goal ${n} ${item}`, 0);
   } else if (goal.kind === 'placed') {
     search.placed(goal.block, 0);
   } else {

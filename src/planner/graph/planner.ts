@@ -107,7 +107,8 @@ export class GraphPlanner implements Planner {
     if (goal.kind === 'text') return { kind: 'unplannable', reason: NEEDS_CHAT_MODEL, missing: 'chat model' };
     const state = stateFromObservation(observation);
     if (isDone(goal, state)) return { kind: 'done' };
-    const never = goal.kind === 'item' ? unobtainable(goal.items, this.opts.knowledge) : undefined;
+    const never = goal.kind === 'item' ? unobtainable(goal.items, this.opts.knowledge)
+      : goal.kind === 'items' ? Object.keys(goal.counts).map((i) => unobtainable([i], this.opts.knowledge)).find((u) => u !== undefined) : undefined;
     if (never) return { kind: 'unplannable', reason: never.reason, missing: never.item };
     this.learn(observation);
     const advice = adviceFrom(history, (step) => this.model.action(step.decision.skill, step.decision.args));
@@ -176,6 +177,7 @@ export class GraphPlanner implements Planner {
 
 export function isDone(goal: Goal, state: PlanState): boolean {
   if (goal.kind === 'item') return goal.items.reduce((n, i) => n + (state.inv.get(i) ?? 0), 0) >= goal.count;
+  if (goal.kind === 'items') return Object.entries(goal.counts).every(([i, c]) => (state.inv.get(i) ?? 0) >= c);
   if (goal.kind === 'placed') return state.inReach.has(goal.block);
   return false;
 }

@@ -66,6 +66,7 @@ export function renderTask(goal: Goal): string {
     return `have ${goal.count} ${what} in the inventory${goal.label ? ` (${goal.label})` : ''}`;
   }
   if (goal.kind === 'placed') return `a ${goal.block} placed within ${NEARBY_BLOCKS} blocks of the bot`;
+  if (goal.kind === 'items') return `have all of these in the inventory: ${Object.entries(goal.counts).map(([i, n]) => `${n} ${i}`).join(', ')}${goal.label ? ` (${goal.label})` : ''}`;
   return `<data>${goal.text.replace(/<\/?data>/gi, '')}</data>`;
 }
 

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { Vec3 } from 'vec3';
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidPlayer, SquidServer, SquidWorld } from '../../squid/types.ts';
+import { lookOf } from '../interactions/look.ts';
+import { rotationSegment } from '../placement/geometry.ts';
 import {
   blockEntityType, broadcastBlockEntity, followChunks, getBlockEntity, installBlockEntities, setBlockEntity, whenPluginsReady, type BlockEntity,
 } from './blockEntities.ts';
@@ -64,11 +66,14 @@ function openEditor(serv: SquidServer, player: SquidPlayer, pos: Vec3, block: st
   });
 }
 
+/** Vanilla's StandingSignBlock: the text faces the player who placed it (its look, not where it stands). */
+const signRotation = (player: SquidPlayer): number => rotationSegment(lookOf(player).yaw + 180);
+
 function registerPlacement(serv: SquidServer): void {
   const signItems = serv.registry.itemsArray.filter((i) => i.name.endsWith('_sign') && !i.name.includes('hanging'));
   for (const item of signItems) {
-    (serv as PlaceServer).onItemPlace(item.name, ({ player, placedPosition, direction, properties }) => {
-      const placed = signBlock(serv, item.name, direction, properties.rotation);
+    (serv as PlaceServer).onItemPlace(item.name, ({ player, placedPosition, direction }) => {
+      const placed = signBlock(serv, item.name, direction, signRotation(player));
       if (!placed) return { id: -1, data: 0 };
       openEditor(serv, player, placedPosition, serv.registry.blocks[placed.id]!.name);
       return placed;
@@ -93,10 +98,7 @@ async function placeAtFeet(serv: SquidServer, player: SquidPlayer, packet: { loc
   if (!pos.equals(player.position.floored())) return;
   const current = await player.world.getBlock(pos);
   if (current && current.name !== 'air' && current.name !== 'cave_air' && current.name !== 'water') return;
-  const dx = player.position.x - (pos.x + 0.5);
-  const dz = player.position.z - (pos.z + 0.5);
-  const angle = Math.atan2(dx, -dz) * 180 / Math.PI + 180;
-  const placed = signBlock(serv, held.name, packet.direction, Math.floor(angle / 22.5 + 0.5) & 0xF);
+  const placed = signBlock(serv, held.name, packet.direction, signRotation(player));
   if (!placed) return;
   const block = serv.registry.blocks[placed.id]!;
   if (player.gameMode === 0) player.inventory.updateSlot(36 + player.heldItemSlot, held.count > 1 ? Object.assign(held, { count: held.count - 1 }) : null);

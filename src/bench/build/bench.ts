@@ -1,0 +1,69 @@
+// `bench build`: the example structures built from an empty inventory on fresh sandboxes, one run at a time,
+// each checked block by block from a second bot's view. Prints a table and writes report.md and
+// results.json. Target (issue 18): every block right (100 %) in every run.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXAMPLE_NAMES } from '../../build/examples.ts';
+import type { BenchDeps } from '../index.ts';
+import { BenchInputError, parseBenchArgs } from '../plan4mc/args.ts';
+import { formatTable, median } from '../table.ts';
+import { formatWorldList, worldsFromArgs, type World } from '../worlds.ts';
+import { runBuildJob, type BuildRunResult } from './run.ts';
+
+const med = (xs: number[]): number | null => (xs.length === 0 ? null : Math.round(median(xs) * 100) / 100);
+
+/** `bench build [--examples a,b] [--seeds N | --seed-list L] [--out DIR]`. */
+export async function benchBuild(args: string[], deps: BenchDeps): Promise<number> {
+  const { values, rest } = parseBenchArgs(args, ['--examples', '--seeds', '--seed-list', '--out']);
+  if (rest.length > 0) throw new BenchInputError(`bench build: unexpected "${rest.join(' ')}"`);
+  const examples = (values.get('--examples') ?? EXAMPLE_NAMES.join(',')).split(',').map((s) => s.trim());
+  const unknown = examples.find((e) => !(EXAMPLE_NAMES as readonly string[]).includes(e));
+  if (unknown) throw new BenchInputError(`--examples: unknown example "${unknown}" (known: ${EXAMPLE_NAMES.join(', ')})`);
+  const { worlds } = worldsFromArgs(values, 3, 20);
+  const out = values.get('--out') ?? join('bench', 'results', 'build');
+  const started = new Date();
+  deps.out(`bench build: ${examples.join(', ')} × ${worlds.length} world(s): repeat with --seed-list ${formatWorldList(worlds)}`);
+  const results: BuildRunResult[] = [];
+  for (const world of worlds) {
+    for (const example of examples) {
+      if (deps.signal.aborted) return 1;
+      const r = await runBuildJob(example, world, { log: deps.log, traceRoot: join('runs', 'bench', `build-${started.toISOString().replace(/[:.]/g, '-')}`) });
+      results.push(r);
+      // Written after every run: a long benchmark stopped half way still leaves its figures.
+      await writeReport(out, started, worlds, examples, results);
+      deps.out(`[${results.length}/${worlds.length * examples.length}] ${example} in ${r.world}: ${r.success ? 'built' : 'NOT BUILT'} — ${r.correct}/${r.total} right (${r.wrong} wrong, ${r.missing} missing) as a second bot sees it, ${r.gameSeconds} game s, lower bound ${r.lowerBound} s${r.detail ? ` — ${r.detail}` : ''}`);
+    }
+  }
+  const met = await writeReport(out, started, worlds, examples, results, deps.out);
+  deps.out(`report: ${join(out, 'report.md')}`);
+  return met ? 0 : 1;
+}
+
+/** The table, report.md and results.json of the runs so far; returns whether every run was built right. */
+async function writeReport(dir: string, started: Date, worlds: readonly World[], examples: readonly string[], results: readonly BuildRunResult[], out?: (line: string) => void): Promise<boolean> {
+  const rows = examples.map((example) => {
+    const mine = results.filter((r) => r.example === example);
+    const ok = mine.filter((r) => r.success);
+    const right = mine.reduce((n, r) => n + r.correct, 0);
+    const total = mine.reduce((n, r) => n + r.total, 0);
+    const ratio = med(ok.map((r) => r.ratio ?? 0));
+    return [example, `${ok.length}/${mine.length}`, total ? `${((100 * right) / total).toFixed(1)} %` : '–', String(med(ok.map((r) => r.gameSeconds)) ?? '–'), String(med(ok.map((r) => r.lowerBound)) ?? '–'), ratio === null ? '–' : ratio.toFixed(2)];
+  });
+  const table = formatTable(['example', 'built 100 %', 'blocks right', 'median game s', 'median lower bound s', 'median ratio'], rows);
+  out?.(table);
+  const met = results.every((r) => r.success);
+  out?.(`every block right in every run: ${met ? 'met' : 'MISSED'}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'results.json'), `${JSON.stringify({ started: started.toISOString(), worlds: formatWorldList(worlds), results }, null, 2)}\n`);
+  await writeFile(join(dir, 'report.md'), [
+    '# `bench build`: example structures from an empty inventory', '',
+    `${results.length} of ${worlds.length * examples.length} runs on the embedded sandbox, started ${started.toISOString()}, one at a time. Each run: \`skillcraft build\`'s gathering (runTask, graph planner) and the buildStructure skill, then a second bot that joined the same server surveys every cell of the structure from its own view (name and state). Lower bound: the gathering an ideal player would do for the same executed plan (dig times with the best tool, smelting at vanilla speed, straight-line sprinting between steps) plus every block placed at vanilla's 4-tick right-click rate. Repeat with \`npm run bench -- build --seed-list ${formatWorldList(worlds)}\`.`, '',
+    table, '',
+    `Every block right in every run: ${met ? 'met' : 'MISSED'}.`, '',
+    '## Runs', '',
+    formatTable(['example', 'world', 'built', 'right / total', 'wrong', 'game s', 'lower bound s', 'rounds', 'detail'],
+      results.map((r) => [r.example, r.world, r.success ? 'yes' : 'NO', `${r.correct}/${r.total}`, String(r.wrong), String(r.gameSeconds), String(r.lowerBound), String(r.rounds), r.detail ?? ''])),
+    '',
+  ].join('\n'));
+  return met;
+}
