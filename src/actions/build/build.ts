@@ -69,12 +69,12 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     if (b && REPLACEABLE.has(b.name)) emptyBefore.add(key(p));
   }
   let cleared = 0;
-  // The site: what stands where the structure has air, and wrong blocks in its cells.
+  // The site: what stands where the structure has air (best effort: a branch overhead that cannot be reached
+  // spoils no block of the structure), then wrong blocks in its cells (these must go).
   for (const p of cellsOfBox(box, 0)) {
     throwIfAborted(signal);
     if (taken.has(key(p)) || emptyBefore.has(key(p))) continue;
-    await clearCell(ctx, p);
-    cleared++;
+    if (await tryClear(ctx, p)) cleared++;
   }
   for (const c of before.wrong) {
     await clearCell(ctx, new Vec3(c.x, c.y, c.z));
@@ -112,10 +112,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     const k = key(p);
     if (taken.has(k) || !emptyBefore.has(k)) continue;
     const b = bot.blockAt(p);
-    if (b && !REPLACEABLE.has(b.name)) {
-      await clearCell(ctx, p);
-      cleared++;
-    }
+    if (b && !REPLACEABLE.has(b.name) && await tryClear(ctx, p)) cleared++;
   }
   // Sides and corners decided by neighbours placed later: such a block is set once more, now that they are all there.
   for (const c of surveyWorld(ctx, structure, origin).wrong) {
@@ -133,6 +130,18 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     throw new SkillError('FAILED', `${result.progress}; ${left.length} block(s) not right, first ${first.block.name} at ${fmt(new Vec3(first.x, first.y, first.z))}`);
   }
   return result;
+}
+
+/** Clears a cell outside the structure's own blocks; false (logged) when it cannot be reached. */
+async function tryClear(ctx: SkillContext, p: Vec3): Promise<boolean> {
+  try {
+    await clearCell(ctx, p);
+    return true;
+  } catch (err) {
+    if (ctx.signal.aborted || !(err instanceof SkillError)) throw err;
+    ctx.log.debug({ at: key(p), err: err.message }, 'left a block of the site that could not be reached');
+    return false;
+  }
 }
 
 interface Box { min: Vec3; max: Vec3 }
