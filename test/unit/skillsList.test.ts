@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSkillRegistry, SKILLS, TEAM_SKILLS } from '../../skills/index.ts';
+import { BUILD_SKILLS, createSkillRegistry, SKILLS, TEAM_SKILLS } from '../../skills/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { describeSkill } from '../../src/skills/describe.ts';
@@ -17,9 +17,11 @@ describe('the skill list', () => {
     expect(new Set(SKILLS.map((s) => s.name)).size).toBe(SKILLS.length);
     // A team's hand-over is registered for team runs only: a single bot's catalogue stays as it was.
     expect(createSkillRegistry(TEAM_SKILLS).names()).toEqual([...EXPECTED, 'giveItems']);
+    // Placing a structure is registered for builds only (src/agent/build.ts).
+    expect(createSkillRegistry(BUILD_SKILLS).names()).toEqual([...EXPECTED, 'buildStructure']);
     const dir = fileURLToPath(new URL('../../skills', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
-    expect(files).toEqual([...EXPECTED, 'giveItems'].sort());
+    expect(files).toEqual([...EXPECTED, 'giveItems', 'buildStructure'].sort());
     for (const name of files) {
       const mod = (await import(pathToFileURL(join(dir, `${name}.ts`)).href)) as Record<string, unknown>;
       expect((mod[name] as { name?: string } | undefined)?.name, `skills/${name}.ts`).toBe(name);
@@ -27,7 +29,7 @@ describe('the skill list', () => {
   });
 
   it('says each skill in one sentence for the model, and the rest once', () => {
-    for (const skill of TEAM_SKILLS) {
+    for (const skill of [...TEAM_SKILLS, ...BUILD_SKILLS.filter((b) => !TEAM_SKILLS.includes(b))]) {
       expect(skill.summary, skill.name).toMatch(/^[A-Z][^\n]*[.]$/);
       expect(skill.description.startsWith(skill.summary), skill.name).toBe(true);
       expect(skill.description.slice(skill.summary.length).includes(skill.summary), skill.name).toBe(false);
@@ -36,7 +38,7 @@ describe('the skill list', () => {
 
   it('describes each skill with a JSON schema and its conditions on an example', () => {
     const kb = createKnowledge('1.20.1');
-    for (const skill of TEAM_SKILLS) {
+    for (const skill of [...TEAM_SKILLS, ...BUILD_SKILLS.filter((b) => !TEAM_SKILLS.includes(b))]) {
       const d = describeSkill(skill, kb);
       expect(d.parameters, skill.name).toHaveProperty('$schema');
       expect(d.example, skill.name).toBeDefined();

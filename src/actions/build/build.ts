@@ -61,6 +61,8 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
   const held = inventoryCounts(bot);
   for (const [item, n] of need) if ((held.get(item) ?? 0) < n) throw missingItems(item, n, held.get(item) ?? 0);
 
+  // Scaffolding is dirt: a structure built of dirt keeps its dirt for itself (the walk pillars with none).
+  const scaffold = !cellsAt(structure, origin).some((c) => opts.itemFor(c) === 'dirt');
   const box = boxOf(structure, origin);
   const taken = new Set(cellsAt(structure, origin).map(key));
   const emptyBefore = new Set<string>();
@@ -74,10 +76,10 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
   for (const p of cellsOfBox(box, 0)) {
     throwIfAborted(signal);
     if (taken.has(key(p)) || emptyBefore.has(key(p))) continue;
-    if (await tryClear(ctx, p)) cleared++;
+    if (await tryClear(ctx, p, scaffold)) cleared++;
   }
   for (const c of before.wrong) {
-    await clearCell(ctx, new Vec3(c.x, c.y, c.z));
+    await clearCell(ctx, new Vec3(c.x, c.y, c.z), scaffold);
     cleared++;
   }
 
@@ -90,7 +92,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     opts.onProgress?.(progressLine(now), now);
     for (const c of now.wrong) {
       // A block of its own that came out in another state (or scaffolding in a cell): out again.
-      await clearCell(ctx, new Vec3(c.x, c.y, c.z));
+      await clearCell(ctx, new Vec3(c.x, c.y, c.z), scaffold);
       cleared++;
     }
     const todo = now.missing.filter((c) => !placedWithAnother(c.block.name, c.block.props) && (attempts.get(key(c)) ?? 0) < maxAttempts)
@@ -100,7 +102,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     if (!next) break;
     attempts.set(key(next), (attempts.get(key(next)) ?? 0) + 1);
     try {
-      await placeCell(ctx, next, opts.itemFor(next)!);
+      await placeCell(ctx, next, opts.itemFor(next)!, scaffold);
       placed++;
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || err.code === 'MISSING_ITEMS') throw err;
@@ -112,14 +114,14 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     const k = key(p);
     if (taken.has(k) || !emptyBefore.has(k)) continue;
     const b = bot.blockAt(p);
-    if (b && !REPLACEABLE.has(b.name) && await tryClear(ctx, p)) cleared++;
+    if (b && !REPLACEABLE.has(b.name) && await tryClear(ctx, p, scaffold)) cleared++;
   }
   // Sides and corners decided by neighbours placed later: such a block is set once more, now that they are all there.
   for (const c of surveyWorld(ctx, structure, origin).wrong) {
     if (!matches(c.block, viewOf(ctx.bot.blockAt(new Vec3(c.x, c.y, c.z))!), true)) continue;
-    await clearCell(ctx, new Vec3(c.x, c.y, c.z));
+    await clearCell(ctx, new Vec3(c.x, c.y, c.z), scaffold);
     cleared++;
-    await placeCell(ctx, c, opts.itemFor(c)!);
+    await placeCell(ctx, c, opts.itemFor(c)!, scaffold);
   }
   const after = surveyWorld(ctx, structure, origin);
   opts.onProgress?.(progressLine(after), after);
@@ -133,9 +135,9 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
 }
 
 /** Clears a cell outside the structure's own blocks; false (logged) when it cannot be reached. */
-async function tryClear(ctx: SkillContext, p: Vec3): Promise<boolean> {
+async function tryClear(ctx: SkillContext, p: Vec3, scaffold: boolean): Promise<boolean> {
   try {
-    await clearCell(ctx, p);
+    await clearCell(ctx, p, scaffold);
     return true;
   } catch (err) {
     if (ctx.signal.aborted || !(err instanceof SkillError)) throw err;

@@ -48,7 +48,7 @@ export function placeable(ctx: SkillContext, cell: Cell): boolean {
  * another state afterwards (the caller digs it out), MISSING_ITEMS without the item, NO_TARGET when no
  * neighbour is there to click.
  */
-export async function placeCell(ctx: SkillContext, cell: Cell, item: string): Promise<void> {
+export async function placeCell(ctx: SkillContext, cell: Cell, item: string, scaffold = true): Promise<void> {
   const { bot, signal } = ctx;
   const at = new Vec3(cell.x, cell.y, cell.z);
   const where = `${cell.block.name} at ${fmt(at)}`;
@@ -60,12 +60,13 @@ export async function placeCell(ctx: SkillContext, cell: Cell, item: string): Pr
   if (!chosen) throw new SkillError('NO_TARGET', `cannot place ${where}: no block next to it to place against`);
   if (!inReach(bot, at) || occupiesBot(bot, at)) {
     try {
-      await moveTo(ctx, new goals.GoalPlaceBlock(at, bot.world, NEAR_FACE), { what: `a spot to place ${where}`, canDig: false });
+      await moveTo(ctx, new goals.GoalPlaceBlock(at, bot.world, NEAR_FACE), { what: `a spot to place ${where}`, canDig: false, scaffold });
     } catch (err) {
-      if (signal.aborted || !(err instanceof SkillError) || !occupiesBot(bot, at)) throw err;
-      // Walled in by its own build, standing in the last gap: it digs its way out (the build puts that block back).
-      await moveTo(ctx, new goals.GoalInvert(new goals.GoalNear(at.x, at.y, at.z, 2)), { what: `out of ${fmt(at)}`, canDig: true });
-      await moveTo(ctx, new goals.GoalPlaceBlock(at, bot.world, NEAR_FACE), { what: `a spot to place ${where}`, canDig: false });
+      if (signal.aborted || !(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK')) throw err;
+      // Walled in by its own build (inside a finished hut, or standing in the last gap): it digs its way out,
+      // and the build puts back any block of its own that went.
+      if (occupiesBot(bot, at)) await moveTo(ctx, new goals.GoalInvert(new goals.GoalNear(at.x, at.y, at.z, 2)), { what: `out of ${fmt(at)}`, canDig: true, scaffold });
+      await moveTo(ctx, new goals.GoalPlaceBlock(at, bot.world, NEAR_FACE), { what: `a spot to place ${where}`, canDig: true, scaffold });
     }
     chosen = chooseOption(ctx, cell, at) ?? chosen;
   }
@@ -94,17 +95,17 @@ export async function placeCell(ctx: SkillContext, cell: Cell, item: string): Pr
 }
 
 /** Digs whatever stands in `at` (a wrong block, a site's leftovers, scaffolding) with the best tool held. */
-export async function clearCell(ctx: SkillContext, at: Vec3): Promise<void> {
+export async function clearCell(ctx: SkillContext, at: Vec3, scaffold = true): Promise<void> {
   const { bot } = ctx;
   const block = bot.blockAt(at);
   if (!block || REPLACEABLE.has(block.name)) return;
   if (!canDigFromHere(bot, at)) {
     try {
-      await moveTo(ctx, digGoal(bot, at), { what: `${block.name} at ${fmt(at)} to clear`, canDig: false });
+      await moveTo(ctx, digGoal(bot, at), { what: `${block.name} at ${fmt(at)} to clear`, canDig: false, scaffold });
     } catch (err) {
       if (ctx.signal.aborted || !(err instanceof SkillError)) throw err;
       // Out of reach without breaking anything (leaves up a tree, a bank): the walk may dig and pillar.
-      await moveTo(ctx, digGoal(bot, at), { what: `${block.name} at ${fmt(at)} to clear`, canDig: true });
+      await moveTo(ctx, digGoal(bot, at), { what: `${block.name} at ${fmt(at)} to clear`, canDig: true, scaffold });
     }
   }
   await equipFor(ctx, block.name, [], block.name).catch(() => null);

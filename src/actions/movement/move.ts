@@ -21,31 +21,34 @@ export interface MoveOptions {
   searchRadius?: number;
   /** The whole move may take this long; then it ends with STUCK. Default: only the skill's timeout. */
   timeoutMs?: number;
+  /** Whether the path may pillar and bridge with dirt. Default true; a build whose own blocks are dirt says no. */
+  scaffold?: boolean;
 }
 
 /** Blocks the agent itself relies on: a path never breaks them. */
 const NEVER_BREAK = ['chest', 'trapped_chest', 'crafting_table', 'furnace', 'blast_furnace', 'smoker', 'barrel'];
 
-const configuredCanDig = new WeakMap<Bot, boolean>();
+/** The rules each bot's pathfinder was last given (`canDig/scaffold`): set again only when a move asks for others. */
+const configuredCanDig = new WeakMap<Bot, string>();
 
 /**
  * Movement rules for our bots: no parkour jumps (they fail often and end in holes), dirt only for
  * pillaring so that blocks a task collects are never spent on scaffolding, the agent's stations
  * (chests, crafting tables, furnaces) never broken.
  */
-export function configureMovements(bot: Bot, canDig = true): void {
+export function configureMovements(bot: Bot, canDig = true, scaffold = true): void {
   const m = new Movements(bot);
   m.allowParkour = false;
   m.canDig = canDig;
   m.allowSprinting = true;
   const dirt = bot.registry.itemsByName.dirt?.id;
-  m.scafoldingBlocks = dirt === undefined ? [] : [dirt]; // (sic: pathfinder's spelling)
+  m.scafoldingBlocks = dirt === undefined || !scaffold ? [] : [dirt]; // (sic: pathfinder's spelling)
   for (const name of NEVER_BREAK) {
     const id = bot.registry.blocksByName[name]?.id;
     if (id !== undefined) m.blocksCantBreak.add(id);
   }
   bot.pathfinder.setMovements(m);
-  configuredCanDig.set(bot, canDig);
+  configuredCanDig.set(bot, `${canDig}/${scaffold}`);
 }
 
 /** pathfinder reads `searchRadius` at each search; its typings leave it out. */
@@ -65,7 +68,8 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
   const { bot, signal } = ctx;
   if (signal.aborted) throw abortReason(signal);
   const canDig = opts.canDig ?? true;
-  if (configuredCanDig.get(bot) !== canDig) configureMovements(bot, canDig);
+  const scaffold = opts.scaffold ?? true;
+  if (configuredCanDig.get(bot) !== `${canDig}/${scaffold}`) configureMovements(bot, canDig, scaffold);
   if (reached(bot, goal)) return;
 
   const search = bot.pathfinder as unknown as PathfinderSearch;
