@@ -8,7 +8,7 @@ import { placedWithAnother } from '../actions/build/rules.ts';
 import { inventoryCounts, surveyWorld } from '../actions/index.ts';
 import type { Rotation } from '../build/rotate.ts';
 import { runSkill } from '../skills/runner.ts';
-import { progressLine, type Cell, type Survey } from '../build/survey.ts';
+import { itemsToPlace, progressLine, type Cell, type Survey } from '../build/survey.ts';
 import type { Structure } from '../build/types.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { Planner } from '../planner/types.ts';
@@ -52,12 +52,7 @@ const REACHABLE_HEIGHT = 4;
 
 /** What still has to be placed, as items, plus the scaffolding a tall structure needs. */
 export function stillNeeded(structure: Structure, s: Survey, itemFor: (cell: Cell) => string | undefined, height = structure.size.y): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const c of [...s.missing, ...s.wrong]) {
-    if (placedWithAnother(c.block.name, c.block.props)) continue;
-    const item = itemFor(c);
-    if (item) counts[item] = (counts[item] ?? 0) + 1;
-  }
+  const { counts } = itemsToPlace(s, itemFor, (c) => placedWithAnother(c.block.name, c.block.props));
   if (Object.keys(counts).length > 0 && height > REACHABLE_HEIGHT) counts[SCAFFOLD.item] = (counts[SCAFFOLD.item] ?? 0) + SCAFFOLD.count;
   return counts;
 }

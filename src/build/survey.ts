@@ -79,3 +79,19 @@ export function survey(structure: Structure, origin: { x: number; y: number; z: 
 export function progressLine(s: Survey): string {
   return `${s.correct.length} / ${s.total} placed, wrong: ${s.wrong.length}${s.unknown.length ? `, not loaded: ${s.unknown.length}` : ''}`;
 }
+
+/**
+ * The items the blocks still missing or wrong take (one each; a door's upper half or a bed's head comes with
+ * the other), and the first such block no item places. `placedWithAnother` says which blocks come with another.
+ */
+export function itemsToPlace(s: Survey, itemFor: (cell: Cell) => string | undefined, placedWithAnother: (cell: Cell) => boolean): { counts: Record<string, number>; unplaceable?: Cell } {
+  const counts: Record<string, number> = {};
+  let unplaceable: Cell | undefined;
+  for (const c of [...s.missing, ...s.wrong]) {
+    if (placedWithAnother(c)) continue;
+    const item = itemFor(c);
+    if (item) counts[item] = (counts[item] ?? 0) + 1;
+    else unplaceable ??= c;
+  }
+  return { counts, ...(unplaceable ? { unplaceable } : {}) };
+}

@@ -7,7 +7,7 @@ import { Vec3 } from 'vec3';
 import { SkillError, missingItems } from '../../base/errors.ts';
 import { fmt } from '../../base/position.ts';
 import { throwIfAborted } from '../../base/wait.ts';
-import { cellsAt, matches, progressLine, REPLACEABLE, survey, type Cell, type Survey } from '../../build/survey.ts';
+import { cellsAt, itemsToPlace, matches, progressLine, REPLACEABLE, survey, type Cell, type Survey } from '../../build/survey.ts';
 import type { Structure } from '../../build/types.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { inventoryCounts } from '../items/inventory.ts';
@@ -51,15 +51,10 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
   const before = surveyWorld(ctx, structure, origin, true);
   if (before.unknown.length > 0) throw new SkillError('FAILED', `${before.unknown.length} of the structure's cells are not loaded (first at ${fmt(new Vec3(before.unknown[0]!.x, before.unknown[0]!.y, before.unknown[0]!.z))}): come closer`);
   // What the rest of the build takes, against what the bot holds: said before anything is placed.
-  const need = new Map<string, number>();
-  for (const c of [...before.missing, ...before.wrong]) {
-    if (placedWithAnother(c.block.name, c.block.props)) continue;
-    const item = opts.itemFor(c);
-    if (!item) throw new SkillError('BAD_ARGS', `no item places ${c.block.name}`);
-    need.set(item, (need.get(item) ?? 0) + 1);
-  }
+  const { counts: need, unplaceable } = itemsToPlace(before, opts.itemFor, (c) => placedWithAnother(c.block.name, c.block.props));
+  if (unplaceable) throw new SkillError('BAD_ARGS', `no item places ${unplaceable.block.name}`);
   const held = inventoryCounts(bot);
-  for (const [item, n] of need) if ((held.get(item) ?? 0) < n) throw missingItems(item, n, held.get(item) ?? 0);
+  for (const [item, n] of Object.entries(need)) if ((held.get(item) ?? 0) < n) throw missingItems(item, n, held.get(item) ?? 0);
 
   // Scaffolding is dirt: a structure built of dirt keeps its dirt for itself (the walk pillars with none).
   const scaffold = !cellsAt(structure, origin).some((c) => opts.itemFor(c) === 'dirt');
