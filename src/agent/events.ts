@@ -5,6 +5,7 @@ import { EventStream } from '../base/stream.ts';
 import type { ModelEvent } from '../llm/usage.ts';
 import type { Decision } from '../planner/types.ts';
 import type { Goal } from '../tasks/goal/goal.ts';
+import type { BuildView } from '../build/survey.ts';
 import type { RunSummary, StepReport, StopLimits } from './loop.ts';
 import type { ReflexRecord } from './reflexes/monitor.ts';
 import type { ResilienceEvent } from './resilience/run.ts';
@@ -44,7 +45,11 @@ export type RunEvent =
   /** Something other than a task started (`following Alice`) or ended (null): skillcraft agent's session. */
   | { event: 'activity'; text: string | null }
   /** How a walk or a follow ended (`here`, `lost sight of Alice`), for chat. */
-  | { event: 'notice'; text: string };
+  | { event: 'notice'; text: string }
+  /** A structure's build against the world, after every survey: the terminal's progress line, the dashboard's ghost. */
+  | ({ event: 'build' } & BuildView)
+  /** A block the build placed (the trace's record that no block was placed twice). */
+  | { event: 'placed'; x: number; y: number; z: number; block: string };
 
 export type RunListener = (e: RunEvent) => void;
 

@@ -1,3 +1,4 @@
+import { countsLine, type BuildView } from '../build/survey.ts';
 import type { ModelEvent } from '../llm/usage.ts';
 import type { Decision } from '../planner/types.ts';
 import type { RunListener } from './events.ts';
@@ -37,10 +38,23 @@ export function modelEventLine(e: ModelEvent): string | undefined {
   return undefined;
 }
 
+/** "12 / 40 placed, wrong: 0", as the build's survey says it. */
+export function buildLine(e: BuildView): string {
+  return countsLine(e.placed, e.total, e.wrong, e.cells.filter((c) => c.state === 'unknown').length);
+}
+
 /** The terminal's view of a run: the plan when it changes, a line per step, reconnects, deaths, model fallbacks. */
 export function terminalSink(out: (line: string) => void): RunListener {
+  let building = '';
   return (e) => {
     switch (e.event) {
+      case 'build': {
+        // Surveyed every few seconds: a line when the count changes.
+        const line = buildLine(e);
+        if (line !== building) out(`build: ${line}`);
+        building = line;
+        return;
+      }
       case 'plan': out(formatPlan(e.plan)); return;
       case 'step': out(formatStep(e)); return;
       case 'model_fallback':

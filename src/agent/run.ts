@@ -50,8 +50,17 @@ export async function runTask(world: TaskWorld, goal: Goal, opts: RunTaskOptions
 
 /** Writes a run's events to its trace: every event a line (a step without the plan it carried), the summaries to summary.json. */
 export function traceSink(trace: TraceWriter): (e: RunEvent) => void {
+  let building = '';
   return (e) => {
     if (e.event === 'bot' || e.event === 'activity' || e.event === 'notice') return;
+    if (e.event === 'build') {
+      // The counts when they change; the cells are the dashboard's (the `placed` events record each block).
+      const { cells: _cells, ...counts } = e;
+      const line = JSON.stringify(counts);
+      if (line !== building) trace.write(counts);
+      building = line;
+      return;
+    }
     if (e.event === 'step') {
       const { plan: _plan, ...step } = e;
       trace.write(step);

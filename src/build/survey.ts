@@ -77,7 +77,11 @@ export function survey(structure: Structure, origin: { x: number; y: number; z: 
 
 /** "placed / total, wrong: n", the line the terminal and the dashboard show. */
 export function progressLine(s: Survey): string {
-  return `${s.correct.length} / ${s.total} placed, wrong: ${s.wrong.length}${s.unknown.length ? `, not loaded: ${s.unknown.length}` : ''}`;
+  return countsLine(s.correct.length, s.total, s.wrong.length, s.unknown.length);
+}
+
+export function countsLine(placed: number, total: number, wrong: number, unknown = 0): string {
+  return `${placed} / ${total} placed, wrong: ${wrong}${unknown ? `, not loaded: ${unknown}` : ''}`;
 }
 
 /**
@@ -94,4 +98,28 @@ export function itemsToPlace(s: Survey, itemFor: (cell: Cell) => string | undefi
     else unplaceable ??= c;
   }
   return { counts, ...(unplaceable ? { unplaceable } : {}) };
+}
+
+export type CellState = 'right' | 'missing' | 'wrong' | 'unknown';
+
+/** A build as the dashboard draws it: the structure's cells in the world, each with its state now. */
+export interface BuildView {
+  name: string;
+  /** The lowest north-west corner, and the structure's size, in blocks. */
+  origin: [number, number, number];
+  size: [number, number, number];
+  placed: number;
+  total: number;
+  wrong: number;
+  /** Every cell of the structure (world positions): the ghost shows the ones not right yet. */
+  cells: { x: number; y: number; z: number; block: string; state: CellState }[];
+}
+
+export function buildView(structure: Structure, origin: { x: number; y: number; z: number }, s: Survey): BuildView {
+  const cell = (state: CellState) => (c: Cell) => ({ x: c.x, y: c.y, z: c.z, block: c.block.name, state });
+  return {
+    name: structure.name, origin: [origin.x, origin.y, origin.z], size: [structure.size.x, structure.size.y, structure.size.z],
+    placed: s.correct.length, total: s.total, wrong: s.wrong.length,
+    cells: [...s.correct.map(cell('right')), ...s.missing.map(cell('missing')), ...s.wrong.map(cell('wrong')), ...s.unknown.map(cell('unknown'))],
+  };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { RunEvents } from '../agent/events.ts';
 import { formatSummary, terminalSink } from '../agent/format.ts';
@@ -8,7 +9,7 @@ import { createKnowledge } from '../knowledge/kb.ts';
 import { createGraphPlanner } from '../planner/graph/index.ts';
 import { overworldFor } from '../knowledge/vanillaOverworld.ts';
 import type { OpenWorld } from '../world/open.ts';
-import { createSkillRegistry } from '../../skills/index.ts';
+import { BUILD_SKILLS, createSkillRegistry } from '../../skills/index.ts';
 import { optionsOf, type RunJob } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { CliInputError } from './errors.ts';
@@ -16,7 +17,7 @@ import { versionFlag, withWorldOptions } from './options.ts';
 import { knowledgeVersion, openCliWorld, usesSandbox } from './world.ts';
 import { stayConnected } from './agent/connection.ts';
 import { agentTeam } from './agent/team.ts';
-import { CHAT_COMMANDS, viewPortOf, type AgentCliOptions } from './agent/options.ts';
+import { AGENT_CHAT_COMMANDS, viewPortOf, type AgentCliOptions } from './agent/options.ts';
 import { botsOf } from './run/team.ts';
 
 // `run` reads --view-port the same way.
@@ -34,10 +35,11 @@ export function agentCommand(run: RunJob): Command {
     .option('--view-port <n>', 'dashboard port (default: a free one)')
     .option('--quiet-chat', 'say no plan or progress in chat (owners still get replies)')
     .option('--runs-dir <dir>', 'where traces go (default runs)')
-    .addHelpText('after', '\nChat commands (owners only): !task <goal>, !stop, !status, !plan, !come, !follow, !inventory, !help')
+    .option('--schematics <dir>', "the folder of structure files owners' !build <name> takes (default: the package's examples/schematics)")
+    .addHelpText('after', '\nChat commands (owners only): !task <goal>, !build <name> (no name: the schematics on offer), !stop, !status, !plan, !come, !follow, !inventory, !help')
     .action(async (_opts: unknown, cmd: Command) => {
       const o = optionsOf<AgentCliOptions>(cmd);
-      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, save: o.save, ...versionFlag(o) }, (ctx) => agent(ctx, o));
+      await run(cmd, { host: o.host, port: o.port, username: o.username, seed: o.seed, preset: o.preset, smeltSpeed: o.smeltSpeed, peaceful: o.peaceful, world: o.world, spawn: o.spawn, save: o.save, schematics: o.schematics, ...versionFlag(o) }, (ctx) => agent(ctx, o));
     });
 }
 
@@ -59,6 +61,8 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
     watch = await startWatch(ctx, world.bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners, quietChat: o.quietChat === true });
     if (watch.dashboardUrl) ctx.io.out(`dashboard: ${watch.dashboardUrl}`);
     const skills = createSkillRegistry();
+    // Only a build's registry has buildStructure: a task's planner never sees it.
+    const buildSkills = createSkillRegistry(BUILD_SKILLS);
     const events = new RunEvents(ctx.logger);
     events.on(watch.sink);
     const print = terminalSink((line) => ctx.io.out(line));
@@ -71,9 +75,13 @@ async function agent(ctx: CommandContext, o: AgentCliOptions): Promise<number> {
     session = new Session({
       world, skills, knowledge: kb, log: watch.logger, signal: ctx.signal, events,
       planner: () => createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, terrain) }), traceRoot: o.runsDir ?? 'runs',
+      build: {
+        folder: path.resolve(ctx.io.cwd, ctx.config.build.schematics), skills: buildSkills,
+        planner: () => createGraphPlanner({ skills: buildSkills, knowledge: kb, world: overworldFor(kb, terrain) }),
+      },
     });
     watch.listen(session);
-    ctx.io.out(`${world.bot.username} takes chat commands from ${owners.join(', ')}: ${CHAT_COMMANDS}`);
+    ctx.io.out(`${world.bot.username} takes chat commands from ${owners.join(', ')}: ${AGENT_CHAT_COMMANDS}`);
     if (o.task) {
       const started = await session.startTask(o.task);
       if (!started.ok) throw new CliInputError(`--task "${o.task}": ${started.message}`);

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { Vec3 } from 'vec3';
 import { runBuild } from '../agent/build.ts';
+import { buildHeadline, buildSite, builtLine, materialsLine, readBuildable } from '../agent/buildJob.ts';
 import { RunEvents } from '../agent/events.ts';
 import { terminalSink } from '../agent/format.ts';
-import { findBuildSite, itemForCell, loadStructure, refuseUnobtainable, SkillError } from '../actions/index.ts';
+import { itemForCell, refuseUnobtainable, SkillError } from '../actions/index.ts';
 import { billOfMaterials } from '../build/bom.ts';
 import type { Rotation } from '../build/rotate.ts';
 import type { Structure } from '../build/types.ts';
@@ -60,9 +61,7 @@ export function positionOf(text: string | undefined): Vec3 | undefined {
 /** Reads the file and refuses what survival cannot build, before anything connects: one line, exit 2. */
 async function structureOf(file: string, rotate: Rotation, version: string): Promise<Structure> {
   try {
-    const structure = await loadStructure(file, rotate);
-    refuseUnobtainable(structure, createKnowledge(version));
-    return structure;
+    return await readBuildable(file, rotate, createKnowledge(version));
   } catch (err) {
     if (err instanceof SkillError && err.code === 'BAD_ARGS') throw new CliInputError(err.message);
     throw err;
@@ -86,30 +85,24 @@ export async function build(ctx: CommandContext, o: BuildCliOptions): Promise<nu
     world = await openCliWorld(ctx, useSandbox, { quiet: o.json === true });
     const kb = createKnowledge(world.bot.version);
     refuseUnobtainable(structure, kb);
-    const feet = world.bot.entity.position.floored();
-    const origin = at ?? findBuildSite(world.bot, structure) ?? feet.offset(3, 0, 3);
+    const origin = buildSite(world.bot, structure, at);
     const w = await startRunWatch(ctx, world.bot, { view: o.view !== false, ...(viewPort === undefined ? {} : { viewPort }), owners: [], quietChat: true });
     watch = w;
     if (w.dashboardUrl && !o.json) ctx.io.out(`dashboard: ${w.dashboardUrl}`);
     const events = new RunEvents(ctx.logger);
     events.on(w.sink);
     if (!o.json) events.on(terminalSink((line) => ctx.io.out(line)));
-    const bill = billOfMaterials(structure, kb);
-    const { x, y, z } = structure.size;
     if (!o.json) {
-      ctx.io.out(`build: ${structure.name} (${x}×${y}×${z}, ${structure.blocks.length} blocks) at ${origin.x},${origin.y},${origin.z}${rotate ? `, turned ${rotate}°` : ''}`);
-      ctx.io.out(`materials: ${Object.entries(bill.items).map(([item, n]) => `${n} ${item}`).join(', ')}${bill.tools.length ? `; tools: ${bill.tools.join(', ')}` : ''}`);
+      ctx.io.out(`build: ${buildHeadline(structure, origin, rotate)}`);
+      ctx.io.out(`materials: ${materialsLine(billOfMaterials(structure, kb))}`);
     }
     const skills = createSkillRegistry(BUILD_SKILLS);
     const world_ = world;
-    let last = '';
     const summary = await runBuild(world_, { file, rotate, structure, origin }, {
       skills, knowledge: kb, planner: () => createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, world_.terrain) }),
       log: w.logger.child({ component: 'agent' }), signal: w.signal, itemFor: itemForCell(kb), events, traceRoot: o.runsDir ?? 'runs',
-      onProgress: (line) => { if (line !== last && !o.json) ctx.io.out(`build: ${line}`); last = line; },
     });
-    ctx.io.out(o.json ? JSON.stringify(summary)
-      : `${summary.success ? 'built' : 'not built'}: ${structure.name}, ${summary.progress} in ${summary.gameSeconds} game s (${summary.rounds} round(s), ${summary.gatherSteps} gathering steps)${summary.detail ? ` — ${summary.detail}` : ''}`);
+    ctx.io.out(o.json ? JSON.stringify(summary) : builtLine(structure.name, summary, { trace: true }));
     return summary.success ? 0 : 1;
   } finally {
     await watch?.close();

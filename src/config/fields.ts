@@ -10,7 +10,7 @@ export type ValueKind = 'int' | 'number' | 'string' | 'boolean' | 'seed';
 export interface FieldSpec {
   /** Name used in messages (`config: port must be ...`). */
   readonly name: string;
-  readonly section: 'connection' | 'sandbox' | 'observe' | 'log' | 'model';
+  readonly section: 'connection' | 'sandbox' | 'observe' | 'log' | 'model' | 'build';
   readonly key: string;
   readonly kind: ValueKind;
   readonly env: readonly string[];
@@ -36,6 +36,7 @@ export const FIELDS = [
   { name: 'save', section: 'sandbox', key: 'save', kind: 'boolean', env: ['SKILLCRAFT_SAVE'], flag: '--save', rule: 'must be true or false' },
   { name: 'gameMode', section: 'sandbox', key: 'gameMode', kind: 'string', env: ['SKILLCRAFT_GAMEMODE'], flag: '--gamemode', rule: 'must be one of survival, creative' },
   { name: 'peaceful', section: 'sandbox', key: 'peaceful', kind: 'boolean', env: ['SKILLCRAFT_PEACEFUL'], flag: '--peaceful', rule: 'must be true or false' },
+  { name: 'schematics', section: 'build', key: 'schematics', kind: 'string', env: ['SKILLCRAFT_SCHEMATICS'], flag: '--schematics', rule: 'must be the path of a folder of structure files' },
   { name: 'radius', section: 'observe', key: 'radius', kind: 'int', env: ['SKILLCRAFT_RADIUS'], flag: '--radius', rule: 'must be an integer 1-128' },
   { name: 'logLevel', section: 'log', key: 'level', kind: 'string', env: ['SKILLCRAFT_LOG_LEVEL'], flag: '--log-level', rule: 'must be one of {levels}' },
   { name: 'logFormat', section: 'log', key: 'format', kind: 'string', env: ['SKILLCRAFT_LOG_FORMAT'], flag: '--log-format', rule: 'must be one of pretty, json' },

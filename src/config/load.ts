@@ -35,7 +35,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): Readonly<Config> {
   const env = opts.env ?? process.env;
   const file = readConfigFile(cwd, opts.configPath);
 
-  const raw: Record<string, Record<string, unknown>> = { connection: {}, sandbox: {}, observe: {}, log: {}, model: {} };
+  const raw: Record<string, Record<string, unknown>> = { connection: {}, sandbox: {}, build: {}, observe: {}, log: {}, model: {} };
   const picked = new Map<FieldSpec, Picked>();
   for (const field of FIELDS) {
     const choice = pick(field, opts.flags ?? {}, env, file);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_VERSION, GAME_MODES, SUPPORTED_VERSIONS, WORLD_PRESETS } from './sandbox.ts';
 import { LOG_FORMATS, LOG_LEVELS } from '../log/logger.ts';
@@ -5,6 +6,9 @@ import { FIELDS } from './fields.ts';
 
 export const DEFAULT_PORT = 25565;
 export const DEFAULT_RADIUS = 32;
+
+/** The example schematics shipped with the package, found from this file rather than the working directory. */
+export const DEFAULT_SCHEMATICS = fileURLToPath(new URL('../../examples/schematics', import.meta.url));
 
 const OFFLINE_NAME = /^[A-Za-z0-9_]{1,16}$/;
 const MC_VERSION = /^\d+\.\d+(\.\d+)?$/;
@@ -44,6 +48,8 @@ export const sandboxSchema = z.object({
 export const configSchema = z.object({
   connection: connectionSchema.prefault({}),
   sandbox: sandboxSchema.prefault({}),
+  /** Where owners' `!build <name>` looks for structure files (a relative path is taken from the working directory). */
+  build: z.object({ schematics: z.string().trim().min(1).default(DEFAULT_SCHEMATICS) }).prefault({}),
   observe: z.object({ radius: z.number().int().min(1).max(128).default(DEFAULT_RADIUS) }).prefault({}),
   log: z.object({
     level: z.enum(LOG_LEVELS).default('warn'),
@@ -74,7 +80,7 @@ export type SandboxConfig = z.infer<typeof sandboxSchema>;
  */
 export const fileSchema = z.strictObject(
   Object.fromEntries(
-    (['connection', 'sandbox', 'observe', 'log', 'model'] as const).map((section) => [
+    (['connection', 'sandbox', 'build', 'observe', 'log', 'model'] as const).map((section) => [
       section,
       z.strictObject(Object.fromEntries(FIELDS.filter((f) => f.section === section).map((f) => [f.key, z.unknown().optional()]))).optional(),
     ]),

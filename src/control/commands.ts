@@ -1,6 +1,7 @@
 /** The chat commands owners may give, with the one-line help each shows. */
 export const COMMANDS = {
   task: '!task <goal> — start a task (stops the current one), e.g. !task wooden pickaxe',
+  build: '!build <name> — build a schematic from the schematics folder near me (stops the current task); !build lists them',
   stop: '!stop — stop the task, walking or following',
   status: '!status — what I am doing',
   plan: '!plan — the plan for the current task',

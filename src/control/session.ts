@@ -1,6 +1,11 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
+import { runBuild, type BuildSpec } from '../agent/build.ts';
+import { buildHeadline, buildSite, builtLine, readBuildable } from '../agent/buildJob.ts';
 import { RunEvents } from '../agent/events.ts';
+import { buildLine } from '../agent/format.ts';
+import { itemForCell, SkillError } from '../actions/index.ts';
+import type { Structure } from '../build/types.ts';
 import { SeenMemory } from '../bot/seen.ts';
 import type { RunSummary, StopLimits } from '../agent/loop.ts';
 import { runTask, type TaskWorld } from '../agent/run.ts';
@@ -10,6 +15,8 @@ import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
 import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { parseTask, type ParsedTask } from '../tasks/parse.ts';
+import { findSchematic } from './chat/schematics.ts';
+import { shortDecision, seconds } from './chat/text.ts';
 import { follow, playerEntity } from './movement.ts';
 import { RunTracker, trackerSink } from './tracker.ts';
 
@@ -34,6 +41,17 @@ export interface SessionOptions {
   events?: RunEvents;
   /** How long stop() waits for the running work to wind down (default 10 s). */
   stopTimeoutMs?: number;
+  /** What `!build <name>` needs; without it `!build` is refused. */
+  build?: SessionBuild;
+}
+
+export interface SessionBuild {
+  /** The structure files `!build` names (src/control/chat/schematics.ts). */
+  folder: string;
+  /** A registry with buildStructure in it (BUILD_SKILLS). */
+  skills: SkillRegistry;
+  /** A fresh planner for each round of gathering a build's materials. */
+  planner: () => Planner;
 }
 
 export type Started = { ok: true; text: string } | { ok: false; message: string };
@@ -41,6 +59,8 @@ export type Started = { ok: true; text: string } | { ok: false; message: string 
 /** What chat commands drive: the session, or a single run that allows only !stop. */
 export interface Controllable {
   startTask(text: string): Promise<Started>;
+  /** `!build <name>` (absent where only one fixed job runs); no name answers with the names on offer. */
+  startBuild?(name: string): Promise<Started>;
   come(username: string): Promise<Started>;
   follow(username: string): Promise<Started>;
   /** Stops whatever runs; resolves with what was stopped, or null when idle. */
@@ -52,7 +72,7 @@ export interface Controllable {
 }
 
 interface Activity {
-  kind: 'task' | 'move';
+  kind: 'task' | 'move' | 'build';
   what: string;
   controller: AbortController;
   done: Promise<unknown>;
@@ -71,11 +91,18 @@ export class Session implements Controllable {
   private closed = false;
   /** The last task's summary (tests, the CLI's exit code). */
   lastSummary: RunSummary | undefined;
+  /** The running build's count from its last survey (`12 / 40 placed, wrong: 0`). */
+  private building: string | undefined;
+  /** How the last build ended, while no task has run since (`!status` when idle). */
+  private lastBuild: string | undefined;
 
   constructor(private readonly opts: SessionOptions) {
     this.events = opts.events ?? new RunEvents(opts.log);
     this.events.on(trackerSink(this.tracker));
-    this.events.on((e) => { if (e.event === 'resilient_end') this.lastSummary = e.summary; });
+    this.events.on((e) => {
+      if (e.event === 'resilient_end') this.lastSummary = e.summary;
+      else if (e.event === 'build') this.building = buildLine(e);
+    });
   }
 
   /** The bot now (a new one after a reconnect). */
@@ -99,6 +126,23 @@ export class Session implements Controllable {
     }
     const goal = describeGoal(parsed.goal);
     return this.begin('task', `task ${goal}`, (signal) => this.runTask(text, parsed.goal, signal), goal);
+  }
+
+  /** Looks the name up, reads the file and refuses it (one line) before anything is placed; else builds it near the bot. */
+  async startBuild(name: string): Promise<Started> {
+    const b = this.opts.build;
+    if (!b) return { ok: false, message: 'this bot has no schematics folder to build from' };
+    const found = await findSchematic(b.folder, name);
+    if (!found.ok) return found;
+    let structure: Structure;
+    try {
+      structure = await readBuildable(found.file, 0, this.opts.knowledge);
+    } catch (err) {
+      if (err instanceof SkillError && err.code === 'BAD_ARGS') return { ok: false, message: err.message };
+      throw err;
+    }
+    const spec: BuildSpec = { file: found.file, rotate: 0, structure, origin: buildSite(this.bot, structure) };
+    return this.begin('build', `building ${structure.name}`, (signal) => this.runBuild(spec, b, signal), `building ${buildHeadline(structure, spec.origin)}`);
   }
 
   come(username: string): Promise<Started> {
@@ -127,8 +171,17 @@ export class Session implements Controllable {
   }
 
   statusLine(): string {
-    if (this.current && !this.tracker.current) return this.current.what;
+    const c = this.current;
+    if (c?.kind === 'build') return `${c.what}: ${this.building ?? 'surveying the site'}${this.gatheringLine()}`;
+    if (c && !this.tracker.current) return c.what;
+    if (!c && this.lastBuild) return `idle; last ${this.lastBuild}`;
     return this.tracker.statusLine();
+  }
+
+  /** The gathering step a build is on, if any (`; gathering: step 2: mineBlock oak_log 3 for 4.1 s`). */
+  private gatheringLine(): string {
+    const running = this.tracker.current?.running;
+    return running ? `; gathering: step ${running.step}: ${shortDecision(running.decision)} for ${seconds(Date.now() - running.startedAt)}` : '';
   }
 
   planLine(): string {
@@ -168,11 +221,11 @@ export class Session implements Controllable {
           parent?.removeEventListener('abort', onParent);
           if (this.current === activity) {
             this.current = undefined;
-            if (kind === 'move') this.events.emit({ event: 'activity', text: null });
+            if (kind !== 'task') this.events.emit({ event: 'activity', text: null });
           }
         });
       this.current = activity;
-      if (kind === 'move') this.events.emit({ event: 'activity', text: what });
+      if (kind !== 'task') this.events.emit({ event: 'activity', text: what });
       return { ok: true, text } satisfies Started;
     });
   }
@@ -193,11 +246,30 @@ export class Session implements Controllable {
 
   private async runTask(text: string, goal: Goal, signal: AbortSignal): Promise<void> {
     const { world, skills, knowledge } = this.opts;
+    this.lastBuild = undefined;
     await runTask(world, goal, {
       seen: this.seen,
       planner: this.opts.planner(goal), skills, knowledge, log: this.opts.log.child({ component: 'agent' }), signal, text, events: this.events,
       ...(this.opts.traceRoot ? { traceRoot: this.opts.traceRoot } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
     });
+  }
+
+  /** One build as the session's activity: its events go where the tasks' go; the last line is said in chat. */
+  private async runBuild(spec: BuildSpec, b: SessionBuild, signal: AbortSignal): Promise<void> {
+    const { knowledge, world } = this.opts;
+    const { name } = spec.structure;
+    this.building = undefined;
+    try {
+      const summary = await runBuild(world, spec, {
+        skills: b.skills, knowledge, planner: b.planner, log: this.opts.log.child({ component: 'agent' }), signal, itemFor: itemForCell(knowledge), events: this.events,
+        ...(this.opts.traceRoot ? { traceRoot: this.opts.traceRoot } : {}), ...(this.opts.limits ? { limits: this.opts.limits } : {}),
+      });
+      this.lastBuild = builtLine(name, summary);
+      this.notice(this.lastBuild);
+    } finally {
+      // The build's own `task` event has no end of its own: !status and !plan must not show it once it is over.
+      if (this.tracker.current?.goal === `build ${name}`) this.tracker.current = null;
+    }
   }
 
   private notice(text: string): void {

@@ -93,6 +93,8 @@ export class TeamSession implements Controllable {
     return this.begin('task', `team task ${goal}`, (signal) => this.runTeam(text, parsed.goal, signal), goal);
   }
 
+  startBuild(): Promise<Started> { return Promise.resolve({ ok: false, message: 'a team does not build yet: !build needs one bot (skillcraft agent without --bots)' }); }
+
   come(username: string): Promise<Started> {
     const goTo = this.opts.skills.get('goTo');
     if (!goTo) return Promise.resolve({ ok: false, message: 'the goTo skill is not loaded' });

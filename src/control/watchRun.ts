@@ -83,6 +83,11 @@ export async function startWatch(ctx: { logger: Logger }, firstBot: Bot, opts: W
       case 'model_call': page?.onModelEvent(e); return;
       case 'activity': dashboard?.publish({ type: 'activity', text: e.text }); return;
       case 'notice': reporter.final(e.text); return;
+      case 'build': {
+        const { name, origin, size, placed, total, wrong, cells } = e;
+        dashboard?.publish({ type: 'build', build: { name, origin, size, placed, total, wrong, cells } });
+        return;
+      }
       case 'bot':
         // After a reconnect: chat, owners' commands and the dashboard follow the new bot.
         bot = e.bot;

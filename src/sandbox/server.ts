@@ -13,6 +13,7 @@ import { loadSavedChunksSafely, type AnvilLike } from './worldSave/chunks.ts';
 import { copyWorldSave } from './worldSave/copy.ts';
 import { groundNear } from './worldSave/ground.ts';
 import { readWorldSave, servedVersion } from './worldSave/save.ts';
+import { saveWithoutLosingChanges } from './worldSave/saving.ts';
 import type { SandboxContext } from './plugin.ts';
 
 export interface Sandbox {
@@ -108,6 +109,7 @@ export async function startSandbox(input: SandboxOptionsInput = {}, log: Logger 
   serv.on('error', (err: Error) => slog.error({ err }, 'sandbox server error'));
   let spawn = world.spawnPoint();
   if (save && copy) {
+    saveWithoutLosingChanges(serv.overworld);
     const anvil = (serv.overworld as unknown as { storageProvider: AnvilLike }).storageProvider;
     loadSavedChunksSafely(anvil, serv.registry, (x, z, why) => slog.debug({ x, z, why }, 'saved chunk left to the generator'));
     const column = parsed.world?.spawn ?? save.spawn ?? { x: 0, z: 0 };

@@ -2,7 +2,7 @@ import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import type { Knowledge } from '../knowledge/kb.ts';
 import { SkillError } from '../base/errors.ts';
-import type { AnySkill, SkillOutcome } from './types.ts';
+import type { AnySkill, SkillContext, SkillOutcome } from './types.ts';
 
 export interface RunEnv {
   bot: Bot;
@@ -12,6 +12,8 @@ export interface RunEnv {
   signal?: AbortSignal;
   /** Overrides the skill's own timeout (tests). */
   timeoutMs?: number;
+  /** Receives the skill's reports (SkillContext.report). */
+  report?: SkillContext['report'];
 }
 
 /**
@@ -45,7 +47,7 @@ export async function runSkill(skill: AnySkill, rawArgs: unknown, env: RunEnv): 
     if (ac.signal.aborted) onAbort();
     else ac.signal.addEventListener('abort', onAbort, { once: true });
   });
-  const running = Promise.resolve().then(() => skill.run({ bot: env.bot, log, signal: ac.signal, knowledge: env.knowledge }, args));
+  const running = Promise.resolve().then(() => skill.run({ bot: env.bot, log, signal: ac.signal, knowledge: env.knowledge, ...(env.report ? { report: env.report } : {}) }, args));
   try {
     log.debug({ args }, 'skill start');
     const result = await Promise.race([running, aborted]);

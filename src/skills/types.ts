@@ -28,7 +28,12 @@ export interface SkillContext {
   /** Aborted on timeout, on stop, or by a reflex; every wait inside a skill honours it. */
   signal: AbortSignal;
   knowledge: Knowledge;
+  /** What a skill did in the world as it goes (a block placed), for a caller that keeps count across runs. */
+  report?: (r: SkillReport) => void;
 }
+
+/** A skill's record of one change it makes to the world: a block clicked into place, then seen there. */
+export type SkillReport = { kind: 'placing' | 'placed'; x: number; y: number; z: number; block: string };
 
 /** How a skill is declared: its description in two parts, written once. */
 export interface SkillSpec<P extends z.ZodType = z.ZodType, R = unknown> extends Omit<SkillDefinition<P, R>, 'description'> {

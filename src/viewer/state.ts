@@ -1,3 +1,4 @@
+import { BuildBoard } from './buildState.ts';
 import { RunState } from './runState.ts';
 import { TeamBoard } from './teamState.ts';
 import type { DashboardEvent, DashboardSnapshot, LogLine, ModelTotals, RunEnd } from './types.ts';
@@ -10,6 +11,7 @@ export class DashboardState {
   private logs: LogLine[] = [];
   private model: ModelTotals | null = null;
   private team: TeamBoard | null = null;
+  private readonly build = new BuildBoard();
   /** A team's goal and end: the page's task panel shows them as a single run's. */
   private teamTask: DashboardSnapshot['task'] = null;
   private teamEnd: RunEnd | null = null;
@@ -30,6 +32,9 @@ export class DashboardState {
       case 'model':
         this.model = e.totals;
         return;
+      case 'build':
+        this.build.apply(e.build);
+        return;
       default:
         this.applyTeam(e);
     }
@@ -44,11 +49,12 @@ export class DashboardState {
       ...(this.team ? { task: this.teamTask, end: this.teamEnd } : {}),
       logs: [...this.logs],
       model: this.model,
+      build: this.build.snapshot(),
       team: this.team?.snapshot() ?? null,
     };
   }
 
-  private applyTeam(e: Exclude<DashboardEvent, { type: 'task' | 'plan' | 'skillStart' | 'step' | 'end' | 'bot' | 'activity' | 'log' | 'model' }>): void {
+  private applyTeam(e: Exclude<DashboardEvent, { type: 'task' | 'plan' | 'skillStart' | 'step' | 'end' | 'bot' | 'activity' | 'log' | 'model' | 'build' }>): void {
     this.team ??= new TeamBoard([], this.clock);
     this.team.apply(e);
     if (e.type === 'teamPlan') {

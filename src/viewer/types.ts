@@ -1,4 +1,5 @@
 import type { RunSummary } from '../agent/loop.ts';
+import type { BuildView, CellState } from '../build/survey.ts';
 import type { Decision } from '../planner/types.ts';
 import type { SubGoal } from '../team/types.ts';
 
@@ -60,6 +61,8 @@ export type DashboardEvent =
   | { type: 'model'; totals: ModelTotals }
   /** Something other than a task is going on (`following Alice`), or null when that ended. */
   | { type: 'activity'; text: string | null }
+  /** A structure's build after a survey: the build panel's counts and the 3D view's ghost. */
+  | { type: 'build'; build: BuildView }
   | TeamDashboardEvent;
 
 /** What one member's own run tells the dashboard: the single-run events, kept apart per member. */
@@ -130,6 +133,27 @@ export interface DashboardSnapshot {
   logs: LogLine[];
   model: ModelTotals | null;
   end: RunEnd | null;
+  /** The last build, kept after it ends so the finished result stays in view; null before any. */
+  build: BuildSnapshot | null;
   /** A team run: a row per member (the page shows the picked member's plan, status and 3D view); null for one bot. */
   team: TeamSnapshot | null;
+}
+
+/** A build as the page shows it: the panel's name and counts, and every cell for the 3D view's ghost. */
+export interface BuildSnapshot {
+  name: string;
+  /** The lowest north-west corner (world), and the structure's size in blocks. */
+  origin: [number, number, number];
+  size: [number, number, number];
+  placed: number;
+  total: number;
+  wrong: number;
+  /** "12 / 40 placed, wrong: 0", as the terminal prints it. */
+  line: string;
+  /** Goes up when a cell's state changes: the page redraws the ghost only then. */
+  rev: number;
+  /** Each cell as [dx, dy, dz, state] from `origin`: the cells not right come first. */
+  cells: [number, number, number, CellState][];
+  /** Cells of a structure too big to send whole on every snapshot: left out of `cells`, still in the counts. */
+  cellsLeftOut: number;
 }

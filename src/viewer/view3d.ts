@@ -69,9 +69,9 @@ export function mountView(server: Server, target: ViewTarget, log: Logger, viewD
       if (!pathname.startsWith(VIEW_PREFIX)) return false;
       const head = req.method === 'HEAD';
       const rest = pathname.slice(VIEW_PREFIX.length);
-      // Our copy of the viewer's index.html loads follow.js first (camera follow, status for checks).
+      // Our copy of the viewer's index.html loads follow.js (camera follow, status for checks) and ghost.js (a build's ghost) first.
       if (rest === '' || rest === 'index.html') sendFile(res, path.join(PAGE_DIR, 'view.html'), head);
-      else if (rest === 'follow.js') sendFile(res, path.join(PAGE_DIR, 'follow.js'), head);
+      else if (rest === 'follow.js' || rest === 'ghost.js') sendFile(res, path.join(PAGE_DIR, rest), head);
       else {
         const file = fileUnder(publicDir, rest);
         if (!file) return false;

@@ -25,6 +25,8 @@ export interface RestartableServer {
   start(timeoutMs?: number): Promise<void>;
   /** SIGKILL: no goodbye to the players, no state saved. Resolves once the process is gone. */
   kill(): Promise<void>;
+  /** SIGTERM, as an operator's restart: the server stops as it should (a served save with --save is written back). */
+  stop(): Promise<void>;
   /** How many times it was started. */
   readonly starts: number;
 }
@@ -45,6 +47,11 @@ export function serveProcess(opts: { port: number; seed: number; extra?: string[
       const proc = current;
       current = undefined;
       await proc?.kill();
+    },
+    async stop() {
+      const proc = current;
+      current = undefined;
+      await proc?.stop();
     },
   };
 }

@@ -34,7 +34,7 @@ describe('skillcraft agent', () => {
       const lines = p.out().trim().split('\n');
       expect(lines[0]).toMatch(/^Skillcraft sandbox listening on 127\.0\.0\.1:\d+ \(seed 2, preset forest, 1\.20\.1\)$/);
       expect(lines[1]).toMatch(/^dashboard: http:\/\/127\.0\.0\.1:\d+\/$/);
-      expect(lines[2]).toBe('skillcraft takes chat commands from boss: !task <goal>, !stop, !status, !plan, !come, !follow, !inventory');
+      expect(lines[2]).toBe('skillcraft takes chat commands from boss: !task <goal>, !build <name>, !stop, !status, !plan, !come, !follow, !inventory');
       const port = Number(/:(\d+) \(seed/.exec(lines[0]!)![1]);
       const page = await fetch(/^dashboard: (\S+)$/.exec(lines[1]!)![1]!);
       expect(page.status).toBe(200);

@@ -95,7 +95,7 @@ describe('the dashboard server', () => {
     expect((await request(dash.url, '/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect((await request(dash.url, '/style.css')).status).toBe(200);
     const view = await request(dash.url, '/view/');
-    expect(view.body).toMatch(/<script src="follow.js"><\/script>\s*<script src="index.js"><\/script>/);
+    expect(view.body).toMatch(/<script src="follow.js"><\/script>\s*<script src="ghost.js"><\/script>\s*<script src="index.js"><\/script>/);
     expect((await request(dash.url, '/view/follow.js')).status).toBe(200);
     const worker = await request(dash.url, '/view/worker.js', 'HEAD');
     expect(worker).toMatchObject({ status: 200, headers: { 'cache-control': 'no-store' } });

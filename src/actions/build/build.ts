@@ -98,6 +98,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     attempts.set(key(next), (attempts.get(key(next)) ?? 0) + 1);
     try {
       await placeCell(ctx, next, opts.itemFor(next)!, scaffold);
+      ctx.report?.({ kind: 'placed', x: next.x, y: next.y, z: next.z, block: next.block.name });
       placed++;
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || err.code === 'MISSING_ITEMS') throw err;
@@ -117,6 +118,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     await clearCell(ctx, new Vec3(c.x, c.y, c.z), scaffold);
     cleared++;
     await placeCell(ctx, c, opts.itemFor(c)!, scaffold);
+    ctx.report?.({ kind: 'placed', x: c.x, y: c.y, z: c.z, block: c.block.name });
   }
   const after = surveyWorld(ctx, structure, origin);
   opts.onProgress?.(progressLine(after), after);

@@ -79,6 +79,8 @@ export async function placeCell(ctx: SkillContext, cell: Cell, item: string, sca
       await bot.look(yawOf(option.look), 0.3, true);
       await bot.waitForTicks(2);
     }
+    // Said before the click: a connection lost before the block shows still leaves a record of it.
+    ctx.report?.({ kind: 'placing', x: cell.x, y: cell.y, z: cell.z, block: cell.block.name });
     const place = (bot as unknown as GenericPlace)._genericPlace(ref, option.ref.scaled(-1), { ...(option.half ? { half: option.half } : {}), forceLook: option.look ? 'ignore' : true, swingArm: 'right' });
     await untilAborted(place, signal);
   } catch (err) {

@@ -11,8 +11,11 @@ export function viewPortOf(text: string | undefined): number | undefined {
 
 export interface AgentCliOptions {
   owner?: string[]; host?: string; port?: string; username?: string; seed?: string; preset?: string; smeltSpeed?: string; peaceful?: boolean; world?: string; spawn?: string; save?: boolean; mcVersion?: string;
-  view?: boolean; viewPort?: string; quietChat?: boolean; task?: string; runsDir?: string; bots?: string;
+  view?: boolean; viewPort?: string; quietChat?: boolean; task?: string; runsDir?: string; bots?: string; schematics?: string;
 }
 
-/** The chat commands owners may give, as the agent's first line lists them. */
+/** The chat commands owners may give a team, as its first line lists them (a team does not build yet). */
 export const CHAT_COMMANDS = '!task <goal>, !stop, !status, !plan, !come, !follow, !inventory';
+
+/** The chat commands owners may give one agent, as its first line lists them. */
+export const AGENT_CHAT_COMMANDS = '!task <goal>, !build <name>, !stop, !status, !plan, !come, !follow, !inventory';

@@ -21,6 +21,9 @@ export interface ChatCommandsOptions {
   refillMs?: number;
 }
 
+/** `!build`'s answer where only one fixed job runs (`skillcraft run` or `build`). */
+export const NO_BUILD = '!build is for `skillcraft agent`; this bot runs one job only';
+
 /**
  * Owners' chat commands (`!task`, `!stop`, …). Commands from anyone else are ignored and logged;
  * chat that is not a command is never acted on: it is only kept, quoted and labelled, as data.
@@ -95,6 +98,11 @@ export class ChatCommands {
         if (!arg) return reporter.reply('usage: !task <goal>, e.g. !task wooden pickaxe');
         const r = await control.startTask(arg);
         return reporter.reply(r.ok ? `on it: ${r.text}` : `can't do "${arg}": ${r.message}`);
+      }
+      case 'build': {
+        if (!control.startBuild) return reporter.reply(NO_BUILD);
+        const r = await control.startBuild(arg);
+        return reporter.reply(r.ok ? `on it: ${r.text}` : r.message);
       }
       case 'stop': {
         const what = await control.stop();

@@ -63,6 +63,37 @@ function renderBot(bot) {
   postPosition();
 }
 
+/** The build's rev last posted to the 3D view: its ghost is redrawn when a cell changed, not on every snapshot. */
+let postedBuild = -1;
+
+/** The 3D view draws the build as a ghost (ghost.js) from these messages; `again` after the view (re)loaded. */
+function postBuild(again) {
+  const view = $('view');
+  const b = state && state.build;
+  if (view.hidden || !view.contentWindow || !b || (!again && b.rev === postedBuild)) return;
+  postedBuild = b.rev;
+  view.contentWindow.postMessage({ type: 'skillcraft:build', build: { name: b.name, origin: b.origin, size: b.size, cells: b.cells } }, window.location.origin);
+}
+
+/** "hut (5×4×5) at 10, 64, -3" and the terminal's "12 / 40 placed, wrong: 0". */
+function renderBuild(b) {
+  $('build-panel').hidden = !b;
+  if (!b) return;
+  const [x, y, z] = b.size;
+  $('build-name').textContent = `${b.name} (${x}×${y}×${z}) at ${b.origin.join(', ')}`;
+  const line = $('build-progress');
+  line.textContent = b.line;
+  line.className = b.wrong ? 'failed' : b.placed === b.total ? 'ok' : '';
+  $('build-meter').max = Math.max(1, b.total);
+  $('build-meter').value = b.placed;
+  postBuild(false);
+}
+
+function onViewLoad() {
+  postPosition();
+  postBuild(true);
+}
+
 /** The 3D view keeps its camera on the bot (the picked member) from these messages. */
 function postPosition() {
   const view = $('view');
@@ -151,7 +182,7 @@ function renderView(s) {
   const view = $('view');
   if (view.hidden) {
     view.hidden = false;
-    view.addEventListener('load', postPosition);
+    view.addEventListener('load', onViewLoad);
   }
   // Each member has its own stream of the world: another member is another page of the view.
   const src = s.team && selected !== null ? `${s.view.path}?who=${encodeURIComponent(selected)}` : s.view.path;
@@ -184,6 +215,7 @@ function render(s) {
   }
   $('activity').hidden = !s.activity;
   $('activity').textContent = s.activity || '';
+  renderBuild(s.build);
   renderRunning();
   renderPlan(f ? f.steps : []);
   renderBot(f && f.bot);

@@ -2,7 +2,7 @@
 // Runs in the 3D view before prismarine-viewer's bundle. The bundle aims its orbit camera at the bot
 // once and never again; this keeps the camera on the bot (the dashboard posts its position) while
 // leaving the user's own orbit offset alone. It also reports what is drawn (skillcraftView.status()),
-// which the dashboard's browser test reads.
+// which the dashboard's browser test reads, and hands the scene to ghost.js (the build's ghost).
 'use strict';
 (function () {
   let three;
@@ -156,6 +156,8 @@
   }
 
   window.skillcraftView = {
+    three: () => three,
+    scene: () => scene,
     status() {
       const mesh = botMesh();
       let onScreen = false;
@@ -178,6 +180,7 @@
         botOnScreen: onScreen,
         botVisible: drawn && onScreen && !hidden(controls.object.position.clone()),
         cameraDistance: controls ? Math.round(controls.object.position.distanceTo(controls.target) * 10) / 10 : null,
+        ghost: window.skillcraftGhost ? window.skillcraftGhost.status() : null,
       };
     },
   };
