@@ -140,14 +140,7 @@ export interface DashboardSnapshot {
 }
 
 /** A build as the page shows it: the panel's name and counts, and every cell for the 3D view's ghost. */
-export interface BuildSnapshot {
-  name: string;
-  /** The lowest north-west corner (world), and the structure's size in blocks. */
-  origin: [number, number, number];
-  size: [number, number, number];
-  placed: number;
-  total: number;
-  wrong: number;
+export type BuildSnapshot = Omit<BuildView, 'cells'> & {
   /** "12 / 40 placed, wrong: 0", as the terminal prints it. */
   line: string;
   /** Goes up when a cell's state changes: the page redraws the ghost only then. */
@@ -156,4 +149,4 @@ export interface BuildSnapshot {
   cells: [number, number, number, CellState][];
   /** Cells of a structure too big to send whole on every snapshot: left out of `cells`, still in the counts. */
   cellsLeftOut: number;
-}
+};

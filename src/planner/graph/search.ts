@@ -9,8 +9,8 @@ import type { Action, SkillModel } from './model.ts';
 import { describeAction, noWay, rankOptions, unitsOf, usesOf } from './rank.ts';
 import { membersOf } from './members.ts';
 import { itemsFor } from './score.ts';
-import { bringPickaxes, getTool } from './tools.ts';
-import { applyAction, cloneState, countOf, holds, nearbySubject, type PlanState } from './state.ts';
+import { bringPickaxes, getTool, MANY_DIGS, toolsForDigs } from './tools.ts';
+import { applyAction, cloneState, countOf, factBlocks, holds, nearbySubject, type PlanState } from './state.ts';
 import { Unplannable } from './unplannable.ts';
 
 
@@ -181,7 +181,9 @@ export class Search {
       for (const [name, n] of needs) this.item(name, n, label, depth);
       for (const f of held) if (!this.factHolds(f)) lost.add(f);
       const tools = this.toolsShort(a);
-      if (tools > 0) getTool(this, this.ctx, a.equip, tools, label, depth);
+      const digs = a.skill === 'mineBlock' && a.equip.length > 0 ? digsOf(a, kb) : undefined;
+      if (digs && digs.uses >= MANY_DIGS) toolsForDigs(this, this.ctx, a.equip, digs.block, digs.uses, label, depth);
+      else if (tools > 0) getTool(this, this.ctx, a.equip, tools, label, depth);
       // Things found in the world last: getting the rest may walk away from them.
       const facts = [...a.facts].sort((x, y) => rank(this, x) - rank(this, y));
       for (const f of facts) this.fact(f, label, depth);
@@ -285,4 +287,11 @@ export class Search {
 /** Stations before things found in the world; both after items. */
 function rank(search: Search, fact: string): number {
   return search.factHolds(fact) ? 0 : nearbySubject(fact) !== undefined && /crafting_table|furnace/.test(fact) ? 1 : 2;
+}
+
+/** The blocks a mineBlock digs (one per item counted, the first block of a group), for choosing its tools. */
+function digsOf(a: Action, kb: Knowledge): { block: string; uses: number } | undefined {
+  const block = typeof a.args.block === 'string' ? factBlocks(kb, a.args.block)[0] : undefined;
+  const uses = typeof a.args.count === 'number' ? a.args.count : 1;
+  return block && kb.isBlock(block) ? { block, uses } : undefined;
 }

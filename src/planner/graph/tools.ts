@@ -37,3 +37,26 @@ export function bringPickaxes(search: ToolSearch, costs: CostTable, tools: reado
     search.item(best, (search.state.inv.get(best) ?? 0) + 1, `digToLevel (${why}; about ${uses} pickaxe uses)`, depth);
   }
 }
+
+/** From this many blocks in one mineBlock, the tool is chosen for the whole dig, not the cheapest to make. */
+export const MANY_DIGS = 24;
+
+/**
+ * Tools for `uses` digs of `block`: the kind that takes least time over the whole dig (its digging, plus
+ * making those not carried, each counted at full durability), as many as the dig wears out. 136
+ * cobblestone with one wooden pickaxe took two broken pickaxes and two failed steps (bench build, house);
+ * a stone pickaxe digs them in half the time and lasts twice as long.
+ */
+export function toolsForDigs(search: ToolSearch, ctx: { costs: CostTable; kb: Knowledge }, tools: readonly string[], block: string, uses: number, why: string, depth: number): void {
+  const durability = (t: string) => TIER_INFO[parseTool(t)?.tier ?? 'wooden'].durability;
+  const carried = tools.reduce((k, t) => k + (search.state.inv.get(t) ?? 0) * durability(t), 0);
+  if (carried >= uses) return;
+  const options = tools.map((t) => {
+    const have = search.state.inv.get(t) ?? 0;
+    // The uses the others carried cover are dug with this one too: a fair comparison of kinds.
+    const need = have + Math.ceil((uses - carried) / durability(t));
+    const make = lookahead(t, need - have, search.state, ctx.costs, ctx.kb);
+    return { t, need, seconds: make + (uses * ctx.kb.digTimeMs(block, t)) / 1000 };
+  }).filter((o) => Number.isFinite(o.seconds)).sort((a, b) => a.seconds - b.seconds);
+  search.firstThatWorks(options.slice(0, 3), (o) => search.item(o.t, o.need, `${why}; ${uses} blocks to dig`, depth));
+}
