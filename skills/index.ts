@@ -33,6 +33,9 @@ export const SKILLS: readonly AnySkill[] = [
 /** A team's skills on top: the hand-over between members (src/team). */
 export const TEAM_SKILLS: readonly AnySkill[] = [...SKILLS, giveItems];
 
+/** What a team member's chat model is offered: not the hand-over, which the coordinator runs (src/team/handover.ts). */
+export const MEMBER_MODEL_SKILLS: readonly AnySkill[] = SKILLS;
+
 /** A build's skills on top: placing a structure (src/agent/build.ts gathers its materials with the rest). */
 export const BUILD_SKILLS: readonly AnySkill[] = [...SKILLS, buildStructure];
 

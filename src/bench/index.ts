@@ -37,7 +37,7 @@ const BENCHES: Record<string, { describe: string; load: () => Promise<BenchFn> }
     load: async () => (await import('./planner.ts')).benchPlanner,
   },
   prompt: {
-    describe: 'chat-model planner: prompt tokens per decision (min/median/p95/max) over a stone-pickaxe run, scripted model',
+    describe: "chat-model planner: prompt tokens per decision (min/median/p95/max) over a stone-pickaxe run, scripted model; --bots N (or 1,3) runs a team through the coordinator and counts the team lines' tokens too (--task T --bots N --seeds N | --seed-list L --planner llm|hybrid)",
     load: async () => (await import('./prompt.ts')).benchPrompt,
   },
   plan4mc: {

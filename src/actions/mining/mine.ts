@@ -132,8 +132,9 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       if (signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
       exclude.add(posKey(target.pos));
       failedHere++;
-      // No path to one log of a tree: the rest of it is up there too. A STUCK walk may pass another time.
-      if (err.code === 'NO_PATH') markUnreachable(bot, target.pos, [target.name]);
+      // No path to one log of a tree: the rest of it is up there too. A STUCK walk may pass another time,
+      // unless walks got stuck before in this call: sand across a lake, all of it behind the same water.
+      if (err.code === 'NO_PATH' || (err.code === 'STUCK' && failedHere > 1)) markUnreachable(bot, target.pos, [target.name]);
       else if (err.code === 'STUCK') markUnreachable(bot, target.pos);
       for (const k of unreachableKeys(bot)) exclude.add(k);
       lastError = err;

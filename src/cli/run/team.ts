@@ -10,7 +10,7 @@ import type { TeamMember } from '../../team/types.ts';
 import { NEEDS_CHAT_MODEL, parseTask } from '../../tasks/parse.ts';
 import { setupLine, setupTask } from '../../tasks/setup.ts';
 import { MAX_BOTS, openTeamWorld, type OpenTeamWorld } from '../../world/openTeam.ts';
-import { createSkillRegistry, TEAM_SKILLS } from '../../../skills/index.ts';
+import { createSkillRegistry, MEMBER_MODEL_SKILLS, TEAM_SKILLS } from '../../../skills/index.ts';
 import type { CommandContext } from '../context.ts';
 import { CliInputError } from '../errors.ts';
 import { knowledgeVersion, servedWorld, usesSandbox, worldOption } from '../world.ts';
@@ -73,7 +73,8 @@ export async function runTeamCommand(ctx: CommandContext, o: RunOptions, bots: n
       if (!g) graphs.set(m.name, (g = createGraphPlanner({ skills, knowledge: kb, world })));
       return g;
     };
-    const planner = (m: TeamMember, teamState: () => string): Planner => (model && plannerName !== 'graph' ? modelPlanner(plannerName, model, graph(m), skills, kb, ctx, undefined, teamState) : graph(m));
+    const memberSkills = createSkillRegistry(MEMBER_MODEL_SKILLS);
+    const planner = (m: TeamMember, teamState: () => string): Planner => (model && plannerName !== 'graph' ? modelPlanner(plannerName, model, graph(m), memberSkills, kb, ctx, undefined, teamState) : graph(m));
     if (!o.json) ctx.io.out(`task: ${taskText} → ${JSON.stringify(parsed.goal)}, ${bots} bots: ${members.map((m) => m.name).join(', ')}`);
     const maxSteps = o.maxSteps === undefined ? undefined : Number(o.maxSteps);
     const { summary } = await runTeamTask(members, parsed.goal, {

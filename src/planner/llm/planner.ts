@@ -12,7 +12,8 @@ import type { Decision, Planner, PlannerInput, PlannerVerdict } from '../types.t
 import { renderCatalogue } from './catalogue.ts';
 import { checkDecision, type Checked } from './check.ts';
 import { decisionOutput, parseAnswer } from './decision.ts';
-import { decideMessages, retryMessage } from './prompt.ts';
+import { decideMessages, PROMPT_BUDGET, retryMessage } from './prompt.ts';
+import { promptTokens } from '../../llm/tokens.ts';
 import type { UntrustedText } from '../../bot/chatLog.ts';
 
 export interface LlmPlannerOptions {
@@ -32,6 +33,8 @@ export interface LlmPlannerOptions {
   /** Hybrid: how many of the plan's steps are offered (default 4). */
   maxOptions?: number;
   historyLimit?: number;
+  /** Prompt tokens a decision may take (default PROMPT_BUDGET): past it the state is shown more briefly. */
+  promptBudget?: number;
   /** Other players' recent chat, shown to the model as quoted, labelled data (never as instructions). */
   chat?: () => readonly UntrustedText[];
   /** A team run's state for this member (src/team/state.ts): shown as a few lines before the observation. */
@@ -65,11 +68,13 @@ export class LlmPlanner implements Planner {
     if (this.disabled) return this.fallback(graph, this.disabled);
     const hybrid = this.name === 'hybrid';
     const options = hybrid && graph?.kind === 'next' ? this.options(graph, obs) : [];
+    const output = decisionOutput(this.opts.skills.names(), hybrid);
+    // Counted as the default response format sends it (src/llm/transport.ts); a tool call's wrapping is as long.
+    const schema = JSON.stringify({ type: 'json_schema', json_schema: { ...output, strict: false } });
     const messages: ChatMessage[] = decideMessages({
       goal, observation: obs, history, catalogue: this.catalogue, options, hybrid, ...(this.opts.historyLimit ? { historyLimit: this.opts.historyLimit } : {}),
       ...(this.opts.chat ? { chat: this.opts.chat() } : {}), ...(this.opts.team ? { team: this.opts.team() } : {}),
-    });
-    const output = decisionOutput(this.opts.skills.names(), hybrid);
+    }, { budget: this.opts.promptBudget ?? PROMPT_BUDGET, size: (m) => promptTokens(m, schema) });
     const maxRetries = this.opts.maxAnswerRetries ?? 2;
     for (let round = 0; ; round++) {
       let text: string;
