@@ -77,6 +77,12 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
     await clearCell(ctx, new Vec3(c.x, c.y, c.z), scaffold);
     cleared++;
   }
+  // A fence, wall or pane joins any solid block beside it: a trunk next to the site would turn its sides.
+  for (const p of beside(structure, origin, taken)) {
+    throwIfAborted(signal);
+    const b = bot.blockAt(p);
+    if (b && !REPLACEABLE.has(b.name) && await tryClear(ctx, p, scaffold)) cleared++;
+  }
 
   let placed = 0;
   const attempts = new Map<string, number>();
@@ -141,6 +147,22 @@ async function tryClear(ctx: SkillContext, p: Vec3, scaffold: boolean): Promise<
     ctx.log.debug({ at: key(p), err: err.message }, 'left a block of the site that could not be reached');
     return false;
   }
+}
+
+/** Blocks whose sides join whatever solid block is next to them. */
+const JOINS_NEIGHBOURS = /(^|_)(fence|wall|pane|bars)$/;
+
+/** The cells next to the structure's joining blocks (fences, walls, panes) that are not the structure's own. */
+function beside(structure: Structure, origin: Vec3, taken: ReadonlySet<string>): Vec3[] {
+  const out = new Map<string, Vec3>();
+  for (const c of cellsAt(structure, origin)) {
+    if (!JOINS_NEIGHBOURS.test(c.block.name)) continue;
+    for (const [dx, dz] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const p = new Vec3(c.x + dx, c.y, c.z + dz);
+      if (!taken.has(key(p))) out.set(key(p), p);
+    }
+  }
+  return [...out.values()];
 }
 
 interface Box { min: Vec3; max: Vec3 }
