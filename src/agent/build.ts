@@ -168,8 +168,6 @@ async function build(world: TaskWorld, spec: BuildSpec, opts: BuildRunOptions & 
     // The progress follows the world, not the skill: surveyed every few seconds while it places.
     const timer = setInterval(() => progress(survey()), PROGRESS_MS);
     const watch = new BotWatch(world.bot, opts.signal, log);
-    // What the bot does now, for the dashboard: placing is one long skill, not a loop of steps.
-    opts.events.emit({ event: 'activity', text: `placing the blocks of ${structure.name}` });
     try {
       const outcome = await runSkill(skill, { file: spec.file, x: origin.x, y: origin.y, z: origin.z, rotate: spec.rotate }, { ...ctx(), signal: watch.signal, report });
       if (outcome.ok) return summary(true, survey(), round);
@@ -189,7 +187,6 @@ async function build(world: TaskWorld, spec: BuildSpec, opts: BuildRunOptions & 
     } finally {
       clearInterval(timer);
       watch.dispose();
-      opts.events.emit({ event: 'activity', text: null });
     }
   }
   return summary(false, survey(), round, detail);

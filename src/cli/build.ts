@@ -98,10 +98,13 @@ export async function build(ctx: CommandContext, o: BuildCliOptions): Promise<nu
     }
     const skills = createSkillRegistry(BUILD_SKILLS);
     const world_ = world;
+    // What the dashboard's "now" shows between the gathering's steps and while the blocks go in.
+    events.emit({ event: 'activity', text: `building ${structure.name}` });
     const summary = await runBuild(world_, { file, rotate, structure, origin }, {
       skills, knowledge: kb, planner: () => createGraphPlanner({ skills, knowledge: kb, world: overworldFor(kb, world_.terrain) }),
       log: w.logger.child({ component: 'agent' }), signal: w.signal, itemFor: itemForCell(kb), events, traceRoot: o.runsDir ?? 'runs',
     });
+    events.emit({ event: 'activity', text: null });
     ctx.io.out(o.json ? JSON.stringify(summary) : builtLine(structure.name, summary, { trace: true }));
     return summary.success ? 0 : 1;
   } finally {

@@ -12,7 +12,7 @@ const observation: Observation = {
   ...blankObservation({ oak_planks: 3, stick: 2, cobblestone: 7, dirt: 12, wooden_pickaxe: 1 }),
   blocks: BLOCKS.map((name, i) => ({ name, count: 10 + i, nearest: 2 + i, at: { x: i, y: 64, z: -i } })),
 };
-const history: StepRecord[] = Array.from({ length: 6 }, (_, i) => ({ decision: { skill: 'mineBlock', args: { block: 'stone', count: i + 1 } }, ok: true }) as StepRecord);
+const history: StepRecord[] = Array.from({ length: 6 }, (_, i) => ({ decision: { skill: 'mineBlock', args: { block: 'stone', count: i + 1 } }, ok: true }));
 const base = { goal: { kind: 'item' as const, items: ['iron_pickaxe'], count: 1 }, observation, history, catalogue: 'x '.repeat(600), options: [], hybrid: false };
 const size = (m: { role: string; content: string }[]) => promptTokens(m);
 const team = ['Team (you are skillcraft2; skillcraft1 assembles 1 iron_pickaxe; your share: 1 iron_ingot, for skillcraft1):',

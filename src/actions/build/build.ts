@@ -3,6 +3,7 @@
 // Then: the site is cleared (what the structure leaves empty, and wrong blocks in its cells), blocks go
 // in bottom-up, each only once a neighbour is there to click (support first), each read back in its
 // state; scaffolding the walk left behind is dug out at the end, and the world is surveyed again.
+import pathfinderPkg from 'mineflayer-pathfinder';
 import { Vec3 } from 'vec3';
 import { SkillError, missingItems } from '../../base/errors.ts';
 import { fmt } from '../../base/position.ts';
@@ -10,9 +11,12 @@ import { throwIfAborted } from '../../base/wait.ts';
 import { cellsAt, itemsToPlace, matches, progressLine, REPLACEABLE, survey, type Cell, type Survey } from '../../build/survey.ts';
 import type { Structure } from '../../build/types.ts';
 import type { SkillContext } from '../../skills/types.ts';
+import { moveTo } from '../movement/move.ts';
 import { inventoryCounts } from '../items/inventory.ts';
 import { clearCell, placeable, placeCell, viewOf } from './place.ts';
 import { placedWithAnother } from './rules.ts';
+
+const { goals } = pathfinderPkg;
 
 export interface BuildResult {
   placed: number;
@@ -58,6 +62,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
 
   // Scaffolding is dirt: a structure built of dirt keeps its dirt for itself (the walk pillars with none).
   const scaffold = !cellsAt(structure, origin).some((c) => opts.itemFor(c) === 'dirt');
+  await walkToSite(ctx, structure, origin, scaffold);
   const box = boxOf(structure, origin);
   const taken = new Set(cellsAt(structure, origin).map(key));
   const emptyBefore = new Set<string>();
@@ -85,6 +90,7 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
   }
 
   let placed = 0;
+  let failedInARow = 0;
   const attempts = new Map<string, number>();
   const maxAttempts = opts.attempts ?? 2;
   for (;;) {
@@ -106,8 +112,11 @@ export async function buildStructure(ctx: SkillContext, structure: Structure, or
       await placeCell(ctx, next, opts.itemFor(next)!, scaffold);
       ctx.report?.({ kind: 'placed', x: next.x, y: next.y, z: next.z, block: next.block.name });
       placed++;
+      failedInARow = 0;
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || err.code === 'MISSING_ITEMS') throw err;
+      // Block after block out of reach: the site is, too (cut off by a ravine, up a cliff); said now, not after every block.
+      if (++failedInARow >= MAX_FAILED_IN_A_ROW && (err.code === 'NO_PATH' || err.code === 'STUCK')) throw err;
       ctx.log.debug({ err: err.message, at: key(next) }, 'block not placed; tried again later');
     }
   }
@@ -147,6 +156,18 @@ async function tryClear(ctx: SkillContext, p: Vec3, scaffold: boolean): Promise<
     ctx.log.debug({ at: key(p), err: err.message }, 'left a block of the site that could not be reached');
     return false;
   }
+}
+
+/** Placements in a row that could not reach their block before the build says the site cannot be reached. */
+const MAX_FAILED_IN_A_ROW = 6;
+/** Farther than this from the site's middle, the builder walks there first (gathering may have led it far off). */
+const NEAR_SITE = 12;
+
+/** Walks to the site in one go (digging and pillaring as it must); NO_PATH naming the site when it cannot. */
+async function walkToSite(ctx: SkillContext, structure: Structure, origin: Vec3, scaffold: boolean): Promise<void> {
+  const middle = origin.offset(Math.floor(structure.size.x / 2), 0, Math.floor(structure.size.z / 2));
+  if (ctx.bot.entity.position.distanceTo(middle) <= NEAR_SITE) return;
+  await moveTo(ctx, new goals.GoalNear(middle.x, middle.y, middle.z, NEAR_SITE - 4), { what: `the build site at ${fmt(origin)}`, canDig: true, scaffold });
 }
 
 /** Blocks whose sides join whatever solid block is next to them. */

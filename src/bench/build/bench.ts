@@ -50,7 +50,9 @@ export async function benchBuild(args: string[], deps: BenchDeps): Promise<numbe
 
 /** The table, report.md and results.json of the runs so far; returns whether every run was built right. */
 async function writeReport(dir: string, started: Date, worlds: string, planned: number, examples: readonly string[], results: readonly BuildRunResult[], out?: (line: string) => void): Promise<boolean> {
-  const rows = examples.map((example) => {
+  // Every example the report holds runs of (earlier ones appended to), in the examples' own order.
+  const shown = EXAMPLE_NAMES.filter((e) => examples.includes(e) || results.some((r) => r.example === e));
+  const rows = shown.map((example) => {
     const mine = results.filter((r) => r.example === example);
     const ok = mine.filter((r) => r.success);
     const right = mine.reduce((n, r) => n + r.correct, 0);
