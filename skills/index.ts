@@ -13,6 +13,7 @@ import { placeBlock } from './placeBlock.ts';
 import { placeCraftingTable } from './placeCraftingTable.ts';
 import { placeFurnace } from './placeFurnace.ts';
 import { shearSheep } from './shearSheep.ts';
+import { harvestHoney } from './harvestHoney.ts';
 import { smeltItem } from './smeltItem.ts';
 import { withdrawFromChest } from './withdrawFromChest.ts';
 import { useItemOnBlock } from './useItemOnBlock.ts';
@@ -25,7 +26,7 @@ import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
-  killMob, shearSheep, milkCow,
+  killMob, shearSheep, milkCow, harvestHoney,
   fish,
   useItemOnBlock, hardenConcrete,
 ];

@@ -13,7 +13,6 @@ const EXACT: Readonly<Record<string, string>> = {
   sniffer_egg: 'brushing suspicious sand in warm ocean ruins',
   wither_rose: 'a mob killed by the wither',
   chipped_anvil: 'wearing an anvil down by use', damaged_anvil: 'wearing an anvil down by use',
-  honeycomb: 'shears on a full bee nest', honey_bottle: 'a glass bottle on a full bee nest',
   egg: 'chickens laying, every 5 to 10 minutes', scute: 'baby turtles growing up',
   turtle_egg: 'Silk Touch on a beach nest', enchanted_golden_apple: 'loot chests in structures',
   heart_of_the_sea: 'buried treasure chests', goat_horn: 'a goat ramming a tree or ore',
@@ -28,7 +27,6 @@ const EXACT: Readonly<Record<string, string>> = {
   echo_shard: 'loot chests in ancient cities', disc_fragment_5: 'loot chests in ancient cities',
   enchanted_book: 'enchanting a book, fishing or trading',
   turtle_scute: 'baby turtles growing up', armadillo_scute: 'an armadillo shedding it, or brushing one',
-  honey_block: 'crafting with honey bottles (a glass bottle on a full bee nest)',
   netherite_upgrade_smithing_template: 'loot chests in bastions (nether)', piglin_banner_pattern: 'loot chests in bastions (nether)',
   // Trial chambers (1.21): their spawners, vaults and breezes.
   heavy_core: 'ominous vaults in trial chambers', trial_key: 'trial spawners in trial chambers',

@@ -42,6 +42,9 @@ const BIOME_BLOCKS: readonly (readonly [number, readonly string[]])[] = [
     'magma_block', 'mangrove_propagule',
     // 1.21.4's pale gardens: a creaking heart sits in some of their pale oak trunks.
     'pale_moss_block', 'pale_moss_carpet', 'pale_hanging_moss', 'open_eyeblossom', 'closed_eyeblossom', 'creaking_heart',
+    // Bee nests hang on 5 % of the oaks and birches of plains, 2 % in flower forests, every tree of a meadow
+    // and cherry grove, 0.2 % in other forests: rare where most spawns are (honey, honeycomb: harvestHoney).
+    'bee_nest',
   ]],
   // Ocean monuments (with their guardians) and ruined portals.
   [FIND_SECONDS.structure, ['prismarine', 'prismarine_bricks', 'dark_prismarine', 'sea_lantern', 'wet_sponge', 'crying_obsidian']],

@@ -68,6 +68,9 @@ const SANDBOX_RESOURCES: readonly Resource[] = [
   ...ORE_BANDS,
   // The sandbox's lava: pools deep down only.
   ore('lava', -57, -52, -55),
+  // Bee nests on 5 % of the plains' trees and 0.2 % of the forests' (vanilla's rates): a long search
+  // (vanillaOverworld's FIND_SECONDS.rare, which this module cannot import).
+  { ...surface('bee_nest'), findSeconds: 120 },
 ];
 
 /** Farm animals, with the mean loot of a kill (from the table the sandbox drops by); the sandbox spawns no other animal. */

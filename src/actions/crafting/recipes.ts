@@ -13,6 +13,7 @@ import { fishableItems } from '../../knowledge/fishing.ts';
 import { MOBS } from '../../knowledge/mobs.ts';
 import type { Recipe, RecipeItem } from 'prismarine-recipe';
 import { GENERATED_CRAFTABLE, PRIMARY_RECIPES } from '../../knowledge/patches.ts';
+import { HARVESTED_ITEMS } from '../../knowledge/honey.ts';
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { missingItems, SkillError } from '../../base/errors.ts';
 import { cellId, foldRecipes, type RawRecipe } from '../../knowledge/recipeFold.ts';
@@ -258,7 +259,7 @@ function ingredientName(kb: Knowledge, ids: number[]): string {
  * from an iron block are (the block is made of ingots), iron nuggets from an ingot are not (ingots smelt).
  */
 function naturalSource(kb: Knowledge, item: string): boolean {
-  if (GENERATED_CRAFTABLE.has(item) || kb.smeltRecipesMaking(item).length > 0) return true;
+  if (GENERATED_CRAFTABLE.has(item) || HARVESTED_ITEMS.has(item) || kb.smeltRecipesMaking(item).length > 0) return true;
   // Mob loot and catches: slime balls from slimes make slime blocks, not the other way round.
   if (Object.values(MOBS).some((m) => m.loot.some((e) => e.item === item)) || fishableItems().includes(item)) return true;
   return kb.blocksDropping(item).some((b) => b !== item);

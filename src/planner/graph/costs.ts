@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { fishingSeconds } from '../../knowledge/fishing.ts';
+import { HARVEST_GIVES, NEST_FILL_SECONDS } from '../../knowledge/honey.ts';
 import { MOBS } from '../../knowledge/mobs.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
 import { mobFindSeconds } from '../../knowledge/vanillaOverworld.ts';
@@ -60,10 +61,21 @@ export function skillSeconds(a: Action, kb: Knowledge): number {
     case 'killMob': return 10 + count * (10 + monsterSeconds(a.args.mob));
     case 'shearSheep': return 5 + 4 * count;
     case 'milkCow': return 5 + 5 * count;
+    // Each full nest is waited for: a nest found is as good as empty (vanilla generates them so), and
+    // the bees fill one in 5 to 10 minutes of daylight.
+    case 'harvestHoney': return harvests(a.args, count) * (HARVEST_SECONDS + NEST_FILL_SECONDS);
     // The mean casts for the catch (rare junk and treasure: hundreds) at about 22 s a cast.
     case 'fish': return fishingSeconds(typeof a.args.item === 'string' ? a.args.item : '', count);
     default: return 5;
   }
+}
+
+/** One harvest's walk up to the nest, clicks and walk off, on top of the wait for it to fill. */
+const HARVEST_SECONDS = 15;
+
+/** Full nests a harvestHoney run needs. */
+function harvests(args: Record<string, unknown>, count: number): number {
+  return Math.ceil(count / (args.item === 'honeycomb' ? HARVEST_GIVES.honeycomb.count : HARVEST_GIVES.honey_bottle.count));
 }
 
 function monsterSeconds(mob: unknown): number {

@@ -11,11 +11,11 @@ export interface Explanation {
   reason: string;
   /** The item or block that cannot be had. */
   missing: string;
-  /** A skill that would make the goal plannable (killMob, shearSheep, milkCow, digToLevel). */
+  /** A skill that would make the goal plannable (killMob, shearSheep, milkCow, harvestHoney, digToLevel). */
   missingSkill?: string;
 }
 
-const MOB_OF: Readonly<Record<string, string>> = { shearSheep: 'sheep', milkCow: 'cow' };
+const MOB_OF: Readonly<Record<string, string>> = { shearSheep: 'sheep', milkCow: 'cow', harvestHoney: 'bee nest' };
 
 /**
  * Why a goal cannot be planned. The search is run again with the mob skills the registry lacks

@@ -2,9 +2,9 @@ import type { WorldModel } from '../../knowledge/world.ts';
 import { actionKey, actionKind, type Action, type SkillModel } from './model.ts';
 
 /**
- * Mob skills the planner assumes when explaining an unplannable goal: what killMob, shearSheep and
- * milkCow would give if they were registered (finding the animal is left out). Never part of a
- * plan; a registered skill of the same name replaces its assumed twin.
+ * Mob skills the planner assumes when explaining an unplannable goal: what killMob, shearSheep,
+ * milkCow and harvestHoney would give if they were registered (finding the animal or the nest is
+ * left out). Never part of a plan; a registered skill of the same name replaces its assumed twin.
  */
 export function virtualProducers(model: SkillModel, world: WorldModel, item: string, count: number): Action[] {
   const out: Action[] = [];
@@ -27,6 +27,11 @@ export function virtualProducers(model: SkillModel, world: WorldModel, item: str
   }
   if (item === 'milk_bucket' && world.mobs.some((m) => m.mob === 'cow')) {
     make('milkCow', { count }, { consume: new Map([['bucket', count]]), obtain: new Map([['milk_bucket', count]]) });
+  }
+  // Bee nests are blocks, not mobs, but as with the animals the harvest is what a missing skill would do.
+  if (world.resources.has('bee_nest')) {
+    if (item === 'honeycomb') make('harvestHoney', { item, count }, { equip: ['shears'], obtain: new Map([[item, count]]) });
+    if (item === 'honey_bottle') make('harvestHoney', { item, count }, { consume: new Map([['glass_bottle', count]]), obtain: new Map([[item, count]]) });
   }
   return out;
 }

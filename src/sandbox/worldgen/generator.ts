@@ -1,6 +1,7 @@
 // One chunk from start to end: columns, underground, trees, plants, biomes, then the prismarine column.
 import type { Preset } from '../../config/sandbox.ts';
 import { biomeId, resolveBlockStates, type BlockStates, type WorldRegistry } from './blocks.ts';
+import { beeNestState } from './beeNests.ts';
 import { ChunkBuffer } from './chunk/buffer.ts';
 import { createChunkWriter, type ChunkWriter, type GeneratedChunk } from './chunk/writer.ts';
 import { carveChunk } from './carvers.ts';
@@ -14,7 +15,7 @@ import { placeUnderground, surfaceLavaPool } from './underground.ts';
 export class ChunkGenerator {
   readonly params: PresetParams;
   readonly terrain: Terrain;
-  readonly states: BlockStates;
+  readonly states: BlockStates & { beeNest?: number | undefined };
   readonly treeSeed: number;
   private readonly columnSeed: number;
   private readonly undergroundSeed: number;
@@ -34,7 +35,7 @@ export class ChunkGenerator {
   constructor(seed: number, preset: Preset, registry: WorldRegistry) {
     this.params = PRESET_PARAMS[preset];
     this.terrain = createTerrain(seed, this.params);
-    this.states = resolveBlockStates(registry);
+    this.states = { ...resolveBlockStates(registry), beeNest: beeNestState(registry) };
     this.treeSeed = subSeed(seed, 20);
     this.columnSeed = subSeed(seed, 21);
     this.undergroundSeed = subSeed(seed, 22);

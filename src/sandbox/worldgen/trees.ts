@@ -1,7 +1,8 @@
 // Trees of every kind the presets grow (oak, birch, spruce, acacia, jungle). Whether a tree stands in a
 // cell, where, of what kind and how tall, comes from a hash of the cell's world coordinates, so every
-// chunk a canopy reaches into places the same tree parts.
+// chunk a canopy reaches into places the same tree parts. Some oaks and birches carry a bee nest (beeNests.ts).
 import { pickTree, type BiomeStyle, type TreeKind } from './biomes.ts';
+import { nestSide, placeBeeNests, type NestSide } from './beeNests.ts';
 import type { BlockStates } from './blocks.ts';
 import { MIN_Y, type ChunkBuffer } from './chunk/buffer.ts';
 import type { PresetParams } from './presets.ts';
@@ -15,6 +16,8 @@ export interface Tree {
   g: number;
   trunk: number;
   kind: TreeKind;
+  /** The side of the trunk a bee nest hangs on, if this tree has one. */
+  nest?: NestSide | undefined;
 }
 
 /** Leaves reach this far from the trunk horizontally (acacia's flat crown; oak and birch reach 2). */
@@ -40,7 +43,7 @@ export function treeInCell(seed: number, params: PresetParams, styles: readonly 
   if (col.surface !== SURFACE.grass || col.slope > params.treeMaxSlope) return null;
   const kind = pickTree(style, unit4(seed, ci, cj, 2));
   const [min, extra] = TRUNK[kind];
-  return { x, z, g: col.g, trunk: min + ((h >>> 16) % extra), kind };
+  return { x, z, g: col.g, trunk: min + ((h >>> 16) % extra), kind, nest: nestSide(seed, style.biome, kind, x, z) };
 }
 
 /** Calls `fn` with every tree whose trunk lies within [x0, x1] x [z0, z1], in a fixed world order. */
@@ -101,8 +104,11 @@ export function forEachLeaf(seed: number, t: Tree, fn: (x: number, y: number, z:
   }
 }
 
-/** Places the parts of `trees` inside the chunk at (x0, z0): all leaves (only into air) first, then logs. */
-export function placeTrees(buf: ChunkBuffer, trees: Tree[], x0: number, z0: number, states: BlockStates, seed: number): void {
+/**
+ * Places the parts of `trees` inside the chunk at (x0, z0): all leaves (only into air) first, then logs,
+ * then the bee nests when the states name one.
+ */
+export function placeTrees(buf: ChunkBuffer, trees: Tree[], x0: number, z0: number, states: BlockStates & { beeNest?: number | undefined }, seed: number): void {
   const d = buf.data;
   for (const t of trees) {
     const leaves = states.leaves[t.kind];
@@ -124,4 +130,5 @@ export function placeTrees(buf: ChunkBuffer, trees: Tree[], x0: number, z0: numb
     for (let y = t.g + 1; y <= t.g + t.trunk; y++) d[((y - MIN_Y) << 8) | (lz << 4) | lx] = log;
     if (t.g + t.trunk > buf.topY) buf.topY = t.g + t.trunk;
   }
+  if (states.beeNest !== undefined) placeBeeNests(buf, trees, x0, z0, states.beeNest);
 }
