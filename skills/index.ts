@@ -14,6 +14,7 @@ import { placeCraftingTable } from './placeCraftingTable.ts';
 import { placeFurnace } from './placeFurnace.ts';
 import { shearSheep } from './shearSheep.ts';
 import { harvestHoney } from './harvestHoney.ts';
+import { weatherCopper } from './weatherCopper.ts';
 import { smeltItem } from './smeltItem.ts';
 import { withdrawFromChest } from './withdrawFromChest.ts';
 import { useItemOnBlock } from './useItemOnBlock.ts';
@@ -26,7 +27,7 @@ import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
-  killMob, shearSheep, milkCow, harvestHoney,
+  killMob, shearSheep, milkCow, harvestHoney, weatherCopper,
   fish,
   useItemOnBlock, hardenConcrete,
 ];

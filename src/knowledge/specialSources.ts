@@ -2,8 +2,6 @@
 // The planner names it when it refuses one, so that a refusal says what is missing, not that the world
 // lacks a block that no world generates.
 
-const COPPER_STAGES = ['exposed', 'weathered', 'oxidized'];
-
 const EXACT: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['skeleton_skull', 'zombie_head', 'creeper_head', 'piglin_head'].map((n) => [n, 'the mob it belongs to, killed by a charged creeper'])),
   creeper_banner_pattern: 'crafting with a creeper head (from a charged creeper)',
@@ -36,7 +34,8 @@ const EXACT: Readonly<Record<string, string>> = {
 };
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
-  [new RegExp(`^(waxed_)?(${COPPER_STAGES.join('|')})_`), 'copper weathering in the open over hours'],
+  // weatherCopper sets out copper blocks only; no recipe makes a weathered door or trapdoor from its block.
+  [/^(waxed_)?(exposed|weathered|oxidized)_copper_(door|trapdoor)$/, 'a copper door or trapdoor left to weather (weatherCopper sets out copper blocks only)'],
   [/_pottery_sherd$/, 'brushing suspicious sand or gravel in trail ruins and desert ruins'],
   [/_armor_trim_smithing_template$/, 'loot chests in structures'],
   [/^music_disc_/, 'a creeper killed by a skeleton, or loot chests in structures'],

@@ -8,7 +8,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { describeSkill } from '../../src/skills/describe.ts';
 
 const EXPECTED = ['explore', 'goTo', 'digToLevel', 'mineBlock', 'collectDrops', 'equip', 'eat', 'craftItem', 'placeBlock',
-  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow', 'harvestHoney', 'fish',
+  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow', 'harvestHoney', 'weatherCopper', 'fish',
   'useItemOnBlock', 'hardenConcrete'];
 
 describe('the skill list', () => {

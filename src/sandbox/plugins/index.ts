@@ -26,6 +26,7 @@ import { villagersPlugin } from './villagers/plugin.ts';
 import { interactionsPlugin } from './interactions/plugin.ts';
 import { placementPlugin } from './placement/plugin.ts';
 import { beesPlugin } from './bees/plugin.ts';
+import { weatheringPlugin } from './weathering/plugin.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin, interactionsPlugin, placementPlugin, beesPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin, interactionsPlugin, placementPlugin, beesPlugin, weatheringPlugin];
