@@ -11,7 +11,6 @@ import type { StopLimits } from '../agent/loop.ts';
 import type { ResilientSummary } from '../agent/resilience/summary.ts';
 import { runTask } from '../agent/run.ts';
 import { TraceWriter } from '../agent/trace.ts';
-import { round1 } from '../bot/blockScan.ts';
 import { ClaimBoard, joinClaims } from '../bot/claims.ts';
 import { inventoryCounts } from '../actions/index.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
@@ -21,13 +20,11 @@ import { describeGoal, type Goal } from '../tasks/goal/goal.ts';
 import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
-import { comeNear, handOver, handOverAll, standAside } from './handover.ts';
+import { comeNear, handOver, standAside } from './handover.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
-import { madeAtOnce, makesNow, pooledTransfers, splitGoal } from './share.ts';
-import { BusyMembers, standBy } from './standBy.ts';
-import { walkToTable } from './table.ts';
+import { pooledTransfers, splitGoal } from './share.ts';
 import type { Handover, Items, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
 
@@ -234,24 +231,8 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       });
       await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d) => { await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
     } else {
-      // Who still works: a member with nothing left stands by one of them until a part comes free or all are done.
-      const busy = new BusyMembers();
-      const hasWork = (s: MemberState) => () => !opts.signal.aborted && (orphans.some((o) => !tried.get(o.sg.id)?.has(s.member.name)) || ledger.canCopy(s.member.name));
-      await Promise.all([...states.values()].map(async (s) => {
-        const queue = [...(split.shares.get(s.member.name) ?? [])];
-        for (;;) {
-          busy.set(s.member, true);
-          try { await work(s, queue); } finally { busy.set(s.member, false); }
-          if (s.summary.lost || opts.signal.aborted) return;
-          emit({ event: 'activity', who: s.member.name, text: 'standing by a team mate that still works' });
-          const then = await standBy(env, s.member, busy, hasWork(s)).finally(() => emit({ event: 'activity', who: s.member.name, text: null }));
-          if (then === 'done') return;
-        }
-      }));
-      const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({
-        name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot), pos: s.member.bot.entity.position.clone(),
-        makes: madeAtOnce(goal, s.member, opts.graph(s.member), wanted),
-      }));
+      await Promise.all([...states.values()].map((s) => work(s, [...(split.shares.get(s.member.name) ?? [])])));
+      const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
       if (firstHolder && !opts.signal.aborted) {
         const chosen = chooseAssembler(holders, wanted, firstHolder);
@@ -259,24 +240,24 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         teamState.assembledBy(assembler.name);
         emit({ event: 'assembler', who: assembler.name, why: chosen.why });
         // Every giver walks over at once; the throws are one at a time, each giver stepping aside after its own.
-        // A second pass hands over what a throw left with another mate (picked up on the way); a third what the
-        // goal's own steps would otherwise gather (a log for the table) when a team mate holds it.
-        for (let pass = 0; pass < 3 && !opts.signal.aborted; pass++) {
+        // A second pass hands over what a throw left with another mate (picked up on the way).
+        for (let pass = 0; pass < 2 && !opts.signal.aborted; pass++) {
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
           const target = now.find((h) => h.member === assembler)!;
-          const others = now.filter((h) => h !== target && !states.get(h.name)!.summary.lost);
-          const gifts = pass < 2 ? deliveries(target, others, wanted) : makesNow(goal, assembler, opts.graph(assembler)) ? []
-            : pooledTransfers(goal, assembler, [assembler, ...others.map((h) => h.member)], opts.graph(assembler)).map((t) => ({ giver: others.find((h) => h.name === t.from)!, items: t.items }));
-          await handOverAll(env, gifts.map((g) => ({ giver: g.giver.member, items: g.items })), assembler, handOverShown);
+          const gifts = deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted);
+          await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
+          for (const g of gifts) {
+            await handOverShown(g.giver.member, g.items);
+            await standAside(env, g.giver.member, assembler);
+          }
         }
       }
     }
-    // A table the team left behind is a short walk; a new one is a walk to the trees (table.ts).
-    if (!opts.signal.aborted && !states.get(assembler.name)!.summary.lost) await walkToTable(env, assembler, goal, opts.graph(assembler));
     // Parts nobody took (every helper busy, lost or tried) are left to the assembler's goal run, which plans them.
     orphans.splice(0);
+    const assemblerState = states.get(assembler.name)!;
     // Stopped: no last run (it would only start to say it was stopped); the team's end still comes.
-    const final = opts.signal.aborted ? undefined : await runOn(states.get(assembler.name)!, goal, opts.text ?? describeGoal(goal));
+    const final = opts.signal.aborted ? undefined : await runOn(assemblerState, goal, opts.text ?? describeGoal(goal));
     const summary: TeamSummary = {
       goal: describeGoal(goal), success: final?.success ?? false, reason: final?.reason ?? 'aborted', ...(final?.detail ? { detail: final.detail } : {}),
       bots: members.length, assembler: assembler.name, gameSeconds: round1((Number(assembler.bot.time.age) - startAge) / 20),
@@ -296,4 +277,8 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
 export function retire(member: TeamMember): void {
   delete member.connect;
   member.bot.end('retired from the team');
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }

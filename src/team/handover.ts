@@ -170,15 +170,3 @@ export async function standAside(env: Pick<HandoverEnv, 'knowledge' | 'log' | 's
     if (env.signal.aborted || !(err instanceof SkillError)) throw err;
   }
 }
-
-/**
- * Hands over every gift to `to`: the givers walk over at once, then throw one at a time, each stepping
- * aside after its own throw so that it does not pick up the next giver's.
- */
-export async function handOverAll(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, gifts: readonly { giver: TeamMember; items: Items }[], to: TeamMember, give: (giver: TeamMember, items: Items) => Promise<unknown>): Promise<void> {
-  await Promise.all(gifts.map((g) => comeNear(env, g.giver, to)));
-  for (const g of gifts) {
-    await give(g.giver, g.items);
-    await standAside(env, g.giver, to);
-  }
-}

@@ -49,12 +49,6 @@ export class PartsLedger {
     return [...this.running].filter(([, r]) => r.item === sg.item).map(([w]) => w);
   }
 
-  /** Whether `copyFor(who)` would give `who` a part now (without taking it). */
-  canCopy(who: string): boolean {
-    for (const [other, r] of this.running) if (other !== who && !this.copied.has(r.id) && this.missing(r.item) > 0) return true;
-    return false;
-  }
-
   /**
    * A copy of a part another member still works on, for `who`, who has nothing left: the oldest such part
    * without a copy yet, no more of it than the team still misses. Undefined when there is none.

@@ -49,36 +49,6 @@ export function pooledTransfers(goal: Goal, assembler: TeamMember, members: read
   return [...out].map(([from, items]) => ({ from, items }));
 }
 
-/** Crafting, nothing gathered or smelted: what an assembler does in a moment from what it holds. */
-const QUICK_SKILLS: ReadonlySet<string> = new Set(['craftItem', 'placeCraftingTable']);
-const QUICK_SECONDS = 5;
-
-/**
- * The wanted parts `member` would make itself at once, with every other part handed to it: sticks from its
- * own planks are not worth a team mate's walk and throw.
- */
-export function madeAtOnce(goal: Goal, member: TeamMember, planner: GraphPlanner, wanted: Items): Set<string> {
-  const out = new Set<string>();
-  if (goal.kind !== 'item') return out;
-  const own = observe(member.bot);
-  for (const item of Object.keys(wanted)) {
-    const inventory: Items = { ...own.inventory };
-    for (const [k, n] of Object.entries(wanted)) if (k !== item) inventory[k] = Math.max(inventory[k] ?? 0, n);
-    if (quick(planner, goal, { ...own, inventory })) out.add(item);
-  }
-  return out;
-}
-
-/** Whether `member` makes the goal from what it holds at once (crafting only); undefined: it cannot plan it. */
-export function makesNow(goal: Goal, member: TeamMember, planner: GraphPlanner): boolean {
-  return quick(planner, goal, observe(member.bot));
-}
-
-function quick(planner: GraphPlanner, goal: Goal, obs: Observation): boolean {
-  const est = planner.estimate(goal, obs);
-  return est !== undefined && est.seconds <= QUICK_SECONDS && est.plan.every((d) => QUICK_SKILLS.has(d.skill));
-}
-
 export interface GoalSplit {
   shares: Map<string, SubGoal[]>;
   team: number;

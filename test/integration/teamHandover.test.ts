@@ -9,10 +9,9 @@ import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
 import { approachPlayer } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
-import { BusyMembers, standBy } from '../../src/team/standBy.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
-import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
+import { quit, testSandbox } from '../helpers/sandbox.ts';
 import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
 
 let sb: Sandbox;
@@ -93,31 +92,5 @@ describe('a team hand-over', () => {
     await approachPlayer(ctx, 'faraway', 2.5, there);
     expect(giver.entity.position.distanceTo(there)).toBeLessThanOrEqual(3);
     await expect(approachPlayer(ctx, 'faraway')).rejects.toMatchObject({ code: 'NO_TARGET' });
-  }, 60_000);
-});
-
-describe('standing by', () => {
-  it('walks up to a team mate that still works, stays out of pick-up reach, and ends when it is done or a part comes free', async () => {
-    await placeBot(sb, receiver, centre.offset(-9, 0, 0));
-    await placeBot(sb, giver, centre.offset(9, 0, 0));
-    const busy = new BusyMembers();
-    const worker = member(receiver);
-    const idle = member(giver);
-    const apart = () => giver.entity.position.distanceTo(receiver.entity.position);
-    expect(apart()).toBeGreaterThan(12);
-    busy.set(worker, true);
-    let free = false;
-    const standing = standBy(env(), idle, busy, () => free);
-    await waitFor(() => apart() <= 12, 20_000, 'the idle member by the worker');
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(apart()).toBeGreaterThan(2.5);
-    busy.set(worker, false);
-    expect(await standing).toBe('done');
-    // A part comes free while it stands by: back to work at once.
-    busy.set(worker, true);
-    const again = standBy(env(), idle, busy, () => free);
-    free = true;
-    busy.set(worker, true);
-    expect(await again).toBe('work');
   }, 60_000);
 });
