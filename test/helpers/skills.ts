@@ -10,8 +10,8 @@ import { itemClass } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { runSkill, type RunEnv } from '../../src/skills/runner.ts';
 import type { AnySkill, SkillOutcome } from '../../src/skills/types.ts';
-import { serverPlayer } from './items.ts';
-import { testBot, waitFor } from './sandbox.ts';
+import { buildPlatform, placeBot, serverPlayer } from './items.ts';
+import { testBot, testSandbox, waitFor } from './sandbox.ts';
 
 /** A test bot with mineflayer-pathfinder loaded, as skills need it. */
 export async function skillBot(sb: Sandbox, name: string): Promise<Bot> {
@@ -73,4 +73,16 @@ export async function setBlocks(sb: Sandbox, bot: Bot, blocks: readonly (readonl
     await sb.server.setBlock(sb.server.overworld, pos, state);
   }
   await waitFor(() => blocks.every(([pos, name]) => bot.blockAt(pos)?.name === name), 5000, 'the blocks to reach the client');
+}
+
+/** A builder and a checker on a platform `size` blocks wide, 20 blocks above the builder's spawn (plains, seed 1806). */
+export async function buildSite(size: number, checkerOffset: readonly [number, number, number]): Promise<{ sb: Sandbox; builder: Bot; checker: Bot; centre: Vec3 }> {
+  const sb = await testSandbox({ seed: 1806, preset: 'plains' });
+  const builder = await skillBot(sb, 'builder');
+  const checker = await skillBot(sb, 'checker');
+  const centre = builder.entity.position.floored().offset(0, 20, 0);
+  await buildPlatform(sb, centre, size);
+  await placeBot(sb, builder, centre);
+  await placeBot(sb, checker, centre.offset(...checkerOffset));
+  return { sb, builder, checker, centre };
 }

@@ -10,9 +10,9 @@ import { readStructure } from '../../src/build/read.ts';
 import { survey } from '../../src/build/survey.ts';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
-import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { runOn, setSlots, skillBot } from '../helpers/skills.ts';
+import { placeBot, Vec3 } from '../helpers/items.ts';
+import { quit } from '../helpers/sandbox.ts';
+import { buildSite, runOn, setSlots } from '../helpers/skills.ts';
 
 let sb: Sandbox;
 let builder: Bot;
@@ -20,13 +20,7 @@ let checker: Bot;
 let centre: Vec3;
 
 beforeAll(async () => {
-  sb = await testSandbox({ seed: 1806, preset: 'plains' });
-  builder = await skillBot(sb, 'builder');
-  checker = await skillBot(sb, 'checker');
-  centre = builder.entity.position.floored().offset(0, 20, 0);
-  await buildPlatform(sb, centre, 12);
-  await placeBot(sb, builder, centre);
-  await placeBot(sb, checker, centre.offset(0, 0, 1));
+  ({ sb, builder, checker, centre } = await buildSite(12, [0, 0, 1]));
 }, 60_000);
 
 afterAll(async () => {

@@ -11,9 +11,9 @@ import { spongeBytes } from '../../src/build/examples.ts';
 import { survey } from '../../src/build/survey.ts';
 import type { Structure, StructureBlock } from '../../src/build/types.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
-import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { runOn, setBlocks, setInventory, skillBot } from '../helpers/skills.ts';
+import { Vec3 } from '../helpers/items.ts';
+import { quit } from '../helpers/sandbox.ts';
+import { buildSite, runOn, setBlocks, setInventory } from '../helpers/skills.ts';
 
 let sb: Sandbox;
 let builder: Bot;
@@ -42,13 +42,7 @@ function seenBy(bot: Bot, blocks: StructureBlock[], origin: Vec3) {
 }
 
 beforeAll(async () => {
-  sb = await testSandbox({ seed: 1806, preset: 'plains' });
-  builder = await skillBot(sb, 'builder');
-  checker = await skillBot(sb, 'checker');
-  centre = builder.entity.position.floored().offset(0, 20, 0);
-  await buildPlatform(sb, centre, 8);
-  await placeBot(sb, builder, centre);
-  await placeBot(sb, checker, centre.offset(-4, 0, -4));
+  ({ sb, builder, checker, centre } = await buildSite(8, [-4, 0, -4]));
 }, 60_000);
 
 afterAll(async () => {
