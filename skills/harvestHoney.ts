@@ -45,7 +45,7 @@ export function harvestsFor(item: Args['item'], count: number): number {
 
 export const harvestHoney = defineSkill<typeof params, HoneyResult>({
   name: 'harvestHoney',
-  summary: 'Harvest a full bee nest or beehive nearby: shears give 3 honeycomb, a glass bottle a honey bottle; waits for a nest to fill.',
+  summary: 'Shear a full bee nest nearby (3 honeycomb) or fill a glass bottle; waits for a nest to fill.',
   details: `A nest fills (honey_level 0 to ${FULL_HONEY}) in 5-10 minutes of daylight; the bot waits at the fullest one for up to \`waitSeconds\` in all. `
     + 'Fails NO_TOOL without shears, MISSING_ITEMS without glass bottles, NO_TARGET when no nest is within `radius`, TIMEOUT when none filled in time.',
   params,

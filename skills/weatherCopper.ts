@@ -14,7 +14,7 @@ const WAIT_MARGIN = 3;
 const RECHECK_MS = 1000;
 
 const params = z.object({
-  stage: z.enum(WEATHERED_STAGES).describe('the stage wanted: exposed, weathered or oxidized copper'),
+  stage: z.enum(WEATHERED_STAGES),
   count: z.number().int().min(1).max(16).default(1).describe('copper blocks to set out, one item each'),
   waitSeconds: z.number().int().min(0).max(MAX_WAIT_S).default(3600).describe('how long to wait in all, in game seconds'),
 });
@@ -34,7 +34,7 @@ export function waitFor(stage: Args['stage']): number {
 
 export const weatherCopper = defineSkill<typeof params, WeatherResult>({
   name: 'weatherCopper',
-  summary: 'Set copper blocks out near the bot, wait (an hour or more) for them to weather to exposed, weathered or oxidized copper, then mine them with a pickaxe.',
+  summary: 'Set copper blocks out, wait (an hour or more) until they weather to `stage`, mine them.',
   details: `Each copper block ages a stage in about ${Math.round(secondsToStage('exposed') / 60)}-${Math.round((secondsToStage('weathered') - secondsToStage('exposed')) / 60)} minutes of game time; blocks are mined as soon as they reach \`stage\`. `
     + 'Fails MISSING_ITEMS without copper blocks, NO_TOOL without a stone pickaxe or better, NO_TARGET with nowhere to set them, TIMEOUT (the blocks taken back) naming each block\'s stage when `waitSeconds` runs out.',
   params,

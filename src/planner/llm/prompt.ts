@@ -53,6 +53,8 @@ const VIEWS = [
   { history: 3, observation: { maxBlocks: 7, maxEntities: 4, maxInventory: 14 } },
   { history: 2, observation: { maxBlocks: 6, maxEntities: 3, maxInventory: 12 } },
   { history: 1, observation: { maxBlocks: 5, maxEntities: 2, maxInventory: 10 } },
+  // A team member's prompt with the whole catalogue (harvestHoney and weatherCopper added 130 tokens to it).
+  { history: 1, observation: { maxBlocks: 4, maxEntities: 1, maxInventory: 8 } },
 ] as const;
 
 /**
