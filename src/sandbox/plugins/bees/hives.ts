@@ -4,31 +4,12 @@
 // come from a hash of the world seed and its position, so a world fills alike on every run. A beehive a
 // player places holds no bees (vanilla's crafted hive) and stays as it is; a nest placed (Silk Touch
 // keeps its bees) fills like a generated one.
-import { createRequire } from 'node:module';
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
 import { FULL_HONEY_LEVEL, NEST_BLOCKS, TICKS_PER_LEVEL } from '../../../knowledge/honey.ts';
 import { hash4 } from '../../worldgen/random.ts';
-import type { SquidServer, SquidWorld } from '../../squid/types.ts';
-
-const require = createRequire(import.meta.url);
-
-interface BlockClass {
-  fromStateId(stateId: number, biome: number): Block;
-  fromProperties(name: string, props: Record<string, unknown>, biome: number): { stateId: number };
-}
-
-/** The parts of a prismarine-chunk (1.18+) column the scan reads (as src/bot/findBlocks.ts does). */
-interface Section {
-  palette?: number[];
-  data?: { value?: unknown };
-  get(pos: { x: number; y: number; z: number }): number;
-}
-interface Column {
-  minY?: number;
-  sections?: (Section | null | undefined)[];
-}
-type ColumnWorld = SquidWorld & { columns: Record<string, Column | undefined> } & NodeJS.EventEmitter;
+import { blockClass, type BlockClass, type ColumnWorld, watchBlocks } from '../../squid/blockWatch.ts';
+import type { SquidServer } from '../../squid/types.ts';
 
 /** How often the nests are looked at: once a second, their work counted in ticks. */
 export const FILL_EVERY_TICKS = 20;
@@ -58,7 +39,7 @@ export class Hives {
   private world: ColumnWorld | undefined;
 
   constructor(private readonly serv: SquidServer, private readonly seed: number) {
-    this.BlockCls = (require('prismarine-block') as (r: unknown) => BlockClass)(serv.registry);
+    this.BlockCls = blockClass(serv);
     for (const name of NEST_BLOCKS) {
       const b = serv.registry.blocksByName[name];
       if (!b) continue;
@@ -69,16 +50,11 @@ export class Hives {
   /** Starts following the overworld's nests once it exists (a save's world is made after a read). */
   attach(): boolean {
     if (this.world) return true;
-    const world = this.serv.overworld as ColumnWorld | undefined;
-    if (!world) return false;
-    this.world = world;
-    world.on('chunkColumnLoad', (corner: Vec3) => this.scan(corner.x >> 4, corner.z >> 4, world.columns[`${corner.x >> 4},${corner.z >> 4}`]));
-    world.on('chunkColumnUnload', (corner: Vec3) => this.forget(corner.x >> 4, corner.z >> 4));
-    world.on('blockUpdate', (old: Block | null, now: Block | null) => this.onBlockUpdate(old, now));
-    for (const [k, column] of Object.entries(world.columns)) {
-      const [cx, cz] = k.split(',').map(Number) as [number, number];
-      this.scan(cx, cz, column);
-    }
+    this.world = watchBlocks(this.serv, {
+      wanted: (state) => this.isNest(state), found: (pos) => this.track(pos), forget: (cx, cz) => this.forget(cx, cz),
+      blockUpdate: (old, now) => this.onBlockUpdate(old, now),
+    });
+    if (!this.world) return false;
     return true;
   }
 
@@ -94,31 +70,12 @@ export class Hives {
     return this.nestStates.has(state) || this.hiveStates.has(state);
   }
 
+  /** Every nest and hive of a column just loaded (generated, or read from a save) has bees. */
   private track(pos: Vec3): void {
     const k = key(pos);
     if (this.nests.has(k)) return;
     const pace = nestPace(this.seed, pos);
     this.nests.set(k, { pos: pos.clone(), perLevel: pace.perLevel, work: pace.start });
-  }
-
-  /** Every nest and hive of a column just loaded (generated, or read from a save) has bees. */
-  private scan(cx: number, cz: number, column: Column | undefined): void {
-    if (!column?.sections) return;
-    const minY = column.minY ?? -64;
-    const local = { x: 0, y: 0, z: 0 };
-    column.sections.forEach((section, si) => {
-      if (!section) return;
-      const single = section.palette === undefined && typeof section.data?.value === 'number' ? section.data.value : undefined;
-      if (single !== undefined && !this.isNest(single)) return;
-      if (section.palette && !section.palette.some((s) => this.isNest(s))) return;
-      for (local.y = 0; local.y < 16; local.y++) {
-        for (local.z = 0; local.z < 16; local.z++) {
-          for (local.x = 0; local.x < 16; local.x++) {
-            if (this.isNest(single ?? section.get(local))) this.track(new Vec3(cx * 16 + local.x, minY + si * 16 + local.y, cz * 16 + local.z));
-          }
-        }
-      }
-    });
   }
 
   private forget(cx: number, cz: number): void {

@@ -3,30 +3,11 @@
 // ageOnRandomTick (src/knowledge/copper.ts), its neighbours within Manhattan distance 4 holding it back or
 // speeding it up. Only the copper cells are followed (found when a chunk loads, kept by block updates),
 // so nothing scans the sections on every tick.
-import { createRequire } from 'node:module';
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
 import { ageOnRandomTick, type CopperStage, copperStage, NEIGHBOUR_DISTANCE, nextCopper, SECTION_VOLUME } from '../../../knowledge/copper.ts';
-import type { SquidServer, SquidWorld } from '../../squid/types.ts';
-
-const require = createRequire(import.meta.url);
-
-interface BlockClass {
-  fromStateId(stateId: number, biome: number): Block;
-  fromProperties(name: string, props: Record<string, unknown>, biome: number): { stateId: number };
-}
-
-/** The parts of a prismarine-chunk (1.18+) column the scan reads (as bees/hives.ts does). */
-interface Section {
-  palette?: number[];
-  data?: { value?: unknown };
-  get(pos: { x: number; y: number; z: number }): number;
-}
-interface Column {
-  minY?: number;
-  sections?: (Section | null | undefined)[];
-}
-type ColumnWorld = SquidWorld & { columns: Record<string, Column | undefined> } & NodeJS.EventEmitter;
+import { blockClass, type BlockClass, type ColumnWorld, watchBlocks } from '../../squid/blockWatch.ts';
+import type { SquidServer } from '../../squid/types.ts';
 
 const key = (p: { x: number; y: number; z: number }) => `${p.x},${p.y},${p.z}`;
 
@@ -66,7 +47,7 @@ export class WeatheringCopper {
   private world: ColumnWorld | undefined;
 
   constructor(private readonly serv: SquidServer, private readonly random: () => number) {
-    this.BlockCls = (require('prismarine-block') as (r: unknown) => BlockClass)(serv.registry);
+    this.BlockCls = blockClass(serv);
     for (const b of Object.values(serv.registry.blocksByName)) {
       const stage = copperStage(b.name);
       if (stage === undefined) continue;
@@ -77,16 +58,11 @@ export class WeatheringCopper {
   /** Starts following the overworld's copper once it exists (a save's world is made after a read). */
   attach(): boolean {
     if (this.world) return true;
-    const world = this.serv.overworld as ColumnWorld | undefined;
-    if (!world) return false;
-    this.world = world;
-    world.on('chunkColumnLoad', (corner: Vec3) => this.scan(corner.x >> 4, corner.z >> 4, world.columns[`${corner.x >> 4},${corner.z >> 4}`]));
-    world.on('chunkColumnUnload', (corner: Vec3) => this.forget(corner.x >> 4, corner.z >> 4));
-    world.on('blockUpdate', (old: Block | null, now: Block | null) => this.onBlockUpdate(old, now));
-    for (const [k, column] of Object.entries(world.columns)) {
-      const [cx, cz] = k.split(',').map(Number) as [number, number];
-      this.scan(cx, cz, column);
-    }
+    this.world = watchBlocks(this.serv, {
+      wanted: (state) => this.stateStages.has(state), found: (pos, state) => this.track(pos, this.stateStages.get(state)!),
+      forget: (cx, cz) => this.forget(cx, cz), blockUpdate: (old, now) => this.onBlockUpdate(old, now),
+    });
+    if (!this.world) return false;
     return true;
   }
 
@@ -96,26 +72,6 @@ export class WeatheringCopper {
 
   stageAt(pos: { x: number; y: number; z: number }): CopperStage | undefined {
     return this.cells.get(key(pos))?.stage;
-  }
-
-  private scan(cx: number, cz: number, column: Column | undefined): void {
-    if (!column?.sections) return;
-    const minY = column.minY ?? -64;
-    const local = { x: 0, y: 0, z: 0 };
-    column.sections.forEach((section, si) => {
-      if (!section) return;
-      const single = section.palette === undefined && typeof section.data?.value === 'number' ? section.data.value : undefined;
-      if (single !== undefined && !this.stateStages.has(single)) return;
-      if (section.palette && !section.palette.some((s) => this.stateStages.has(s))) return;
-      for (local.y = 0; local.y < 16; local.y++) {
-        for (local.z = 0; local.z < 16; local.z++) {
-          for (local.x = 0; local.x < 16; local.x++) {
-            const stage = this.stateStages.get(single ?? section.get(local));
-            if (stage !== undefined) this.track(new Vec3(cx * 16 + local.x, minY + si * 16 + local.y, cz * 16 + local.z), stage);
-          }
-        }
-      }
-    });
   }
 
   private track(pos: Vec3, stage: CopperStage): void {
