@@ -55,6 +55,8 @@ const VIEWS = [
   { history: 1, observation: { maxBlocks: 5, maxEntities: 2, maxInventory: 10 } },
   // A team member's prompt with the whole catalogue (harvestHoney and weatherCopper added 130 tokens to it).
   { history: 1, observation: { maxBlocks: 4, maxEntities: 1, maxInventory: 8 } },
+  { history: 1, observation: { maxBlocks: 3, maxEntities: 1, maxInventory: 6 } },
+  { history: 1, observation: { maxBlocks: 2, maxEntities: 0, maxInventory: 5 } },
 ] as const;
 
 /**
