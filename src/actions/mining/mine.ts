@@ -119,6 +119,9 @@ export async function mineBlocks(ctx: SkillContext, args: MineArgs): Promise<Min
       });
       dug++;
       at.push([target.pos.x, target.pos.y, target.pos.z]);
+      // A finish the server found early shows the block again until the server breaks it (vanilla's delayed
+      // destroy, the dig time after the start): it is not dug a second time.
+      exclude.add(posKey(target.pos));
       failures = 0;
       pending ??= { positions: [], items: new Set(), owed: 0, expected: 0, baseline };
       pending.positions.push(target.pos);

@@ -40,6 +40,17 @@ interface Session {
   timer: NodeJS.Timeout;
 }
 
+/** A finish that came too early: vanilla breaks the block once its dig time has passed (hasDelayedDestroy). */
+interface Delayed {
+  pos: Vec3;
+  startedAt: number;
+  /** A check is reading the world: the next tick waits for it. */
+  busy: boolean;
+  timer: NodeJS.Timeout;
+}
+/** The delayed break is looked at once a game tick. */
+const TICK_MS = 50;
+
 export interface DigController {
   start(req: DigRequest): Promise<void>;
   cancel(req: DigRequest): void;
@@ -51,6 +62,7 @@ export interface DigController {
 
 export function createDigController(serv: SquidServer, player: SquidPlayer, rng: Rng, log: Logger): DigController {
   let session: Session | null = null;
+  let delayed: Delayed | null = null;
 
   const heldName = (): string | null => player.inventory.slots[36 + player.heldItemSlot]?.name ?? null;
 
@@ -134,12 +146,50 @@ export function createDigController(serv: SquidServer, player: SquidPlayer, rng:
     if (!s || !s.pos.equals(req.pos)) return reject(req, 2, block, 'finish without a matching start');
     const tool = heldName();
     const expectedMs = digTimeMs(serv.registry, block.name, tool);
+    if (expectedMs === Infinity) return reject(req, 2, block, 'unbreakable');
     const elapsedMs = req.receivedAt - s.startedAt;
-    if (expectedMs === Infinity || elapsedMs < expectedMs * ACCEPT_FRACTION - ACCEPT_GRACE_MS) {
-      return reject(req, 2, block, 'too early', { tool, elapsedMs: Math.round(elapsedMs), expectedMs });
+    if (elapsedMs < expectedMs * ACCEPT_FRACTION - ACCEPT_GRACE_MS) {
+      // Vanilla (ServerPlayerGameMode STOP_DESTROY_BLOCK) does not refuse an early finish: the client is told
+      // the block is still there, and the server breaks it itself once the dig time has passed, counted from
+      // the start, unless another block is already waiting so. A start packet held up by a busy server
+      // no longer costs the player the block.
+      reject(req, 2, block, 'too early: broken when the dig time has passed', { tool, elapsedMs: Math.round(elapsedMs), expectedMs });
+      if (!delayed) delayed = { pos: req.pos, startedAt: s.startedAt, busy: false, timer: setInterval(() => void delayedTick(), TICK_MS) };
+      return;
     }
     log.trace({ player: player.username, block: block.name, tool, elapsedMs: Math.round(elapsedMs), expectedMs }, 'dig accepted');
     await breakNow(req, block, true);
+  }
+
+  /**
+   * The delayed break, checked every tick as vanilla does: it is called off once the block is gone (or
+   * cannot be dug), and done once the block's dig time with the tool now held has passed since the start.
+   */
+  async function delayedTick(): Promise<void> {
+    const d = delayed;
+    if (!d || d.busy || player.disconnected) return;
+    d.busy = true;
+    try {
+      const block = await player.world.getBlock(d.pos);
+      const expectedMs = AIR.has(block.name) || !block.diggable ? Infinity : digTimeMs(serv.registry, block.name, heldName());
+      if (expectedMs === Infinity) return endDelayed();
+      if (performance.now() - d.startedAt < expectedMs) return;
+      endDelayed();
+      const survival = player.gameMode === 0 || player.gameMode === 2;
+      await breakBlock(serv, player.world, d.pos, block, { toolName: heldName(), drops: survival, rng });
+      if (survival) wearHeldTool(serv, player, block);
+      player.emit('dug', { position: d.pos, block });
+    } catch (err) {
+      endDelayed();
+      log.error({ err, player: player.username, pos: d.pos.toString() }, 'a delayed break failed');
+    } finally {
+      d.busy = false;
+    }
+  }
+
+  function endDelayed(): void {
+    if (delayed) clearInterval(delayed.timer);
+    delayed = null;
   }
 
   async function restore(req: DigRequest): Promise<void> {
@@ -152,6 +202,7 @@ export function createDigController(serv: SquidServer, player: SquidPlayer, rng:
   const dispose = (): void => {
     if (session) clearInterval(session.timer);
     session = null;
+    endDelayed();
   };
 
   return { start, cancel, finish, restore, dispose };
