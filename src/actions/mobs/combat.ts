@@ -94,7 +94,13 @@ export async function approach(ctx: SkillContext, e: Entity, what: string): Prom
       await moveToUntil(ctx, new goals.GoalFollow(e, 1.5), { what: `${what} at ${fmt(e.position)}`, stuckMs: 4000, timeoutMs: 15_000, canDig: false }, () => inReach(bot, e), 100);
     } catch (err) {
       if (!(err instanceof SkillError) || (err.code !== 'NO_PATH' && err.code !== 'STUCK') || tries >= APPROACH_TRIES) throw err;
+      continue;
     }
+    if (inReach(bot, e) || !isPresent(bot, e)) return;
+    // The follow goal was met with the mob still out of reach (under the bot in deep water, up a ledge): the
+    // walk ends at once, so each round counts and yields a tick, or the loop would spin with no timer firing.
+    if (tries >= APPROACH_TRIES) throw new SkillError('STUCK', `${what} at ${fmt(e.position)} stays out of reach from ${fmt(bot.entity.position)}`);
+    await sleep(50, ctx.signal);
   }
 }
 
