@@ -20,7 +20,7 @@ const MAX_ATTEMPTS = 2;
 
 export const collectDrops = defineSkill<typeof params, CollectResult>({
   name: 'collectDrops',
-  summary: 'Pick up dropped items lying within `radius` blocks (only `item` when given) by walking over them.',
+  summary: 'Walk over dropped items within `radius` blocks (only `item` when given) to pick them up.',
   details: 'Fails NO_TARGET when there are none, INVENTORY_FULL when nothing fits.',
   params,
   example: { radius: 16 },

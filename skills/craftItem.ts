@@ -17,7 +17,7 @@ const params = z.object({
 
 export const craftItem = defineSkill({
   name: 'craftItem',
-  summary: 'Craft an item from ingredients in the inventory (2x2 grid, or a crafting table nearby or placed from the inventory).',
+  summary: 'Craft an item from the inventory (2x2 grid, or a crafting table nearby or carried).',
   details: 'The planner counts the primary recipe (or the one using `via`), with group names for tag ingredients (`#planks`).',
   params,
   example: { item: 'wooden_pickaxe', count: 1 },

@@ -17,7 +17,7 @@ const EAT_TIMEOUT_MS = 5000;
 
 export const eat = defineSkill<typeof params, EatResult>({
   name: 'eat',
-  summary: 'Eat one food from the inventory (the best fit for the hunger bar, or `item`) and wait for the food level to rise.',
+  summary: 'Eat one food (the best fit for the hunger bar, or `item`) and wait for the food level to rise.',
   details: 'Harmful foods and golden apples are only eaten when named. Fails FAILED "not hungry" at full food, MISSING_ITEMS without food.',
   params,
   example: { item: 'cooked_beef' },

@@ -34,8 +34,9 @@ export interface ExploreResult {
 
 export const explore = defineSkill({
   name: 'explore',
-  summary: `Walks outward in straight ${LEG}-block legs (turning at cliffs and lakes) until a block or entity type is within ${NEARBY_RADIUS} blocks.`,
-  details: 'Returns at once when it already is. A target already seen farther away is approached directly.',
+  summary: `Walk outward until a block or entity of the type is within ${NEARBY_RADIUS} blocks.`,
+  details: `Walks in straight ${LEG}-block legs, turning at cliffs and lakes. Returns at once when it already is.`
+    + ' A target already seen farther away is approached directly.',
   params,
   example: { target: 'sand', kind: 'block' as const, maxDistance: 160 },
   preconditions: () => ({}),

@@ -30,7 +30,8 @@ export interface GoToResult {
 
 export const goTo = defineSkill({
   name: 'goTo',
-  summary: 'Walks to a position, the nearest reachable block of a type, or an entity, within `range` blocks (default 1 for a position, else 2).',
+  summary: 'Walk to a position, the nearest reachable block of a type, or an entity.',
+  details: 'Stops within `range` blocks (default 1 for a position, else 2).',
   params,
   example: { block: 'oak_log', range: 2 },
   preconditions: (args) => ('block' in args ? { facts: [`${args.block}_nearby`] } : 'entity' in args ? { facts: [`${args.entity}_nearby`] } : {}),

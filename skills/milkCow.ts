@@ -19,7 +19,7 @@ const MAX_LOST = 3;
 
 export const milkCow = defineSkill<typeof params, MilkResult>({
   name: 'milkCow',
-  summary: 'Milk a cow nearby: walk up to it with an empty bucket in hand and use it, `count` times.',
+  summary: 'Milk `count` cows nearby, an empty bucket each.',
   details: 'Fails MISSING_ITEMS without buckets, NO_TARGET with no cow within `radius`.',
   params,
   example: { count: 1, radius: NEARBY_RADIUS },

@@ -21,7 +21,7 @@ const SHEAR_CONFIRM_MS = 3000;
 
 export const shearSheep = defineSkill<typeof params, ShearResult>({
   name: 'shearSheep',
-  summary: 'Shear sheep nearby (of `colour`) and pick up wool until `count` were gained (1-3 a sheep).',
+  summary: 'Shear sheep nearby (of `colour`) and pick up wool until `count` were gained.',
   details: 'Fails NO_TOOL without shears, NO_TARGET when no unsheared sheep of that colour is within `radius`.',
   params,
   example: { colour: 'white', count: 3, radius: NEARBY_RADIUS },

@@ -42,7 +42,7 @@ function useOf(kb: Knowledge, args: Pick<Args, 'use' | 'block' | 'place'>): Bloc
 
 export const useItemOnBlock = defineSkill<typeof params, UseResult>({
   name: 'useItemOnBlock',
-  summary: 'Use an item on blocks nearby: an axe strips logs, shears carve pumpkins (both then mined), a bucket or bottle takes a fluid.',
+  summary: 'Use an item on blocks nearby: an axe strips logs, shears carve pumpkins, a bucket or bottle takes a fluid.',
   details: 'Fails NO_TOOL without the axe or shears, MISSING_ITEMS without empty buckets or bottles, NO_TARGET when no such block (a source for fluids) is within `radius`. `count` is items wanted, one block or fill each. With `place`, puts the block down from the inventory first (a block only crafting makes: oak_wood, bamboo_block).',
   params,
   example: { block: 'oak_log', use: 'axe' as const, count: 1, radius: NEARBY_RADIUS, place: false },

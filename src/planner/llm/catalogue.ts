@@ -7,9 +7,9 @@ const LONG_ENUM = 8;
 
 /**
  * The skill list as the model reads it: one line per skill, its arguments rendered compactly from their
- * JSON schema (zod's `z.toJSONSchema`): `{block: string (what); count: int 1-256; radius?: int 1-96 =32}`.
- * The same facts as the schema (types, bounds, defaults, enums, required, descriptions) in about 40 %
- * fewer tokens than the schema's JSON, since the catalogue is most of every prompt.
+ * JSON schema (zod's `z.toJSONSchema`): `{block: string (what); count: int 1-256; radius?=32}`.
+ * The schema's facts (types, bounds, defaults, enums, required, descriptions) in well under half the tokens
+ * of its JSON, since the catalogue is most of every prompt; a field with a plain default shows the default only.
  */
 export function renderCatalogue(skills: readonly AnySkill[]): string {
   return skills.map((s) => `- ${s.name} ${renderArgs(argsSchema(s))}: ${s.summary}`).join('\n');
@@ -55,6 +55,9 @@ function renderObject(s: JsonSchema, described: Set<string>): string {
     // An optional field with a default reads well enough from its name and default (radius?: int 1..96 =32).
     const what = p.description && !described.has(key) && !(optional && p.default !== undefined) ? ` (${p.description})` : '';
     described.add(key);
+    // A plain one (a number, a flag, a text) is its default alone (radius?=32): its bounds are the validator's,
+    // whose refusal the model reads on the retry. An enum keeps its values, the only way the model learns them.
+    if (optional && p.default !== undefined && !p.enum && !(p.anyOf ?? p.oneOf) && !p.properties) return `${name}?=${JSON.stringify(p.default)}`;
     return `${name}${optional ? '?' : ''}: ${renderType(p)}${def}${what}`;
   });
   return `{${fields.join('; ')}}`;
