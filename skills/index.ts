@@ -8,6 +8,7 @@ import { eat } from './eat.ts';
 import { equip } from './equip.ts';
 import { killMob } from './killMob.ts';
 import { milkCow } from './milkCow.ts';
+import { collectEggs } from './collectEggs.ts';
 import { mineBlock } from './mineBlock.ts';
 import { placeBlock } from './placeBlock.ts';
 import { placeCraftingTable } from './placeCraftingTable.ts';
@@ -20,16 +21,18 @@ import { withdrawFromChest } from './withdrawFromChest.ts';
 import { useItemOnBlock } from './useItemOnBlock.ts';
 import { hardenConcrete } from './hardenConcrete.ts';
 import { fish } from './fish.ts';
+import { bucketFish } from './bucketFish.ts';
 import { giveItems } from './giveItems.ts';
+import { useItem } from './useItem.ts';
 import { buildStructure } from './buildStructure.ts';
 import { type AnySkill, SkillRegistry } from '../src/actions/index.ts';
 
 /** Every skill the planner may pick, listed explicitly (no folder scanning, no generated code). */
 export const SKILLS: readonly AnySkill[] = [
   explore, goTo, digToLevel, mineBlock, collectDrops, equip, eat, craftItem, placeBlock, placeCraftingTable, placeFurnace, smeltItem, depositToChest, withdrawFromChest,
-  killMob, shearSheep, milkCow, harvestHoney, weatherCopper,
-  fish,
-  useItemOnBlock, hardenConcrete,
+  killMob, shearSheep, milkCow, collectEggs, harvestHoney, weatherCopper,
+  fish, bucketFish,
+  useItemOnBlock, hardenConcrete, useItem,
 ];
 
 /** A team's skills on top: the hand-over between members (src/team). */

@@ -2,7 +2,8 @@
 // sandbox (which enforces them for the mobs it simulates) and the agent (which plans and fights with
 // them on any server): neither side imports the other, both read this table.
 
-export type MobKind = 'passive' | 'hostile';
+/** `water`: fish (src/knowledge/waterMobs.ts), vanilla's WATER_AMBIENT, with a spawn cap of their own. */
+export type MobKind = 'passive' | 'hostile' | 'water';
 
 /**
  * How the embedded sandbox has a mob: it spawns it naturally; only `/summon` makes it (simplified, see

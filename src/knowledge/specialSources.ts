@@ -11,7 +11,7 @@ const EXACT: Readonly<Record<string, string>> = {
   sniffer_egg: 'brushing suspicious sand in warm ocean ruins',
   wither_rose: 'a mob killed by the wither',
   chipped_anvil: 'wearing an anvil down by use', damaged_anvil: 'wearing an anvil down by use',
-  egg: 'chickens laying, every 5 to 10 minutes', scute: 'baby turtles growing up',
+  scute: 'baby turtles growing up',
   turtle_egg: 'Silk Touch on a beach nest', enchanted_golden_apple: 'loot chests in structures',
   heart_of_the_sea: 'buried treasure chests', goat_horn: 'a goat ramming a tree or ore',
   ...Object.fromEntries(['grass_block', 'podzol', 'mycelium', 'ice', 'packed_ice', 'blue_ice', 'brown_mushroom_block',
@@ -19,7 +19,6 @@ const EXACT: Readonly<Record<string, string>> = {
     'sculk_shrieker', 'small_amethyst_bud', 'medium_amethyst_bud', 'large_amethyst_bud', 'amethyst_cluster']
     .map((n) => [n, 'a tool enchanted with Silk Touch'])),
   ...Object.fromEntries(['potion', 'splash_potion', 'lingering_potion', 'tipped_arrow'].map((n) => [n, 'brewing (with nether wart from the nether)'])),
-  written_book: 'writing in a book and quill', filled_map: 'using an empty map',
   experience_bottle: 'trading with a cleric villager', globe_banner_pattern: 'trading with a cartographer villager',
   totem_of_undying: 'evokers, in woodland mansions and raids', trident: 'drowned that spawn holding one',
   echo_shard: 'loot chests in ancient cities', disc_fragment_5: 'loot chests in ancient cities',
@@ -45,7 +44,8 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/_ore$/, 'a tool enchanted with Silk Touch'],
   [/^(dead_)?(tube|brain|bubble|fire|horn)_coral(_fan)?$/, 'a tool enchanted with Silk Touch'],
   [/^(tube|brain|bubble|fire|horn)_coral_block$/, 'a tool enchanted with Silk Touch'],
-  [/^(tadpole|axolotl|cod|salmon|pufferfish|tropical_fish)_bucket$/, 'a water bucket used on the animal'],
+  // bucketFish scoops up fish in sight; axolotls and tadpoles are where no skill finds them (explain.ts says where).
+  [/^(tadpole|axolotl)_bucket$/, 'a water bucket used on the animal'],
 ];
 
 /** How vanilla gives `item` when it takes a mechanic no skill performs (undefined: it does not). */

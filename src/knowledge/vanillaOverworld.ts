@@ -4,6 +4,7 @@
 // for. What only some biomes have costs more to find until this world shows one (learnedWorld).
 import type { Knowledge } from './kb.ts';
 import { HOSTILE_MOBS, meanLoot, MOBS, PASSIVE_MOBS } from './mobs.ts';
+import { SURFACE_WATER_MOBS, WATER_MOB_FACTS } from './waterMobs.ts';
 import { ORE_BANDS, ore, otherDimension, SANDBOX_OVERWORLD, type MobSource, type Resource, type WorldModel } from './world.ts';
 
 /** Seconds of exploring assumed, on top of one explore step, for a resource only some spawns have. */
@@ -99,6 +100,8 @@ export function vanillaOverworld(kb: Knowledge): WorldModel {
     ...VANILLA_ONLY_UNDERGROUND,
   ].filter((r) => kb.isBlock(r.block));
   const mobs: MobSource[] = [...PASSIVE_MOBS, ...HOSTILE_MOBS].map((mob) => ({ mob, drops: meanLoot(mob), findSeconds: mobFindSeconds(mob) }));
+  // Fish of the oceans and rivers (bucketFish): cod and salmon in most, pufferfish and tropical fish in warm seas only.
+  for (const mob of SURFACE_WATER_MOBS) mobs.push({ mob, drops: {}, findSeconds: FIND_SECONDS[WATER_MOB_FACTS[mob]?.rarity ?? 'rare'] });
   return { name: `vanilla overworld ${kb.version}`, resources: new Map(resources.map((r) => [r.block, r])), mobs };
 }
 

@@ -2,6 +2,7 @@
 // exploring (and at what depth), which animals live there, and what only another dimension has.
 // Defaults follow the embedded sandbox's generator, which matches vanilla 1.18+ ore heights.
 import { meanLoot, PASSIVE_MOBS, SANDBOX_NATURAL_MOBS } from './mobs.ts';
+import { WATER_SPAWNS } from './waterMobs.ts';
 
 export interface Resource {
   block: string;
@@ -76,11 +77,17 @@ const SANDBOX_RESOURCES: readonly Resource[] = [
 /** Farm animals, with the mean loot of a kill (from the table the sandbox drops by); the sandbox spawns no other animal. */
 const ANIMALS: readonly MobSource[] = PASSIVE_MOBS.filter((mob) => SANDBOX_NATURAL_MOBS.includes(mob)).map((mob) => ({ mob, drops: meanLoot(mob) }));
 
+/**
+ * The fish of the sandbox's water: its generator makes rivers and lakes, no ocean, and vanilla gives
+ * salmon to rivers only (lakes of a land biome have none). Rivers are not at every spawn: a search.
+ */
+const SANDBOX_FISH: readonly MobSource[] = (WATER_SPAWNS.river ?? []).map(({ mob }) => ({ mob, drops: {}, findSeconds: 60 }));
+
 /** The embedded sandbox's overworld (oak and birch forests, vanilla ores by depth, farm animals). */
 export const SANDBOX_OVERWORLD: WorldModel = {
   name: 'sandbox overworld',
   resources: new Map(SANDBOX_RESOURCES.map((r) => [r.block, r])),
-  mobs: ANIMALS,
+  mobs: [...ANIMALS, ...SANDBOX_FISH],
 };
 
 /** A world model with extra resources (e.g. a vanilla world's spruce forests) or without some. */

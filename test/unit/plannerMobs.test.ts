@@ -40,8 +40,8 @@ describe('mob loot as the planner counts it', () => {
     expect(plannedLoot('ghast')).toEqual({});
   });
 
-  it('the world model lists the farm animals with their mean loot', () => {
-    expect(SANDBOX_OVERWORLD.mobs.map((m) => m.mob)).toEqual(['cow', 'sheep', 'pig', 'chicken']);
+  it('the world model lists the farm animals with their mean loot and the salmon of its rivers', () => {
+    expect(SANDBOX_OVERWORLD.mobs.map((m) => m.mob)).toEqual(['cow', 'sheep', 'pig', 'chicken', 'salmon']);
     expect(SANDBOX_OVERWORLD.mobs.find((m) => m.mob === 'cow')?.drops).toEqual(meanLoot('cow'));
   });
 

@@ -8,8 +8,8 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { describeSkill } from '../../src/skills/describe.ts';
 
 const EXPECTED = ['explore', 'goTo', 'digToLevel', 'mineBlock', 'collectDrops', 'equip', 'eat', 'craftItem', 'placeBlock',
-  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow', 'harvestHoney', 'weatherCopper', 'fish',
-  'useItemOnBlock', 'hardenConcrete'];
+  'placeCraftingTable', 'placeFurnace', 'smeltItem', 'depositToChest', 'withdrawFromChest', 'killMob', 'shearSheep', 'milkCow', 'collectEggs', 'harvestHoney', 'weatherCopper', 'fish',
+  'bucketFish', 'useItemOnBlock', 'hardenConcrete', 'useItem'];
 
 describe('the skill list', () => {
   it('registers every skill once, each file named after its skill and exporting it under that name', async () => {

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { fishingSeconds } from '../../knowledge/fishing.ts';
 import { HARVEST_GIVES, NEST_FILL_SECONDS } from '../../knowledge/honey.ts';
+import { EGG_LAY_SECONDS, HENS_FOUND } from '../../knowledge/chickens.ts';
 import { secondsToStage, WEATHERED_STAGES, type WeatheredStage } from '../../knowledge/copper.ts';
 import { MOBS } from '../../knowledge/mobs.ts';
 import { cookTicks } from '../../knowledge/smelting.ts';
@@ -62,6 +63,10 @@ export function skillSeconds(a: Action, kb: Knowledge): number {
     case 'killMob': return 10 + count * (10 + monsterSeconds(a.args.mob));
     case 'shearSheep': return 5 + 4 * count;
     case 'milkCow': return 5 + 5 * count;
+    // A fish flees as fast as a bot swims: a chase of 15 to 35 s for each, until a bank corners it.
+    case 'bucketFish': return 10 + 25 * count;
+    // The hens found lay side by side: each egg is a share of one hen's 7.5 minutes, plus the walks over to it.
+    case 'collectEggs': return 10 + count * (5 + EGG_LAY_SECONDS / HENS_FOUND);
     // Each full nest is waited for: a nest found is as good as empty (vanilla generates them so), and
     // the bees fill one in 5 to 10 minutes of daylight.
     case 'harvestHoney': return harvests(a.args, count) * (HARVEST_SECONDS + NEST_FILL_SECONDS);

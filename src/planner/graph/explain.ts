@@ -1,5 +1,7 @@
 import { specialSource } from '../../knowledge/specialSources.ts';
+import { MOBS } from '../../knowledge/mobs.ts';
 import { generatedAnywhere } from '../../knowledge/vanillaOverworld.ts';
+import { HABITAT, isBucketMob, SPECIAL_SOURCE } from '../../knowledge/waterMobs.ts';
 import { otherDimension } from '../../knowledge/world.ts';
 import type { Goal } from '../../tasks/goal/goal.ts';
 import { Search, type SearchContext } from './search.ts';
@@ -15,7 +17,7 @@ export interface Explanation {
   missingSkill?: string;
 }
 
-const MOB_OF: Readonly<Record<string, string>> = { shearSheep: 'sheep', milkCow: 'cow', harvestHoney: 'bee nest' };
+const MOB_OF: Readonly<Record<string, string>> = { shearSheep: 'sheep', milkCow: 'cow', harvestHoney: 'bee nest', collectEggs: 'chicken' };
 
 /**
  * Why a goal cannot be planned. The search is run again with the mob skills the registry lacks
@@ -55,6 +57,16 @@ function leaf(err: Unplannable, ctx: SearchContext): Explanation {
   }
   if (nearbySubject(need) !== undefined && resourcesOf(ctx.kb, ctx.world, subject).length === 0 && ctx.kb.isBlock(subject)) {
     return { reason: `needs ${subject}, which this world does not have`, missing: subject };
+  }
+  // A fish the world model has none of: where it lives; an axolotl or a tadpole: what would bring one.
+  if (nearbySubject(need) !== undefined && isBucketMob(subject) && !ctx.world.mobs.some((m) => m.mob === subject)) {
+    const source = SPECIAL_SOURCE[subject];
+    if (source) return { reason: `needs ${subject}, which only ${source} gives; no skill does that yet`, missing: subject };
+    return { reason: `needs ${subject}, which ${HABITAT[subject] ?? 'lives in water'}; ${ctx.world.name} has none`, missing: subject };
+  }
+  // An animal the world model has none of (chickens for eggs where none spawn).
+  if (nearbySubject(need) !== undefined && MOBS[subject] !== undefined && !ctx.world.mobs.some((m) => m.mob === subject)) {
+    return { reason: `needs ${subject}, which this world does not have (no ${subject} spawns in it)`, missing: subject };
   }
   return { reason: `needs ${subject}: ${err.message}`, missing: subject };
 }

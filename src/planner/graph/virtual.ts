@@ -1,3 +1,4 @@
+import { mobOfBucket } from '../../knowledge/waterMobs.ts';
 import type { WorldModel } from '../../knowledge/world.ts';
 import { actionKey, actionKind, type Action, type SkillModel } from './model.ts';
 
@@ -27,6 +28,13 @@ export function virtualProducers(model: SkillModel, world: WorldModel, item: str
   }
   if (item === 'milk_bucket' && world.mobs.some((m) => m.mob === 'cow')) {
     make('milkCow', { count }, { consume: new Map([['bucket', count]]), obtain: new Map([['milk_bucket', count]]) });
+  }
+  if (item === 'egg' && world.mobs.some((m) => m.mob === 'chicken')) {
+    make('collectEggs', { count }, { obtain: new Map([['egg', count]]) });
+  }
+  const fish = mobOfBucket(item);
+  if (fish && world.mobs.some((m) => m.mob === fish)) {
+    make('bucketFish', { mob: fish, count }, { consume: new Map([['water_bucket', count]]), obtain: new Map([[item, count]]) });
   }
   // Bee nests are blocks, not mobs, but as with the animals the harvest is what a missing skill would do.
   if (world.resources.has('bee_nest')) {

@@ -1,13 +1,17 @@
-// Using an item on a mob (`use_entity` interact): shears on a sheep, an empty bucket on a cow.
+// Using an item on a mob (`use_entity` interact): shears on a sheep, an empty bucket on a cow, a water
+// bucket on a fish.
 import { Vec3 } from 'vec3';
 import { SHEARED_BIT } from '../../knowledge/mobs.ts';
+import { bucketOf, isBucketMob, pickupSound } from '../../knowledge/waterMobs.ts';
 import type { SquidPlayer } from '../squid/types.ts';
 import { giveItems } from '../plugins/commands/give.ts';
 import { dropItemEntity, itemClass } from '../plugins/items/entity.ts';
+import { internals } from '../plugins/items/types.ts';
 import { handSlot, isAlive, itemIn, nameOf, takeOne, wearSlot } from './hands.ts';
 import { rollShearing } from './loot.ts';
 import { broadcastMetadata } from './metadata.ts';
 import { terrainFor } from './movement.ts';
+import { removeMob } from './spawn.ts';
 import type { MobEntity, MobWorld } from './types.ts';
 
 /** Vanilla refuses interactions with entities further than this. */
@@ -40,18 +44,35 @@ function shear(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number):
   return true;
 }
 
-/** Vanilla ItemUtils.createFilledResult: a lone bucket becomes the milk bucket, else one is added. */
-function milk(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number): boolean {
-  if (mob.skillcraftMob.facts.name !== 'cow') return false;
-  const milkId = mw.serv.registry.itemsByName.milk_bucket?.id;
-  if (milkId === undefined) throw new Error('this version has no milk bucket');
+/**
+ * Vanilla ItemUtils.createFilledResult: a lone bucket in survival becomes the filled one, else one is
+ * taken (creative players keep it) and the filled one added.
+ */
+function fillResult(mw: MobWorld, player: SquidPlayer, slot: number, filled: string): void {
+  const id = mw.serv.registry.itemsByName[filled]?.id;
+  if (id === undefined) throw new Error(`this version has no ${filled}`);
   const held = itemIn(player, slot);
   if (player.gameMode !== 1 && held && Number(held.count) === 1) {
-    player.inventory.updateSlot(slot, new (itemClass(mw.serv.registry))(milkId, 1));
-    return true;
+    player.inventory.updateSlot(slot, new (itemClass(mw.serv.registry))(id, 1));
+    return;
   }
   takeOne(mw.serv, player, slot);
-  giveItems(mw.serv, player, milkId, 1);
+  giveItems(mw.serv, player, id, 1);
+}
+
+function milk(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number): boolean {
+  if (mob.skillcraftMob.facts.name !== 'cow') return false;
+  fillResult(mw, player, slot, 'milk_bucket');
+  return true;
+}
+
+/** Vanilla Bucketable.bucketMobPickup: the fish goes into the water bucket, with its sound, and is gone. */
+function scoop(mw: MobWorld, player: SquidPlayer, mob: MobEntity, slot: number): boolean {
+  const name = mob.skillcraftMob.facts.name;
+  if (!isBucketMob(name)) return false;
+  internals(mw.serv).playSound(pickupSound(name), mob.world, mob.position, { volume: 1, pitch: 1, soundCategory: 'neutral' });
+  fillResult(mw, player, slot, bucketOf(name));
+  removeMob(mw, mob);
   return true;
 }
 
@@ -63,5 +84,6 @@ export function playerInteracts(mw: MobWorld, player: SquidPlayer, mob: MobEntit
   const held = nameOf(itemIn(player, slot));
   if (held === 'shears') return shear(mw, player, mob, slot);
   if (held === 'bucket') return milk(mw, player, mob, slot);
+  if (held === 'water_bucket') return scoop(mw, player, mob, slot);
   return false;
 }

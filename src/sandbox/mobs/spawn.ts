@@ -1,7 +1,8 @@
 // Creating and removing mob entities.
 import { Vec3 } from 'vec3';
-import { MOBS, SHEEP_COLOUR_ODDS, WOOL_COLOURS, type WoolColour } from '../../knowledge/mobs.ts';
+import { MOBS, SHEEP_COLOUR_ODDS, WOOL_COLOURS, type MobFacts, type WoolColour } from '../../knowledge/mobs.ts';
 import type { Rng } from '../../knowledge/rng.ts';
+import { WATER_MOB_FACTS } from '../../knowledge/waterMobs.ts';
 import type { SquidWorld } from '../squid/types.ts';
 import { internals } from '../plugins/items/types.ts';
 import { hurtMob } from './combat.ts';
@@ -26,15 +27,20 @@ export function naturalSheepColour(rng: Rng): WoolColour {
   return 'white';
 }
 
+/** The facts of a land mob or a fish (src/knowledge/waterMobs.ts keeps the fish apart). */
+function mobFacts(name: string): MobFacts | undefined {
+  return MOBS[name] ?? WATER_MOB_FACTS[name];
+}
+
 /** The entity type of a mob the sandbox simulates (not one the facts table has for planning only). */
 export function mobTypeId(mw: MobWorld, name: string): number | undefined {
-  const facts = MOBS[name];
+  const facts = mobFacts(name);
   return facts && facts.sandbox !== 'none' ? mw.serv.registry.entitiesByName[name]?.id : undefined;
 }
 
 /** Spawns a mob the sandbox simulates (see MobFacts.sandbox) at `position` (feet) for every player near it. */
 export function createMob(mw: MobWorld, name: string, world: SquidWorld, position: Vec3, opts: MobSpawnOptions = {}): MobEntity {
-  const facts = MOBS[name];
+  const facts = mobFacts(name);
   const typeId = mobTypeId(mw, name);
   if (!facts || typeId === undefined) throw new Error(`the sandbox has no mob named '${name}'`);
   const yaw = opts.yaw ?? mw.rng.next() * 360 - 180;

@@ -6,15 +6,19 @@ import { Vec3 } from 'vec3';
 import type { MobKind } from '../../knowledge/mobs.ts';
 import type { SquidPlayer } from '../squid/types.ts';
 import { getGameRule } from '../plugins/commands/time.ts';
+import { spawnFish } from './fishSpawning.ts';
 import { isAlive } from './hands.ts';
 import { createMob } from './spawn.ts';
 import { terrainOf, type Terrain } from './terrain.ts';
 import type { MobWorld } from './types.ts';
 
+/** Land mobs; fish (`water`) spawn by fishSpawning.ts, with a cap of their own. */
+type LandKind = Exclude<MobKind, 'water'>;
+
 /** Server ticks between spawn attempts (hostiles every time, animals every other time). */
 export const SPAWN_INTERVAL = 20;
 /** Mobs of a kind allowed within CAP_RADIUS of a player before no more spawn there. */
-export const SPAWN_CAPS: Readonly<Record<MobKind, number>> = { passive: 8, hostile: 6 };
+export const SPAWN_CAPS: Readonly<Record<LandKind, number>> = { passive: 8, hostile: 6 };
 const CAP_RADIUS = 64;
 /** Vanilla spawns no closer than 24 blocks to any player. */
 const MIN_DISTANCE = 24;
@@ -23,11 +27,11 @@ const ATTEMPTS = 3;
 const PACK_SPREAD = 3;
 
 // Vanilla plains spawn weights.
-const WEIGHTS: Readonly<Record<MobKind, readonly [string, number][]>> = {
+const WEIGHTS: Readonly<Record<LandKind, readonly [string, number][]>> = {
   passive: [['sheep', 12], ['pig', 10], ['chicken', 10], ['cow', 8]],
   hostile: [['zombie', 95], ['spider', 100]],
 };
-const PACK_SIZE: Readonly<Record<MobKind, [number, number]>> = { passive: [2, 4], hostile: [1, 2] };
+const PACK_SIZE: Readonly<Record<LandKind, [number, number]>> = { passive: [2, 4], hostile: [1, 2] };
 
 export function isNight(time: number): boolean {
   const t = ((time % 24000) + 24000) % 24000;
@@ -54,7 +58,7 @@ function countNear(mw: MobWorld, player: SquidPlayer, kind: MobKind): number {
 }
 
 /** Whether a mob of `kind` may appear standing at block (x, y, z). */
-function suitable(mw: MobWorld, terrain: Terrain, kind: MobKind, x: number, y: number, z: number, players: readonly SquidPlayer[]): boolean {
+function suitable(mw: MobWorld, terrain: Terrain, kind: LandKind, x: number, y: number, z: number, players: readonly SquidPlayer[]): boolean {
   const at = new Vec3(x + 0.5, y, z + 0.5);
   if (players.some((p) => p.world === terrain.world && p.position.distanceTo(at) < MIN_DISTANCE)) return false;
   if (kind === 'passive') return !isNight(mw.serv.time) && terrain.nameAt(x, y - 1, z) === 'grass_block';
@@ -62,7 +66,7 @@ function suitable(mw: MobWorld, terrain: Terrain, kind: MobKind, x: number, y: n
   return !terrain.lit(x, y, z);
 }
 
-function spawnPack(mw: MobWorld, player: SquidPlayer, kind: MobKind, players: readonly SquidPlayer[]): void {
+function spawnPack(mw: MobWorld, player: SquidPlayer, kind: LandKind, players: readonly SquidPlayer[]): void {
   const room = SPAWN_CAPS[kind] - countNear(mw, player, kind);
   if (room <= 0) return;
   const terrain = terrainOf(mw.serv.registry, player.world, mw.serv.supportFeature('tallWorld'));
@@ -96,6 +100,7 @@ export function spawnNaturally(mw: MobWorld): void {
   const animalsToo = Math.floor(mw.serv.tickCount / SPAWN_INTERVAL) % 2 === 0;
   for (const player of players) {
     if (animalsToo) spawnPack(mw, player, 'passive', players);
+    if (animalsToo) spawnFish(mw, player, players);
     if (!mw.options.peaceful) spawnPack(mw, player, 'hostile', players);
   }
 }

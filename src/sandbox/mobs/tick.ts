@@ -1,11 +1,13 @@
 // The mob step, run for every mob a few times a second from the server tick.
 import type { Logger } from 'pino';
 import { SHEARED_BIT } from '../../knowledge/mobs.ts';
+import { isWaterMob } from '../../knowledge/waterMobs.ts';
 import type { SquidPlayer } from '../squid/types.ts';
 import { thinkMob } from './ai.ts';
 import { broadcastMetadata } from './metadata.ts';
 import { moveMob, terrainFor } from './movement.ts';
 import { removeMob } from './spawn.ts';
+import { swimMob } from './swim.ts';
 import { STEP_TICKS, type MobEntity, type MobWorld } from './types.ts';
 
 export { STEP_TICKS };
@@ -36,8 +38,14 @@ function stepMob(mw: MobWorld, mob: MobEntity, players: readonly SquidPlayer[], 
   }
   // With nobody online nothing moves or despawns (vanilla checks distance to a player only).
   if (players.length === 0) return;
+  const fish = isWaterMob(st.facts.name);
   if (nearestDistance(mob, players) > DESPAWN_DISTANCE) {
-    if (hostile) removeMob(mw, mob);
+    // Fish despawn far from players as monsters do (vanilla: unless let out of a bucket).
+    if (hostile || fish) removeMob(mw, mob);
+    return;
+  }
+  if (fish) {
+    swimMob(mw, mob, players, tick);
     return;
   }
   const walk = thinkMob(mw, mob, terrainFor(mw.serv, mob), players, tick);

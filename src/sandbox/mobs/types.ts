@@ -66,6 +66,8 @@ export interface MobWorld {
   rng: Rng;
   /** Loot and shearing counts. */
   lootRng: Rng;
+  /** Fish: where they spawn and swim (a stream of its own, so the land mobs' draws stay as they were). */
+  fishRng: Rng;
   /** Per player: tick of their last attack or held-item change (vanilla attack strength ticker). */
   lastSwing: WeakMap<SquidPlayer, number>;
   /** Per player: hurt invulnerability, as for mobs. */

@@ -5,6 +5,7 @@ import type { MobWorld, MobWorldOptions } from './types.ts';
 // Salts keep the mob streams apart from the terrain and block-drop streams of the same seed.
 const BEHAVIOUR_SALT = 0x6d6f6273; // "mobs"
 const LOOT_SALT = 0x6c6f6f74; // "loot"
+const FISH_SALT = 0x66697368; // "fish"
 
 const worlds = new WeakMap<SquidServer, MobWorld>();
 
@@ -15,6 +16,7 @@ export function createMobWorld(serv: SquidServer, seed: number, options: MobWorl
     mobs: new Set(),
     rng: createRng(seed, BEHAVIOUR_SALT),
     lootRng: createRng(seed, LOOT_SALT),
+    fishRng: createRng(seed, FISH_SALT),
     lastSwing: new WeakMap(),
     playerHurt: new WeakMap(),
   };

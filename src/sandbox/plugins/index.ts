@@ -27,6 +27,9 @@ import { interactionsPlugin } from './interactions/plugin.ts';
 import { placementPlugin } from './placement/plugin.ts';
 import { beesPlugin } from './bees/plugin.ts';
 import { weatheringPlugin } from './weathering/plugin.ts';
+import { eggsPlugin } from './eggs/plugin.ts';
+import { booksPlugin } from './books/plugin.ts';
+import { mapsPlugin } from './maps/plugin.ts';
 
 /** Every sandbox plugin, in load order. Listed explicitly, like mineflayer's plugin map. */
-export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin, interactionsPlugin, placementPlugin, beesPlugin, weatheringPlugin];
+export const SANDBOX_PLUGINS: readonly SandboxPlugin[] = [itemsPlugin, diggingPlugin, commandsPlugin, compatSoundPlugin, windowsPlugin, survivalPlugin, hungerPlugin, mobsPlugin, mobsRespawnPlugin, deathDropsPlugin, loginPlugin, completionPlugin, joinMessagesPlugin, survivalTickPlugin, weatherPlugin, bedPlugin, chestsPlugin, sneakingPlugin, entityPacketsPlugin, presentationPlugin, fishingPlugin, elytraPlugin, enchantingPlugin, villagersPlugin, interactionsPlugin, placementPlugin, beesPlugin, weatheringPlugin, eggsPlugin, booksPlugin, mapsPlugin];

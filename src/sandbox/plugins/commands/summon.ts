@@ -1,6 +1,7 @@
-// /summon <mob> [count] [x y z] [color=<colour>]: animals and monsters next to the sender or at a position.
+// /summon <mob> [count] [x y z] [color=<colour>]: animals, fish and monsters next to the sender or at a position.
 import { Vec3 } from 'vec3';
-import { MOBS, SANDBOX_SUMMONABLE_MOBS, WOOL_COLOURS, type WoolColour } from '../../../knowledge/mobs.ts';
+import { MOBS, SANDBOX_NATURAL_MOBS, SANDBOX_SUMMONABLE_MOBS, WOOL_COLOURS, type WoolColour } from '../../../knowledge/mobs.ts';
+import { isWaterMob, SANDBOX_WATER_MOBS } from '../../../knowledge/waterMobs.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
 import { terrainOf } from '../../mobs/terrain.ts';
 import { createMob } from '../../mobs/spawn.ts';
@@ -8,9 +9,11 @@ import { mobWorldOf } from '../../mobs/world.ts';
 import { CommandError, coordinate, feedback, originOf, parseInteger, words, type CommandContext } from './core.ts';
 import { tr } from '../../text.ts';
 import { summonVillager } from '../villagers/summon.ts';
+import { hensOf } from '../eggs/plugin.ts';
+import { splitChickenData } from '../eggs/summon.ts';
 
 const MAX_COUNT = 64;
-const USAGE = '/summon <mob> [count] [x y z] [color=<colour>]';
+const USAGE = '/summon <mob> [count] [x y z] [color=<colour>] [{EggLayTime:<ticks>} for a chicken]';
 /** Blocks in front of the sender where a summoned mob appears. */
 const IN_FRONT = 2;
 
@@ -31,7 +34,9 @@ export function parseSummon(args: string): SummonArgs {
   if (!first) throw new CommandError(`Usage: ${USAGE}`);
   const mob = first.toLowerCase().replace(/^minecraft:/, '');
   // The table also has mobs the sandbox does not simulate (creepers, squids…): those are not summonable.
-  if (!SANDBOX_SUMMONABLE_MOBS.includes(mob)) throw new CommandError(`Unknown mob '${first}' (summonable: ${SANDBOX_SUMMONABLE_MOBS.join(', ')})`);
+  // The natural ones first (land animals and monsters, then fish), then those only /summon makes.
+  const summonable = [...SANDBOX_NATURAL_MOBS, ...SANDBOX_WATER_MOBS, ...SANDBOX_SUMMONABLE_MOBS.filter((m) => !SANDBOX_NATURAL_MOBS.includes(m))];
+  if (!summonable.includes(mob)) throw new CommandError(`Unknown mob '${first}' (summonable: ${summonable.join(', ')})`);
   let count = 1;
   let at: [string, string, string] | undefined;
   if (rest.length === 1 || rest.length === 4) count = parseInteger(rest.shift()!, 'count', 1, MAX_COUNT);
@@ -72,9 +77,11 @@ function inFront(player: SquidPlayer): Vec3 {
 
 function summon(serv: SquidServer, args: string, ctx: CommandContext): void {
   if (summonVillager(serv, args, ctx)) return;
-  const parsed = parseSummon(args);
+  // A chicken's entity data (its EggLayTime) is the eggs plugin's; the rest is summoned here.
+  const chicken = splitChickenData(args);
+  const parsed = parseSummon(chicken?.head ?? args);
   const mw = mobWorldOf(serv);
-  if (mw.options.peaceful && MOBS[parsed.mob]!.kind === 'hostile') throw new CommandError(`Cannot summon ${parsed.mob}: the sandbox is peaceful`);
+  if (mw.options.peaceful && MOBS[parsed.mob]?.kind === 'hostile') throw new CommandError(`Cannot summon ${parsed.mob}: the sandbox is peaceful`);
   const online = serv.players.filter((p) => !p.disconnected);
   const anchor = ctx.player ?? (online.length === 1 ? online[0] : undefined);
   let spots: Vec3[];
@@ -87,10 +94,15 @@ function summon(serv: SquidServer, args: string, ctx: CommandContext): void {
     world = anchor?.world ?? serv.overworld;
   } else {
     if (!anchor) throw new CommandError(`Give a position when no single player is online: ${USAGE}`);
-    spots = spotsNear(serv, anchor, inFront(anchor), parsed.count);
+    // A fish goes where it is put (into the water in front), not onto a floor.
+    spots = isWaterMob(parsed.mob) ? Array.from({ length: parsed.count }, () => inFront(anchor)) : spotsNear(serv, anchor, inFront(anchor), parsed.count);
     world = anchor.world;
   }
-  for (const spot of spots) createMob(mw, parsed.mob, world, spot, { colour: parsed.colour });
+  const eggLayTime = chicken?.data.eggLayTime;
+  for (const spot of spots) {
+    const mob = createMob(mw, parsed.mob, world, spot, { colour: parsed.colour });
+    if (eggLayTime !== undefined) hensOf(serv)?.setTime(mob, eggLayTime);
+  }
   feedback(serv, ctx, tr('commands.summon.success', parsed.count === 1 ? { translate: `entity.minecraft.${parsed.mob}` } : `${parsed.count} ${parsed.mob}`));
 }
 

@@ -54,7 +54,7 @@ function copyOf(serv: SquidServer, item: Item, count: number): Item {
 }
 
 /** Adds a stack the way pickup does; what does not fit is dropped at the player's eyes (vanilla Player.drop). */
-function addOrDrop(serv: SquidServer, player: SquidPlayer, item: Item): void {
+export function addOrDrop(serv: SquidServer, player: SquidPlayer, item: Item): void {
   const plan = planInsert(player.inventory.slots, item, player.heldItemSlot, (kind, n) => copyOf(serv, kind, n));
   for (const { slot, item: stack } of plan.changes) player.inventory.updateSlot(slot, stack);
   if (plan.remainder > 0) dropItemEntity(serv, player.world, eyesOf(player).offset(0, -0.3, 0), copyOf(serv, item, plan.remainder), { pickupDelayMs: 0 });
