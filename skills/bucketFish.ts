@@ -27,7 +27,7 @@ const CONFIRM_MS = 2000;
 /** Clicks on one fish (it swims off between the walk and the click) before trying another. */
 const TRIES_PER_FISH = 3;
 /** Fish given up on (out of reach, not scooped) before the skill gives up. */
-const MAX_LOST = 2;
+const MAX_LOST = 4;
 /**
  * How long one fish is chased before another is tried. A fish flees a player within 8 blocks about as
  * fast as a bot swims (2 blocks a second): it is caught once the bank corners it, which takes a while

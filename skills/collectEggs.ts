@@ -3,7 +3,7 @@ import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Entity } from 'prismarine-entity';
 import { z } from 'zod';
 import {
-  countItem, defineSkill, EGG_LAY_SECONDS, EGG_LAY_TICKS, EGG_STACK, HENS_FOUND, type DroppedItem, droppedItems, fmt, moveTo, NEARBY_RADIUS, nearestMob, pickUp, roomFor, type SkillContext, SkillError, throwIfAborted, waitUntil,
+  countItem, defineSkill, EGG_LAY_SECONDS, LAG_FACTOR, lagAwareDeadline, EGG_LAY_TICKS, EGG_STACK, HENS_FOUND, type DroppedItem, droppedItems, fmt, moveTo, NEARBY_RADIUS, nearestMob, pickUp, roomFor, type SkillContext, SkillError, throwIfAborted, waitUntil,
 } from '../src/actions/index.ts';
 
 const { goals } = pathfinderPkg;
@@ -59,7 +59,7 @@ export const collectEggs = defineSkill<typeof params, EggsResult>({
   preconditions: () => ({ facts: ['chicken_nearby'] }),
   effects: (args) => ({ obtain: { egg: args.count } }),
   producers: (target, count): Args[] => (target === 'egg' ? [{ count: Math.min(MAX_EGGS, count), radius: NEARBY_RADIUS, waitSeconds: eggWaitSeconds(Math.min(MAX_EGGS, count)) }] : []),
-  timeoutMs: (args) => 60_000 + args.count * 15_000 + args.waitSeconds * 1000,
+  timeoutMs: (args) => 60_000 + args.count * 15_000 + args.waitSeconds * 1000 * LAG_FACTOR,
   run: (ctx, args) => collect(ctx, args),
 });
 
@@ -87,7 +87,8 @@ async function collect(ctx: SkillContext, args: Args): Promise<EggsResult> {
   if (room < args.count) throw new SkillError('INVENTORY_FULL', `inventory full: room for ${room} of ${args.count} eggs`, { item: 'egg' });
   const before = countItem(bot, 'egg');
   const got = () => countItem(bot, 'egg') - before;
-  const waitEnd = Date.now() + args.waitSeconds * 1000;
+  // The hens lay in game ticks: a server lagging behind the clock is waited for (at most LAG_FACTOR times the clock's bound).
+  const overdue = lagAwareDeadline(args.waitSeconds * 1000, () => Number(bot.time.age));
   const tries = new Map<number, number>();
   const eggsInSight = () => droppedItems(ctx, { radius: args.radius, item: 'egg' }).filter((d) => (tries.get(d.entity.id) ?? 0) < MAX_PICKUPS);
   let hensSeen = 0;
@@ -104,8 +105,7 @@ async function collect(ctx: SkillContext, args: Args): Promise<EggsResult> {
     }
     const done = got() > 0 ? `got ${got()} of ${args.count} eggs; ` : '';
     if (hens.length === 0) throw new SkillError('NO_TARGET', `${done}no chicken within ${args.radius} blocks`, { block: 'chicken' });
-    const left = waitEnd - Date.now();
-    if (left <= 0) {
+    if (overdue()) {
       const waited = Math.round(waitedMs / 1000);
       throw new SkillError('TIMEOUT', `${got()} of ${args.count} eggs arrived in ${waited} s of waiting by the ${hensSeen} ${hensSeen === 1 ? 'chicken' : 'chickens'} within ${args.radius} blocks`, { item: 'egg' });
     }
@@ -113,7 +113,7 @@ async function collect(ctx: SkillContext, args: Args): Promise<EggsResult> {
     const started = Date.now();
     try {
       // Polled: an egg's item entity is named by its metadata a moment after it appears.
-      await waitUntil(() => eggsInSight().length > 0, { signal, timeoutMs: Math.min(LOOK_MS, Math.max(0, waitEnd - Date.now())), what: 'an egg', everyMs: 250 });
+      await waitUntil(() => eggsInSight().length > 0, { signal, timeoutMs: LOOK_MS, what: 'an egg', everyMs: 250 });
     } catch (err) {
       if (signal.aborted || !(err instanceof SkillError) || err.code !== 'TIMEOUT') throw err;
     } finally {

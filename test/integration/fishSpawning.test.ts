@@ -57,5 +57,5 @@ describe('fish: natural spawning in the sandbox\'s rivers (seed 7, forest)', () 
     if (!out.ok) throw new Error(`bucketFish failed: ${out.code} ${out.message}`);
     expect(out.result as BucketResult).toEqual({ bucketed: 1 });
     expect(counts(bot)).toEqual({ salmon_bucket: 1 });
-  }, 150_000);
+  }, 260_000);
 });

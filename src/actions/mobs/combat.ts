@@ -87,8 +87,10 @@ export function cooldownLeft(bot: Bot, now = Date.now()): number {
 /** Walks until the entity is within reach (it may be moving): pathfinder's follow goal, a few tries. */
 export async function approach(ctx: SkillContext, e: Entity, what: string): Promise<void> {
   const { bot } = ctx;
+  let stalls = 0;
   for (let tries = 1; !inReach(bot, e); tries++) {
     if (!isPresent(bot, e)) return;
+    const from = bot.entity.position.clone();
     try {
       // Stops as soon as it is in reach: a creeper's fuse burns from 3 blocks on.
       await moveToUntil(ctx, new goals.GoalFollow(e, 1.5), { what: `${what} at ${fmt(e.position)}`, stuckMs: 4000, timeoutMs: 15_000, canDig: false }, () => inReach(bot, e), 100);
@@ -97,12 +99,20 @@ export async function approach(ctx: SkillContext, e: Entity, what: string): Prom
       continue;
     }
     if (inReach(bot, e) || !isPresent(bot, e)) return;
-    // The follow goal was met with the mob still out of reach (under the bot in deep water, up a ledge): the
-    // walk ends at once, so each round counts and yields a tick, or the loop would spin with no timer firing.
-    if (tries >= APPROACH_TRIES) throw new SkillError('STUCK', `${what} at ${fmt(e.position)} stays out of reach from ${fmt(bot.entity.position)}`);
-    await sleep(50, ctx.signal);
+    // The follow goal was met with the mob still out of reach (a fish under a bot swimming at the surface):
+    // the walk ends at once, so each round yields a tick, and rounds that do not move the bot end the call,
+    // or the loop would spin with no timer firing. A mob that wanders off is simply followed again.
+    stalls = bot.entity.position.distanceTo(from) > STALL_MOVE ? 0 : stalls + 1;
+    if (stalls >= MAX_STALLS) throw new SkillError('STUCK', `${what} at ${fmt(e.position)} stays out of reach from ${fmt(bot.entity.position)}`);
+    await sleep(TICK_MS, ctx.signal);
   }
 }
+
+/** A round of approach() that moves the bot less than this made no progress. */
+const STALL_MOVE = 0.1;
+/** Rounds without progress (a tick apart) before approach() gives up: a second. */
+const MAX_STALLS = 20;
+const TICK_MS = 50;
 
 export interface FightOptions {
   /** The mob, for messages ("cow"). */
