@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Item } from 'prismarine-item';
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { setComponent } from '../items/components.ts';
 import { itemClass } from '../items/entity.ts';
 import { OFFHAND_SLOT } from '../../mobs/hands.ts';
 
@@ -21,7 +22,6 @@ export const MAX_PAGE_CHARS = 1024;
 export const MAX_TITLE_CHARS = 32;
 
 interface EditBookPacket { hand: number; pages: string[]; title?: string }
-interface ComponentItem { components: { type: string; data: unknown }[]; componentMap: Map<string, { type: string; data: unknown }> }
 
 /** The window-0 slot an edit names: hotbar 0–8 or the off hand (40); anything else is ignored, as vanilla does. */
 function slotOf(player: SquidPlayer, hand: number): number | undefined {
@@ -29,20 +29,12 @@ function slotOf(player: SquidPlayer, hand: number): number | undefined {
   return Number.isInteger(hand) && hand >= 0 && hand <= 8 ? 36 + hand : undefined;
 }
 
-function withComponent(item: Item, type: string, data: unknown): Item {
-  const c = item as Item & ComponentItem;
-  const component = { type, data };
-  c.components = [...(c.components ?? []).filter((x) => x.type !== type), component];
-  c.componentMap = new Map(c.components.map((x) => [x.type, x]));
-  return item;
-}
-
 /** The book and quill with its pages written (the `pages` tag; from 1.20.5 the writable_book_content component). */
 export function writtenPages(serv: SquidServer, pages: readonly string[]): Item {
   const Cls = itemClass(serv.registry);
   const id = serv.registry.itemsByName.writable_book!.id;
   if (!serv.supportFeature('itemsWithComponents')) return new Cls(id, 1, 0, nbt.comp({ pages: nbt.list(nbt.string([...pages])) }, ''));
-  return withComponent(new Cls(id, 1), 'writable_book_content', { pages: pages.map((content) => ({ content })) });
+  return setComponent(new Cls(id, 1), 'writable_book_content', { pages: pages.map((content) => ({ content })) });
 }
 
 /**
@@ -56,7 +48,7 @@ export function signedBook(serv: SquidServer, title: string, author: string, pag
     const json = pages.map((text) => JSON.stringify({ text }));
     return new Cls(id, 1, 0, nbt.comp({ author: nbt.string(author), title: nbt.string(title), pages: nbt.list(nbt.string(json)) }, ''));
   }
-  return withComponent(new Cls(id, 1), 'written_book_content', {
+  return setComponent(new Cls(id, 1), 'written_book_content', {
     rawTitle: title, author, generation: 0, resolved: true,
     pages: pages.map((text) => ({ content: { type: 'string', value: text } })),
   });

@@ -9,12 +9,10 @@ import type { SquidPlayer, SquidServer, SquidWorld } from '../../squid/types.ts'
 import type { Layout } from '../../windows/layouts.ts';
 import { windowModel } from '../../windows/memoryModel.ts';
 import type { OpenWindow } from '../../windows/session.ts';
+import { setComponent } from '../items/components.ts';
 import { playerWindowsOf } from '../windows/plugin.ts';
 import { experienceOf, giveLevels } from '../survival/experience.ts';
 import { computeOffers, enchantability, enchantmentList, type EnchantmentData, type Offers } from './offers.ts';
-
-/** prismarine-item's 1.20.5+ fields, missing from its typings. */
-interface ItemComponents { components: { type: string; data: unknown }[]; componentMap: Map<string, { type: string; data: unknown }> }
 
 const seeds = new WeakMap<SquidPlayer, number>();
 const randomInt = () => (Math.random() * 0x100000000) | 0;
@@ -133,9 +131,7 @@ export const enchantingPlugin: SandboxPlugin = {
       if (components) {
         const data = { enchantments: list.map((c) => ({ id: c.ench.id, level: c.level })), showTooltip: true };
         const type = book ? 'stored_enchantments' : 'enchantments';
-        const withComponents = out as Item & ItemComponents;
-        withComponents.components = [...withComponents.components.filter((c) => c.type !== type), { type, data }];
-        withComponents.componentMap.set(type, { type, data });
+        setComponent(out, type, data);
       } else {
         out.enchants = list.map((c) => ({ name: c.ench.name, lvl: c.level }));
       }

@@ -5,6 +5,7 @@ import type { Item } from 'prismarine-item';
 import { Vec3 } from 'vec3';
 import type { BlockUse } from '../../../knowledge/interactions.ts';
 import type { SquidPlayer, SquidServer } from '../../squid/types.ts';
+import { setComponent } from '../items/components.ts';
 import { dropItemEntity, itemClass } from '../items/entity.ts';
 import { planInsert } from '../items/stacks.ts';
 import { copyStack } from '../digging/break.ts';
@@ -33,12 +34,7 @@ export function usedItem(serv: SquidServer, use: BlockUse): Item {
   if (!serv.supportFeature('itemsWithComponents')) return new ItemCls(id, 1, 0, nbt.comp({ Potion: nbt.string(`minecraft:${use.potion}`) }, '') as object);
   const potionId = POTION_IDS[use.potion];
   if (potionId === undefined) throw new Error(`no registry id known for the ${use.potion} potion`);
-  const item = new ItemCls(id, 1);
-  const component = { type: 'potion_contents', data: { potionId, customEffects: [] } };
-  const withComponents = item as Item & ComponentItem;
-  withComponents.components = [component];
-  withComponents.componentMap.set(component.type, component);
-  return item;
+  return setComponent(new ItemCls(id, 1), 'potion_contents', { potionId, customEffects: [] });
 }
 
 /** A copy of a stack, components and all (copyStack keeps the NBT only). */

@@ -7,6 +7,7 @@ import type { Item } from 'prismarine-item';
 import type { SandboxPlugin } from '../../plugin.ts';
 import type { SquidServer } from '../../squid/types.ts';
 import { handSlot, itemIn } from '../../mobs/hands.ts';
+import { setComponent } from '../items/components.ts';
 import { itemClass } from '../items/entity.ts';
 import { internals } from '../items/types.ts';
 import { addOrDrop, fillHeld } from '../interactions/held.ts';
@@ -14,18 +15,12 @@ import { addOrDrop, fillHeld } from '../interactions/held.ts';
 const require = createRequire(import.meta.url);
 const nbt = require('prismarine-nbt') as { comp(v: Record<string, unknown>, name?: string): object; int(v: number): unknown };
 
-interface ComponentItem { components: { type: string; data: unknown }[]; componentMap: Map<string, { type: string; data: unknown }> }
-
 /** A filled map with its id: the `map` tag before 1.20.5, the map_id component after. */
 export function filledMap(serv: SquidServer, mapId: number): Item {
   const Cls = itemClass(serv.registry);
   const id = serv.registry.itemsByName.filled_map!.id;
   if (!serv.supportFeature('itemsWithComponents')) return new Cls(id, 1, 0, nbt.comp({ map: nbt.int(mapId) }, ''));
-  const item = new Cls(id, 1) as Item & ComponentItem;
-  const component = { type: 'map_id', data: mapId };
-  item.components = [component];
-  item.componentMap = new Map([[component.type, component]]);
-  return item;
+  return setComponent(new Cls(id, 1), 'map_id', mapId);
 }
 
 /** Each server's next map id (vanilla's idcounts), for the server's run. */
