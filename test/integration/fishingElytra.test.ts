@@ -30,8 +30,12 @@ describe('fishing and elytra on 1.20.1', () => {
   const give = (slot: number, name: string, count = 1) => bot.creative.setInventorySlot(slot, new Item(bot.registry.itemsByName[name]!.id, count) as never);
 
   it('casts a bobber owned by the player, which reels in a catch after a bite', async () => {
-    bot.chat('/fill ~-4 ~-1 ~-4 ~4 ~-1 ~4 water');
-    await waitFor(() => bot.blockAt(bot.entity.position.offset(0, -1, 0))?.name === 'water', 3000, 'the pond');
+    // Under a loaded CI machine the angler may still be falling to the ground when the test starts; a pond
+    // filled relative to a mid-air position would be above it.
+    await waitFor(() => bot.entity.onGround, 15_000, 'the angler to stand on the ground');
+    const at = bot.entity.position.floored();
+    await sb.command(`fill ${at.x - 4} ${at.y - 1} ${at.z - 4} ${at.x + 4} ${at.y - 1} ${at.z + 4} water`);
+    await waitFor(() => bot.blockAt(at.offset(0, -1, 0))?.name === 'water', 15_000, 'the pond');
     await give(36, 'fishing_rod');
     bot.setQuickBarSlot(0);
     await bot.look(0, -Math.PI / 2, true);
@@ -55,6 +59,8 @@ describe('fishing and elytra on 1.20.1', () => {
     const onSpawn = (e: Entity) => { if (e.name === 'fishing_bobber') bobber = e; };
     bot.on('entitySpawn', onSpawn);
     try {
+      await give(36, 'fishing_rod');
+      bot.setQuickBarSlot(0);
       bot.activateItem();
       await waitFor(() => bobber !== undefined, 10_000, 'the bobber to be cast');
     } finally {
