@@ -5,7 +5,7 @@ import { Vec3 } from 'vec3';
 import { findNearestBlocks } from '../../bot/findBlocks.ts';
 import { isExposed } from '../world/scan.ts';
 import { SkillError } from '../../base/errors.ts';
-import { untilAborted, waitUntil } from '../../base/wait.ts';
+import { abortReason, lagAwareDeadline, untilAborted, waitUntil } from '../../base/wait.ts';
 import type { SkillContext } from '../../skills/types.ts';
 
 const { goals } = pathfinderPkg;
@@ -183,14 +183,64 @@ export function findCandidates(bot: Bot, names: readonly string[], radius: numbe
   return { candidates, skipped };
 }
 
-/** Digs `block` and waits until the world shows it gone (FAILED when the dig is refused). */
+/** How long the server has to answer a finished dig before the bot's own view (the block gone) is trusted. */
+const VERDICT_MS = 1000;
+/** Beyond the dig time, how long a dig the server put back may take to be broken by the server itself. */
+const DELAYED_SLACK_MS = 1500;
+/** Digs of one block: a second one when the server put the block back and never broke it. */
+const DIG_ATTEMPTS = 2;
+
+/**
+ * Digs `block` and waits until the server shows it gone (FAILED when the dig is refused). mineflayer
+ * clears the block locally as it sends the finish; a server that found the finish early (its clock
+ * behind a busy event loop) sends the block back and, as vanilla does, breaks it once the dig time has
+ * passed. Trusting the local view then would leave a block the bot thinks dug (and dig it again later).
+ */
 export async function breakBlock(ctx: SkillContext, block: Block, where: string): Promise<void> {
   const { bot, signal } = ctx;
-  try {
-    await untilAborted(bot.dig(block, true), signal);
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new SkillError('FAILED', `digging ${where} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+  for (let attempt = 1; ; attempt++) {
+    const current = bot.blockAt(block.position) ?? block;
+    const digMs = bot.digTime(current);
+    try {
+      await untilAborted(bot.dig(current, true), signal);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new SkillError('FAILED', `digging ${where} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+    }
+    const gameAge = () => Number(bot.time.age);
+    const first = await nextServerBlock(bot, block.position, { signal, timeoutMs: VERDICT_MS, gameAge });
+    if (first !== block.name) break;
+    // Put back: the server breaks it itself once the dig time has passed (unless it has another block waiting so).
+    const later = await nextServerBlock(bot, block.position, { signal, timeoutMs: digMs + DELAYED_SLACK_MS, gameAge, until: (name) => name !== block.name });
+    if (later !== undefined && later !== block.name) break;
+    if (attempt >= DIG_ATTEMPTS) throw new SkillError('FAILED', `the server kept ${where} after ${attempt} digs`);
+    ctx.log.debug({ at: where }, 'the server put the block back; digging it again');
   }
   await waitUntil(() => bot.blockAt(block.position)?.name !== block.name, { signal, timeoutMs: 2000, what: `${where} to break` });
+}
+
+/**
+ * The name of the next block the server sets at `pos` (matching `until`, when given); undefined when
+ * none comes in time. The bot's own edits come before this is called, so what arrives is the server's.
+ */
+function nextServerBlock(bot: Bot, pos: Vec3, opts: { signal: AbortSignal; timeoutMs: number; gameAge: () => number; until?: (name: string) => boolean }): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const event = `blockUpdate:${pos.toString()}`;
+    const overdue = lagAwareDeadline(opts.timeoutMs, opts.gameAge);
+    const done = (fn: () => void) => {
+      clearInterval(timer);
+      bot.world.removeListener(event, onUpdate);
+      opts.signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onUpdate = (_old: Block | null, now: Block | null) => {
+      if (!now || (opts.until && !opts.until(now.name))) return;
+      done(() => resolve(now.name));
+    };
+    const onAbort = () => done(() => reject(abortReason(opts.signal)));
+    const timer = setInterval(() => { if (overdue()) done(() => resolve(undefined)); }, 50);
+    if (opts.signal.aborted) return onAbort();
+    bot.world.on(event, onUpdate);
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
