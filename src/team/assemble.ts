@@ -1,5 +1,5 @@
 // Who makes the goal once the parts are made, and what each member hands over to it. The member that
-// needs the fewest hand-overs assembles (unless the caller named one), then the one holding most parts:
+// the hand-overs reach soonest assembles (unless the caller named one), then the one holding most parts:
 // with copies of slow members' parts (ledger.ts) the first to finish often holds two. Each member then
 // gives only what the assembler still lacks.
 import type { Items } from './types.ts';
@@ -16,12 +16,16 @@ export function partsHeld(h: Holder, wanted: Items): number {
 }
 
 /**
- * The holder the fewest team mates must hand over to (each hand-over is a walk and a throw), then the one
- * holding most wanted parts; `preferred` on a tie (the team's first member, which got the pooled items).
+ * The holder the hand-overs reach soonest (`seconds` for a receiver and its givers; by default the number
+ * of givers, each hand-over being a walk and a throw), then the one holding most wanted parts; `preferred`
+ * on a tie (the team's first member, which got the pooled items).
  */
-export function chooseAssembler<H extends Holder>(holders: readonly H[], wanted: Items, preferred: H): { assembler: H; why: string } {
-  const givers = (a: H) => deliveries(a, holders.filter((h) => h !== a), wanted).length;
-  const rank = (h: H) => [givers(h), -partsHeld(h, wanted)] as const;
+export function chooseAssembler<H extends Holder>(holders: readonly H[], wanted: Items, preferred: H, seconds: (receiver: H, givers: readonly H[]) => number = (_r, g) => g.length): { assembler: H; why: string } {
+  const givers = (a: H) => deliveries(a, holders.filter((h) => h !== a), wanted).map((d) => d.giver);
+  const rank = (h: H) => {
+    const g = givers(h);
+    return [Math.round(seconds(h, g)), -partsHeld(h, wanted), g.length] as const;
+  };
   let best = preferred;
   let bestRank = rank(preferred);
   for (const h of holders) {
@@ -30,7 +34,7 @@ export function chooseAssembler<H extends Holder>(holders: readonly H[], wanted:
   }
   const total = Object.values(wanted).reduce((a, b) => a + b, 0);
   const held = -bestRank[1];
-  return { assembler: best, why: held === 0 ? 'no member holds any part' : `holds ${held} of the ${total} parts; ${bestRank[0]} team mate(s) hand over` };
+  return { assembler: best, why: held === 0 ? 'no member holds any part' : `holds ${held} of the ${total} parts; ${bestRank[2]} team mate(s) hand over` };
 }
 
 /**

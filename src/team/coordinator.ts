@@ -21,6 +21,7 @@ import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
 import { comeNear, handOver, standAside } from './handover.ts';
+import { clearAround, gatherSeconds, waitNearWorkers } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
@@ -92,7 +93,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
     emit({ event: 'activity', who: giver.name, text: `handing over ${itemsText(items)} to ${assembler.name}` });
     emit({ event: 'activity', who: assembler.name, text: `receiving ${itemsText(items)} from ${giver.name}` });
     try {
-      const h = await handOver(env, giver, assembler, items);
+      const h = await handOver(env, giver, assembler, items, members.filter((m) => !states.get(m.name)!.summary.lost));
       handovers.push(h);
       emit({ event: 'handover', ...h });
       return h;
@@ -187,7 +188,13 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       emit({ event: 'call_off', who, item, why: `the team has made enough ${item}` });
       st.callOff.abort(new Error(`the team has made enough ${item}`));
     };
-    const work = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
+    /** Members still making parts (the ones a member with nothing left waits near). */
+    const busy = new Set<MemberState>();
+    const work = (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
+      busy.add(s);
+      return workOn(s, queue, pause).finally(() => busy.delete(s));
+    };
+    const workOn = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
       const done: SubGoal[] = [];
       const leave = (sg: SubGoal) => orphans.push({ sg, from: s.member.name });
       for (let n = next(s, queue); n; n = next(s, queue)) {
@@ -229,13 +236,20 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         await comeNear(env, s.member, fixed);
         return { giver: s.member, items };
       });
-      await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d) => { await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
+      await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d, waiting) => { await clearAround(env, fixed, d.giver, waiting.map((w) => w.giver)); await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
     } else {
-      await Promise.all([...states.values()].map((s) => work(s, [...(split.shares.get(s.member.name) ?? [])])));
+      // A member with nothing left waits near a mate still at work: the hand-overs after the last part are then short.
+      const made = new AbortController();
+      const gathering = { ...env, signal: AbortSignal.any([opts.signal, made.signal]) };
+      const working = () => [...busy].filter((b) => !b.summary.lost).map((b) => b.member);
+      await Promise.all([...states.values()].map(async (s) => {
+        await work(s, [...(split.shares.get(s.member.name) ?? [])]);
+        if (!s.summary.lost && busy.size > 0) await waitNearWorkers(gathering, s.member, working, first);
+      }).map((p) => p.finally(() => { if (busy.size === 0) made.abort(); })));
       const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
       if (firstHolder && !opts.signal.aborted) {
-        const chosen = chooseAssembler(holders, wanted, firstHolder);
+        const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member)));
         assembler = chosen.assembler.member;
         teamState.assembledBy(assembler.name);
         emit({ event: 'assembler', who: assembler.name, why: chosen.why });
@@ -246,9 +260,10 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
           const target = now.find((h) => h.member === assembler)!;
           const gifts = deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted);
           await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
+          // Whoever else stands in reach of the assembler (a giver that has thrown) steps aside before each throw.
           for (const g of gifts) {
+            await clearAround(env, assembler, g.giver.member, now.map((h) => h.member));
             await handOverShown(g.giver.member, g.items);
-            await standAside(env, g.giver.member, assembler);
           }
         }
       }

@@ -24,10 +24,13 @@ export function itemsText(items: Items): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-/** Items that left the giver and never reached the receiver. */
-export function itemsLost(h: Pick<Handover, 'out' | 'in'>): number {
+/** Items that left the giver and reached neither the receiver nor a team mate (who hands them on). */
+export function itemsLost(h: Pick<Handover, 'out' | 'in' | 'astray'>): number {
   let lost = 0;
-  for (const [name, n] of Object.entries(h.out)) lost += Math.max(0, n - (h.in[name] ?? 0));
+  for (const [name, n] of Object.entries(h.out)) {
+    const mates = Object.values(h.astray ?? {}).reduce((k, items) => k + (items[name] ?? 0), 0);
+    lost += Math.max(0, n - (h.in[name] ?? 0) - mates);
+  }
   return lost;
 }
 
@@ -55,7 +58,8 @@ export function teamEventLines(e: CoordinatorEvent): string[] {
 export function handoverLine(h: Handover): string {
   const lost = itemsLost(h);
   const outcome = h.ok ? 'ok' : 'FAILED';
-  return `handover ${h.from} → ${h.to} by ${h.method} (${h.why}): ${itemsText(h.items)}; out ${itemsText(h.out)}, in ${itemsText(h.in)}${lost ? `, ${lost} lost` : ''}, ${secs(h.gameSeconds)} game  ${outcome}`;
+  const astray = Object.entries(h.astray ?? {}).map(([who, items]) => `, ${itemsText(items)} picked up by ${who}`).join('');
+  return `handover ${h.from} → ${h.to} by ${h.method} (${h.why}): ${itemsText(h.items)}; out ${itemsText(h.out)}, in ${itemsText(h.in)}${astray}${lost ? `, ${lost} lost` : ''}, ${secs(h.gameSeconds)} game  ${outcome}`;
 }
 
 /** The team's end: a line like a single run's summary, then one line per member. */

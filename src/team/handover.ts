@@ -53,7 +53,7 @@ function run(env: HandoverEnv, bot: Bot, skill: string, args: unknown): Promise<
  * Hands `items` (what the giver holds of them, at most) from `giver` to `receiver`, who stands still.
  * Returns the record with what went out and what came in.
  */
-export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: TeamMember, wanted: Items): Promise<Handover> {
+export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: TeamMember, wanted: Items, bystanders: readonly TeamMember[] = []): Promise<Handover> {
   const startAge = Number(giver.bot.time.age);
   const held = counts(giver.bot, wanted);
   const items: Items = {};
@@ -64,10 +64,19 @@ export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: Te
   const receiverBefore = counts(receiver.bot, items);
   const arrived = () => diff(counts(receiver.bot, items), receiverBefore, 1);
   const left = () => diff(counts(giver.bot, items), giverBefore, -1);
+  const others = bystanders.filter((m) => m !== giver && m !== receiver).map((m) => ({ m, before: counts(m.bot, items) }));
   const record = (method: Handover['method'], why: string): Handover => {
     const out = left();
     const got = arrived();
-    return { ...base, method, why, out, in: got, ok: same(out, items) && atLeast(got, out), gameSeconds: (Number(giver.bot.time.age) - startAge) / 20 };
+    const astray: Record<string, Items> = {};
+    for (const { m, before } of others) {
+      const d = diff(counts(m.bot, items), before, 1);
+      if (Object.keys(d).length > 0) astray[m.name] = d;
+    }
+    return {
+      ...base, method, why, out, in: got, ...(Object.keys(astray).length > 0 ? { astray } : {}), ok: same(out, items) && atLeast(got, out),
+      gameSeconds: (Number(giver.bot.time.age) - startAge) / 20,
+    };
   };
 
   // Out of sight (a member that explored far off): the giver walks to where the receiver is first.

@@ -17,14 +17,15 @@ export interface Delivery {
 export async function workWithMailbox(
   assembler: (pause: () => Promise<void>) => Promise<unknown>,
   helpers: readonly (() => Promise<Delivery | undefined>)[],
-  give: (d: Delivery) => Promise<unknown>,
+  /** `waiting`: the deliveries still in the mailbox (their givers stand by). */
+  give: (d: Delivery, waiting: readonly Delivery[]) => Promise<unknown>,
   signal: AbortSignal,
 ): Promise<void> {
   const mailbox: (Delivery & { done: () => void })[] = [];
   const receive = async () => {
     for (let d = mailbox.shift(); d; d = mailbox.shift()) {
       try {
-        await give(d);
+        await give(d, [...mailbox]);
       } finally {
         d.done();
       }

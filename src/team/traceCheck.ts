@@ -66,10 +66,10 @@ export interface Unbalanced {
 }
 
 export interface HandoverBalance {
-  /** Hand-overs whose `out` and `in` differ. */
+  /** Hand-overs whose `out` and what reached the team (`in` and `astray`) differ. */
   unbalanced: Unbalanced[];
-  /** Summed over every hand-over: what left givers, what reached receivers. */
-  totals: { out: Items; in: Items };
+  /** Summed over every hand-over: what left givers, what reached receivers, what team mates picked up instead. */
+  totals: { out: Items; in: Items; astray: Items };
   count: number;
   /** Items that left a giver and never reached the receiver (must be 0). */
   lost: number;
@@ -94,14 +94,18 @@ function addInto(total: Items, items: Items): void {
 /** Hand-overs that lost (or gained) items between giver and receiver, and the totals in and out. */
 export function handoverBalance(events: readonly TeamEvent[]): HandoverBalance {
   const unbalanced: Unbalanced[] = [];
-  const totals = { out: {} as Items, in: {} as Items };
+  const totals = { out: {} as Items, in: {} as Items, astray: {} as Items };
   let count = 0;
   events.forEach((e, index) => {
     if (e.event !== 'handover') return;
     count++;
     addInto(totals.out, e.out);
     addInto(totals.in, e.in);
-    const diff = itemsDiff(e.out, e.in);
+    // What a team mate picked up instead is still the team's (the coordinator hands it on): not lost.
+    const reached: Items = { ...e.in };
+    for (const items of Object.values(e.astray ?? {})) addInto(reached, items);
+    addInto(totals.astray, itemsDiff(reached, e.in));
+    const diff = itemsDiff(e.out, reached);
     if (Object.keys(diff).length > 0) {
       const { event: _event, ...handover } = e;
       unbalanced.push({ handover, index, diff });

@@ -41,6 +41,8 @@ export interface Handover {
   /** What left the giver's inventory, and what arrived in the receiver's (equal when nothing was lost). */
   out: Items;
   in: Items;
+  /** What other team mates picked up of the throw meanwhile (by name): not lost, the coordinator hands it on. */
+  astray?: Record<string, Items>;
   ok: boolean;
   /** Game seconds the hand-over took (the giver's clock). */
   gameSeconds: number;

@@ -9,6 +9,7 @@ import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
 import { approachPlayer } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
+import { clearAround } from '../../src/team/rendezvous.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
@@ -83,6 +84,27 @@ describe('a team hand-over', () => {
     expect(some).toMatchObject({ items: { stick: 1 }, out: { stick: 1 }, in: { stick: 1 }, ok: true });
     const none = await handOver(env(), member(giver), member(receiver), { diamond: 1 });
     expect(none).toMatchObject({ items: {}, ok: true, out: {}, in: {} });
+  }, 60_000);
+
+  it('moves a team mate standing by the receiver out of reach before the throw, so that everything reaches the receiver', async () => {
+    const bystander = await skillBot(sb, 'bystander');
+    try {
+      await setInventory(sb, giver, { iron_ingot: 3 });
+      await setInventory(sb, receiver, {});
+      await setInventory(sb, bystander, {});
+      await placeBot(sb, receiver, centre);
+      await placeBot(sb, bystander, centre.offset(-1, 0, 0));
+      await placeBot(sb, giver, centre.offset(5, 0, 0));
+      const team = [member(giver), member(receiver), member(bystander)];
+      await clearAround(env(), team[1]!, team[0]!, team);
+      expect(bystander.entity.position.distanceTo(receiver.entity.position)).toBeGreaterThanOrEqual(5.5);
+      const h = await handOver(env(), team[0]!, team[1]!, { iron_ingot: 3 }, team);
+      expect(h).toMatchObject({ ok: true, out: { iron_ingot: 3 }, in: { iron_ingot: 3 } });
+      expect(h.astray).toBeUndefined();
+      expect(bystander.inventory.items()).toEqual([]);
+    } finally {
+      quit(bystander);
+    }
   }, 60_000);
 
   it('walks to where a team mate is when it is out of sight, and fails NO_TARGET without a position', async () => {

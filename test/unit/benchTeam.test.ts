@@ -83,7 +83,7 @@ describe('the split-inventory tasks', () => {
 function result(over: Partial<TeamRunResult>): TeamRunResult {
   return {
     kind: 'split', task: 'bread', bots: 2, preset: 'forest', world: 'forest:1', seed: 1, success: true, reason: 'done', gameSeconds: 10, wallSeconds: 12,
-    steps: 3, handovers: 1, methods: { drop: 1, chest: 0 }, handoversFailed: 0, dugTwice: 0, dugTwiceByOthers: 0, itemsLost: 0, itemsGained: 0, reassigned: 0, ...over,
+    steps: 3, handovers: 1, methods: { drop: 1, chest: 0 }, handoversFailed: 0, dugTwice: 0, dugTwiceByOthers: 0, itemsLost: 0, itemsGained: 0, itemsAstray: 0, reassigned: 0, ...over,
   };
 }
 
@@ -101,7 +101,10 @@ describe('the figures', () => {
       { event: 'handover', ...handover },
       { event: 'handover', ...handover, method: 'chest', ok: false, out: { cobblestone: 3, stick: 1 }, in: { cobblestone: 1, stick: 2 } },
     ];
-    expect(traceFigures(events)).toEqual({ handovers: 2, methods: { drop: 1, chest: 1 }, handoversFailed: 1, dugTwice: 2, dugTwiceByOthers: 1, itemsLost: 2, itemsGained: 1 });
+    expect(traceFigures(events)).toEqual({ handovers: 2, methods: { drop: 1, chest: 1 }, handoversFailed: 1, dugTwice: 2, dugTwiceByOthers: 1, itemsLost: 2, itemsGained: 1, itemsAstray: 0 });
+    // A throw a team mate picked up instead is astray, not lost.
+    const astray: TeamEvent = { event: 'handover', ...handover, ok: false, out: { iron_ingot: 2 }, in: {}, astray: { C: { iron_ingot: 2 } } };
+    expect(traceFigures([astray])).toMatchObject({ handovers: 1, handoversFailed: 1, itemsLost: 0, itemsAstray: 2 });
     expect(traceFigures([])).toMatchObject({ handovers: 0, dugTwice: 0, itemsLost: 0 });
   });
 

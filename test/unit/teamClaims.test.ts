@@ -174,12 +174,22 @@ describe('team trace checks', () => {
     ];
     const balance = handoverBalance(events);
     expect(balance.count).toBe(2);
-    expect(balance.totals).toEqual({ out: { oak_planks: 4, stick: 2, wheat: 3 }, in: { oak_planks: 4, stick: 2, wheat: 2 } });
+    expect(balance.totals).toEqual({ out: { oak_planks: 4, stick: 2, wheat: 3 }, in: { oak_planks: 4, stick: 2, wheat: 2 }, astray: {} });
     expect(balance.unbalanced).toHaveLength(1);
     expect(balance.unbalanced[0]).toMatchObject({ index: 2, diff: { wheat: 1 }, handover: { from: 'A', to: 'B', out: { wheat: 3 }, in: { wheat: 2 } } });
     expect(balance).toMatchObject({ lost: 1, gained: 0 });
     expect(handoverBalance([handover({ oak_log: 4 }, { oak_log: 6 })])).toMatchObject({ lost: 0, gained: 2 });
     expect(handoverBalance([]).unbalanced).toEqual([]);
+  });
+
+  it('counts what a team mate picked up of a throw as astray, not lost; what reached nobody is still lost', () => {
+    const mate = { ...handover({ iron_ingot: 2 }, {}), astray: { C: { iron_ingot: 2 } } } as TeamEvent;
+    const half = { ...handover({ iron_ingot: 3 }, { iron_ingot: 1 }), astray: { C: { iron_ingot: 1 } } } as TeamEvent;
+    const balance = handoverBalance([mate, half]);
+    expect(balance).toMatchObject({ lost: 1, gained: 0, count: 2 });
+    expect(balance.totals.astray).toEqual({ iron_ingot: 3 });
+    expect(balance.unbalanced).toHaveLength(1);
+    expect(balance.unbalanced[0]).toMatchObject({ index: 1, diff: { iron_ingot: 1 } });
   });
 
   it('reads a JSONL trace, leaving out a last line cut short and naming a bad line elsewhere', async () => {

@@ -21,6 +21,9 @@ const THROW_DISTANCE = 2.5;
 const STAND_BACK = 3.5;
 /** Closer than this, the items would land beyond the receiver, or back in reach of the giver. */
 const TOO_CLOSE = 1.6;
+/** The walk up to the receiver: at least this long, and this long per block of straight distance. */
+const WALK_MIN_MS = 15_000;
+const WALK_MS_PER_BLOCK = 1_200;
 /** Vanilla's pickup delay for thrown items, and a margin for the receiver's inventory update. */
 const PICKUP_WAIT_MS = 6000;
 
@@ -47,7 +50,9 @@ export async function giveItems(ctx: SkillContext, to: string, items: Readonly<R
     if (have < n) throw missingItems(item, n, have);
   }
   let target = receiverEntity(bot, to);
-  await moveTo(ctx, new GoalNear(target.position.x, target.position.y, target.position.z, THROW_DISTANCE), { what: `${to}`, stuckMs: 8000 });
+  // Bounded by the distance: a walk that winds on underground ends STUCK, and a team's hand-over has the receiver come instead.
+  const walkMs = Math.max(WALK_MIN_MS, bot.entity.position.distanceTo(target.position) * WALK_MS_PER_BLOCK);
+  await moveTo(ctx, new GoalNear(target.position.x, target.position.y, target.position.z, THROW_DISTANCE), { what: `${to}`, stuckMs: 8000, timeoutMs: walkMs });
   target = receiverEntity(bot, to);
   if (bot.entity.position.distanceTo(target.position) < TOO_CLOSE) {
     // Standing on top of the receiver: a step back first, or the throw flies past them.

@@ -81,6 +81,8 @@ export interface TreeFigures {
   met: boolean;
   dugTwice: number;
   itemsLost: number;
+  /** Picked up by a team mate instead of the receiver, and handed on (not lost). */
+  itemsAstray: number;
 }
 
 export function treeFigures(results: readonly TeamRunResult[]): TreeFigures {
@@ -107,7 +109,7 @@ export function treeFigures(results: readonly TeamRunResult[]): TreeFigures {
   const allDone = sizes.every((n) => bySize[n]!.ok === bySize[n]!.runs);
   return {
     sizes, worlds, bySize, ratios, met: tree.length > 0 && allDone && Object.values(ratios).every((r) => r.met),
-    dugTwice: sum(tree, (r) => r.dugTwice), itemsLost: sum(tree, (r) => r.itemsLost + r.itemsGained),
+    dugTwice: sum(tree, (r) => r.dugTwice), itemsLost: sum(tree, (r) => r.itemsLost + r.itemsGained), itemsAstray: sum(tree, (r) => r.itemsAstray),
   };
 }
 

@@ -55,13 +55,15 @@ export interface TeamRunResult {
   /** Items that left a giver and never reached the receiver (summed over hand-overs), and items that arrived without leaving. */
   itemsLost: number;
   itemsGained: number;
+  /** Items a team mate picked up instead of the receiver (handed on later; not lost). */
+  itemsAstray: number;
   reassigned: number;
   /** The team's trace.jsonl. */
   trace?: string;
 }
 
 /** What the team trace says, folded into a result's fields. */
-export function traceFigures(events: readonly TeamEvent[]): Pick<TeamRunResult, 'handovers' | 'methods' | 'handoversFailed' | 'dugTwice' | 'dugTwiceByOthers' | 'itemsLost' | 'itemsGained'> {
+export function traceFigures(events: readonly TeamEvent[]): Pick<TeamRunResult, 'handovers' | 'methods' | 'handoversFailed' | 'dugTwice' | 'dugTwiceByOthers' | 'itemsLost' | 'itemsGained' | 'itemsAstray'> {
   const twice = dugTwice(events);
   const balance = handoverBalance(events);
   const methods = { drop: 0, chest: 0 };
@@ -73,7 +75,7 @@ export function traceFigures(events: readonly TeamEvent[]): Pick<TeamRunResult, 
   }
   return {
     handovers: balance.count, methods, handoversFailed: failed, dugTwice: twice.length, dugTwiceByOthers: twice.filter((d) => d.byOthers).length,
-    itemsLost: balance.lost, itemsGained: balance.gained,
+    itemsLost: balance.lost, itemsGained: balance.gained, itemsAstray: Object.values(balance.totals.astray).reduce((a, b) => a + b, 0),
   };
 }
 
@@ -90,7 +92,7 @@ export function crashResult(job: TeamJob, detail: string, wallSeconds = 0): Team
   return {
     kind: job.kind, task: jobTask(job), bots: jobBots(job), preset: worldKind(job.world), world: worldName(job.world), seed: job.world.seed,
     success: false, reason: 'crash', detail, gameSeconds: 0, wallSeconds, steps: 0, handovers: 0, methods: { drop: 0, chest: 0 },
-    handoversFailed: 0, dugTwice: 0, dugTwiceByOthers: 0, itemsLost: 0, itemsGained: 0, reassigned: 0,
+    handoversFailed: 0, dugTwice: 0, dugTwiceByOthers: 0, itemsLost: 0, itemsGained: 0, itemsAstray: 0, reassigned: 0,
   };
 }
 

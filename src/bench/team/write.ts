@@ -33,7 +33,7 @@ function treeChecks(results: readonly TeamRunResult[]): string[] {
   const ratios = Object.entries(t.ratios).map(([n, r]) => `${n} bots ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '–'}${r.target === undefined ? '' : ` (≤ ${r.target.toFixed(2)}: ${metText(r.met)})`}`);
   return [
     `Median game seconds against one bot's: ${ratios.join(', ') || 'no team size beside one bot'}; every size done in every world: ${metText(t.sizes.every((n) => t.bySize[n]!.ok === t.bySize[n]!.runs))}.`,
-    `Blocks dug twice: ${t.dugTwice}; items lost in hand-overs: ${t.itemsLost} (both must be 0).`,
+    `Blocks dug twice: ${t.dugTwice}; items lost in hand-overs: ${t.itemsLost} (both must be 0)${t.itemsAstray ? `; ${t.itemsAstray} picked up by another team mate and handed on` : ''}.`,
   ];
 }
 
