@@ -9,7 +9,7 @@ import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
 import { approachPlayer } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
-import { clearAround } from '../../src/team/rendezvous.ts';
+import { clearAround, waitNearWorkers } from '../../src/team/rendezvous.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
@@ -105,6 +105,23 @@ describe('a team hand-over', () => {
     } finally {
       quit(bystander);
     }
+  }, 60_000);
+
+  it('a member with nothing left waits near the preferred mate while it works, and stops waiting once every part is made', async () => {
+    await placeBot(sb, receiver, centre.offset(-9, 0, -9));
+    await placeBot(sb, giver, centre.offset(9, 0, 9));
+    const made = new AbortController();
+    const working = [member(receiver)];
+    const waiting = waitNearWorkers({ ...env(), signal: made.signal }, member(giver), () => working, working[0]!);
+    const t0 = Date.now();
+    while (giver.entity.position.distanceTo(receiver.entity.position) > 9 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 100));
+    expect(giver.entity.position.distanceTo(receiver.entity.position)).toBeLessThanOrEqual(9);
+    made.abort();
+    await waiting;
+    // Nobody at work: it returns at once and does not move.
+    const at = giver.entity.position.clone();
+    await waitNearWorkers(env(), member(giver), () => [], member(receiver));
+    expect(giver.entity.position.distanceTo(at)).toBeLessThan(0.5);
   }, 60_000);
 
   it('walks to where a team mate is when it is out of sight, and fails NO_TARGET without a position', async () => {

@@ -30,6 +30,24 @@ describe('choosing the assembler', () => {
   });
 });
 
+describe('choosing the assembler by how soon the hand-overs reach it', () => {
+  it('is the holder the givers reach soonest, though it holds fewer parts; parts break a tie', () => {
+    const a = holder('A', { iron_ingot: 1, stick: 2 });
+    const b = holder('B', { iron_ingot: 1 });
+    const c = holder('C', { iron_ingot: 1 });
+    const at: Record<string, number> = { A: 0, B: 40, C: 42 };
+    // The longest walk at 4 blocks a second, then 4 s a throw.
+    const seconds = (r: Holder, givers: readonly Holder[]) => Math.max(0, ...givers.map((g) => Math.abs(at[g.name]! - at[r.name]!) / 4)) + givers.length * 4;
+    // B and C stand together, A far off: to B, A walks 10 s and C steps over; to A, C walks 10.5 s.
+    expect(chooseAssembler([a, b, c], wanted, a, seconds).assembler).toBe(b);
+    // All three together: the same time whoever receives, and A holds most.
+    at.A = 41;
+    at.B = 41;
+    at.C = 41;
+    expect(chooseAssembler([a, b, c], wanted, c, seconds)).toEqual({ assembler: a, why: 'holds 3 of the 5 parts; 2 team mate(s) hand over' });
+  });
+});
+
 describe('what the others hand over', () => {
   it('only what the assembler lacks, from whoever holds most first, and nothing from those who hold none', () => {
     const c = holder('C', { iron_ingot: 2 });
