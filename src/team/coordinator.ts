@@ -25,7 +25,7 @@ import { clearAround, gatherSeconds, waitNearWorkers } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
-import { pooledTransfers, splitGoal } from './share.ts';
+import { pooledTransfers, splitGoal, withExtras } from './share.ts';
 import type { Handover, Items, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
 
@@ -258,7 +258,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         for (let pass = 0; pass < 2 && !opts.signal.aborted; pass++) {
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
           const target = now.find((h) => h.member === assembler)!;
-          const gifts = deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted);
+          const gifts = withExtras(deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted), goal, assembler, opts.graph(assembler), wanted);
           await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
           // Whoever else stands in reach of the assembler (a giver that has thrown) steps aside before each throw.
           for (const g of gifts) {

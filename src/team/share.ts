@@ -96,3 +96,17 @@ export function splitGoal(goal: Goal, assembler: TeamMember, members: readonly T
   }
   return { shares, team: split.team, alone: split.alone };
 }
+
+/**
+ * The givers' gifts, each with what else of its own the assembler's last run would use (planks for a table
+ * for the last craft: the assembler's own table may be far behind it), so that the run does not go and
+ * fetch it. Only givers that hand over anyway give more: no extra walk for a few planks.
+ */
+export function withExtras<G extends { giver: { member: TeamMember }; items: Items }>(gifts: readonly G[], goal: Goal, assembler: TeamMember, planner: GraphPlanner, wanted: Items): G[] {
+  if (gifts.length === 0) return [];
+  const extras = new Map(pooledTransfers(goal, assembler, [assembler, ...gifts.map((g) => g.giver.member)], planner).map((t) => [t.from, t.items]));
+  return gifts.map((g) => {
+    const more = Object.entries(extras.get(g.giver.member.name) ?? {}).filter(([item]) => wanted[item] === undefined);
+    return more.length === 0 ? g : { ...g, items: { ...g.items, ...Object.fromEntries(more) } };
+  });
+}

@@ -10,10 +10,14 @@ import { giveItems } from '../../skills/giveItems.ts';
 import { approachPlayer } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
 import { clearAround, waitNearWorkers } from '../../src/team/rendezvous.ts';
+import { withExtras } from '../../src/team/share.ts';
+import { createGraphPlanner } from '../../src/planner/graph/index.ts';
+import { overworldFor } from '../../src/knowledge/vanillaOverworld.ts';
+import { parseTask } from '../../src/tasks/parse.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
-import { runOn, setInventory, skillBot } from '../helpers/skills.ts';
+import { runOn, setBlocks, setInventory, skillBot } from '../helpers/skills.ts';
 
 let sb: Sandbox;
 let giver: Bot;
@@ -122,6 +126,23 @@ describe('a team hand-over', () => {
     const at = giver.entity.position.clone();
     await waitNearWorkers(env(), member(giver), () => [], member(receiver));
     expect(giver.entity.position.distanceTo(at)).toBeLessThan(0.5);
+  }, 60_000);
+
+  it('a giver brings the planks the assembler needs for a table to make the goal, beside its part; nothing more when a table is there', async () => {
+    await placeBot(sb, receiver, centre);
+    await placeBot(sb, giver, centre.offset(4, 0, 0));
+    await setInventory(sb, receiver, { iron_ingot: 2, stick: 2 });
+    await setInventory(sb, giver, { iron_ingot: 1, oak_planks: 9, cobblestone: 5 });
+    const kb = createKnowledge(receiver.version);
+    const planner = createGraphPlanner({ skills: createSkillRegistry(TEAM_SKILLS), knowledge: kb, world: overworldFor(kb, 'sandbox') });
+    const goal = parseTask(kb, 'iron pickaxe').goal;
+    const wanted = { iron_ingot: 3, stick: 2 };
+    const gifts = [{ giver: { member: member(giver) }, items: { iron_ingot: 1 } }];
+    const [gift] = withExtras(gifts, goal, member(receiver), planner, wanted);
+    expect(gift!.items).toEqual({ iron_ingot: 1, oak_planks: 4 });
+    await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'crafting_table']]);
+    expect(withExtras(gifts, goal, member(receiver), planner, wanted)[0]!.items).toEqual({ iron_ingot: 1 });
+    await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'air']]);
   }, 60_000);
 
   it('walks to where a team mate is when it is out of sight, and fails NO_TARGET without a position', async () => {
