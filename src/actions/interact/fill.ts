@@ -9,12 +9,12 @@ import { fmt } from '../../base/position.ts';
 import { untilAborted, waitUntil } from '../../base/wait.ts';
 import { isUnreachable, markUnreachable } from '../../bot/unreachable.ts';
 import { useReach, type BlockUse } from '../../knowledge/interactions.ts';
-import { castRay, isSource, type RayCell } from '../../knowledge/useRay.ts';
+import { castRay } from '../../knowledge/useRay.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { countItem, findItem } from '../items/inventory.ts';
 import { EYE_HEIGHT, posKey } from '../mining/world.ts';
 import { moveTo } from '../movement/move.ts';
-import { findBlockPositions } from '../world/scan.ts';
+import { aimPoints, rayCellAt, takeablePositions, takesFromCell } from './fluidSource.ts';
 
 const { goals } = pathfinderPkg;
 
@@ -24,70 +24,62 @@ const FILL_WAIT_MS = 3000;
 const MAX_TRIES = 4;
 /** Stay this far inside the ray's reach: the look the client sends is rounded. */
 const MARGIN = 0.5;
+/**
+ * The pathfinder stops as soon as the feet enter a goal cell, at its edge, up to 0.7 from the centre
+ * the goal was judged from: a spot counts only with this much reach to spare (a pond 4.4 blocks off
+ * was judged in reach and then missed by 0.3).
+ */
+const CELL_SLACK = 0.75;
 const RETRYABLE = new Set(['NO_PATH', 'STUCK', 'FAILED']);
 
-function cellAt(bot: Bot): (x: number, y: number, z: number) => RayCell | null {
-  return (x, y, z) => {
-    const b = bot.blockAt(new Vec3(x, y, z));
-    return b ? { name: b.name, shapes: b.shapes, properties: b.getProperties() } : null;
-  };
-}
-
-/** Whether the use takes from this cell: a fluid source, or powder snow (any of it). */
-function takesFrom(use: BlockUse, cell: RayCell | null): boolean {
-  return cell !== null && cell.name === use.block && (cell.name === 'powder_snow' || isSource(cell));
-}
-
-/** Where to look: into a source's surface from above, or the top of powder snow. */
-function aimPoint(pos: Vec3): Vec3 {
-  return pos.offset(0.5, 0.8, 0.5);
-}
-
 /** Whether the ray from eyes at `eye` towards `aim` hits a block the use takes from, within reach. */
-function hitsFrom(bot: Bot, use: BlockUse, eye: Vec3, aim: Vec3): boolean {
-  const reach = useReach(bot.registry).ray;
-  if (eye.distanceTo(aim) > reach - MARGIN) return false;
-  const cell = cellAt(bot);
-  const hit = castRay(eye, aim.minus(eye).normalize(), reach - MARGIN, cell);
-  return hit !== null && takesFrom(use, cell(hit.x, hit.y, hit.z));
+function hitsFrom(bot: Bot, use: BlockUse, eye: Vec3, aim: Vec3, slack = 0): boolean {
+  const reach = useReach(bot.registry).ray - MARGIN - slack;
+  if (eye.distanceTo(aim) > reach) return false;
+  const cell = rayCellAt(bot);
+  const hit = castRay(eye, aim.minus(eye).normalize(), reach, cell);
+  return hit !== null && takesFromCell(use.block, cell(hit.x, hit.y, hit.z));
 }
 
-/** Stand anywhere dry from which the container's ray hits what it takes from. */
+/** The first of `aims` the ray from `eye` hits the block through, or undefined. */
+function aimFrom(bot: Bot, use: BlockUse, eye: Vec3, aims: readonly Vec3[], slack = 0): Vec3 | undefined {
+  return aims.find((aim) => hitsFrom(bot, use, eye, aim, slack));
+}
+
+/** Stand anywhere dry from which the container's ray hits what it takes from, by any of its open faces. */
 class GoalAimAt extends goals.Goal {
-  constructor(private readonly bot: Bot, private readonly use: BlockUse, private readonly aim: Vec3) {
+  constructor(private readonly bot: Bot, private readonly use: BlockUse, private readonly aims: readonly Vec3[]) {
     super();
   }
 
   heuristic(node: Move): number {
     const eye = new Vec3(node.x + 0.5, node.y + EYE_HEIGHT, node.z + 0.5);
-    return Math.max(0, eye.distanceTo(this.aim) - (useReach(this.bot.registry).ray - MARGIN));
+    const near = Math.min(...this.aims.map((a) => eye.distanceTo(a)));
+    return Math.max(0, near - (useReach(this.bot.registry).ray - MARGIN - CELL_SLACK));
   }
 
   isEnd(node: Move): boolean {
     const feet = this.bot.blockAt(new Vec3(node.x, node.y, node.z));
     if (!feet || feet.name === 'water' || feet.name === 'lava') return false;
-    return hitsFrom(this.bot, this.use, new Vec3(node.x + 0.5, node.y + EYE_HEIGHT, node.z + 0.5), this.aim);
+    return aimFrom(this.bot, this.use, new Vec3(node.x + 0.5, node.y + EYE_HEIGHT, node.z + 0.5), this.aims, CELL_SLACK) !== undefined;
   }
 }
 
-/** Sources (or powder snow) open to the air above, nearest first, leaving out `tried` and blocks written off. */
+/** Sources (or powder snow) the ray can reach (fluidSource.ts), nearest first, leaving out `tried` and blocks written off. */
 function sources(bot: Bot, use: BlockUse, radius: number, tried: ReadonlySet<string>): Vec3[] {
-  const cell = cellAt(bot);
-  return findBlockPositions(bot, [use.block], { maxDistance: radius, count: 64 }).filter((p) => {
-    if (tried.has(posKey(p)) || isUnreachable(bot, p) || !takesFrom(use, cell(p.x, p.y, p.z))) return false;
-    const above = bot.blockAt(p.offset(0, 1, 0));
-    return above !== null && above.boundingBox === 'empty' && above.name !== use.block;
-  });
+  return takeablePositions(bot, use.block, radius, { skip: (p) => tried.has(posKey(p)) || isUnreachable(bot, p) });
 }
 
 /** One fill from the block at `pos`: walk to where the ray reaches it, hold the container, look, use. */
 async function fillOnce(ctx: SkillContext, use: BlockUse, pos: Vec3): Promise<void> {
   const { bot, signal } = ctx;
-  const aim = aimPoint(pos);
+  const aims = aimPoints(bot, use.block, pos);
   const where = `${use.block} at ${fmt(pos)}`;
   const eye = () => bot.entity.position.offset(0, EYE_HEIGHT, 0);
-  if (!hitsFrom(bot, use, eye(), aim)) await moveTo(ctx, new GoalAimAt(bot, use, aim), { what: `a spot in reach of ${where}` });
-  if (!hitsFrom(bot, use, eye(), aim)) throw new SkillError('FAILED', `${where} is not in sight from ${fmt(bot.entity.position)}`);
+  if (aims.length === 0) throw new SkillError('FAILED', `${where} is shut in: no face a ray can come in by`);
+  if (!aimFrom(bot, use, eye(), aims)) await moveTo(ctx, new GoalAimAt(bot, use, aims), { what: `a spot in reach of ${where}` });
+  const aim = aimFrom(bot, use, eye(), aims);
+  if (!aim) throw new SkillError('FAILED', `${where} is not in sight from ${fmt(bot.entity.position)}`);
   const container = findItem(bot, use.use);
   if (!container) throw missingItems(use.use, 1, 0);
   if (bot.heldItem?.name !== use.use) await untilAborted(bot.equip(container, 'hand'), signal);
@@ -120,7 +112,8 @@ export async function fillContainer(ctx: SkillContext, use: BlockUse, radius: nu
       return;
     } catch (err) {
       if (ctx.signal.aborted || !(err instanceof SkillError) || !RETRYABLE.has(err.code)) throw err;
-      if (err.code === 'NO_PATH') markUnreachable(bot, pos);
+      // The pool around it is written off with it: its other sources share the way that failed (a ravine's).
+      if (err.code === 'NO_PATH') markUnreachable(bot, pos, [use.block]);
       lastError = err;
       log.debug({ code: err.code, err: err.message, at: posKey(pos) }, 'could not fill from this block; trying another');
     }

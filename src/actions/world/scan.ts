@@ -5,6 +5,7 @@ import type { Entity } from 'prismarine-entity';
 import { Vec3 } from 'vec3';
 import { isUnreachable } from '../../bot/unreachable.ts';
 import { isClaimedByOther } from '../../bot/claims.ts';
+import { TAKEN_BY_CONTAINERS, takeablePositions } from '../interact/fluidSource.ts';
 
 /**
  * How close something must be to count as "nearby" (the `<name>_nearby` facts): the observation
@@ -95,11 +96,18 @@ export function findNearestEntity(bot: Bot, name: string, maxDistance = NEARBY_R
 
 export type TargetKind = 'block' | 'entity';
 
-/** Where the nearest `target` is within `maxDistance` of the bot, or null; blocks just found unreachable do not count. */
+/**
+ * Where the nearest `target` is within `maxDistance` of the bot, or null; blocks just found unreachable do not
+ * count, nor fluids a bucket cannot take (explore's "found" is the fill's target).
+ */
 export function locate(bot: Bot, target: string, kind: TargetKind, maxDistance: number): Vec3 | null {
   if (kind === 'entity') return findNearestEntity(bot, target, maxDistance)?.position.clone() ?? null;
   // A block a team mate is on its way to dig is not there for this bot: an explore would stop next to it.
-  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance, count: 32 }).find((p) => !isUnreachable(bot, p) && !isClaimedByOther(bot, p)) ?? null;
+  const skip = (p: Vec3) => isUnreachable(bot, p) || isClaimedByOther(bot, p);
+  // Water, lava, powder snow: only what a bucket can take counts, as the fill action picks (fluidSource.ts);
+  // an aquifer shut in stone is no water to explore for.
+  if (TAKEN_BY_CONTAINERS.has(target)) return takeablePositions(bot, target, maxDistance, { skip })[0] ?? null;
+  return findBlockPositions(bot, withDeepslateTwin(bot, target), { maxDistance, count: 32 }).find((p) => !skip(p)) ?? null;
 }
 
 /**
