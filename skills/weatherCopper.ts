@@ -1,13 +1,13 @@
 import type { Vec3 } from 'vec3';
 import { z } from 'zod';
 import {
-  bestToolFor, copperBlockAt, copperStage, countItem, defineSkill, digAndCollect, fmt, gained, harvestTools, inventoryCounts, LAG_FACTOR, lagAwareDeadline,
+  bestToolFor, copperStage, countItem, defineSkill, digAndCollect, fmt, gained, harvestTools, inventoryCounts, LAG_FACTOR, lagAwareDeadline,
   missingItems, placeNearby, posKey, secondsToStage, type SkillContext, SkillError, throwIfAborted, WEATHERED_STAGES,
+  COPPER_PIECES, type CopperPiece, pieceMissing, weatheredAt,
 } from '../src/actions/index.ts';
 
-const PLACED = 'copper_block';
-/** The longest wait the skill accepts, in game seconds: oxidized copper takes about 67 minutes on average. */
-const MAX_WAIT_S = 4 * 3600;
+/** The longest wait the skill accepts, in game seconds: an oxidized door takes about 4.4 hours on average. */
+const MAX_WAIT_S = 14 * 3600;
 /** The wait the planner gives, as a multiple of the mean: stages are random, and a group waits for its slowest. */
 const WAIT_MARGIN = 3;
 /** How often the game-time deadline is looked at between the blocks' updates. */
@@ -15,7 +15,8 @@ const RECHECK_MS = 1000;
 
 const params = z.object({
   stage: z.enum(WEATHERED_STAGES),
-  count: z.number().int().min(1).max(16).default(1).describe('copper blocks to set out, one item each'),
+  block: z.enum(COPPER_PIECES).default('copper_block'),
+  count: z.number().int().min(1).max(16).default(1).describe('pieces to set out, one item each'),
   waitSeconds: z.number().int().min(0).max(MAX_WAIT_S).default(3600).describe('how long to wait in all, in game seconds'),
 });
 type Args = z.infer<typeof params>;
@@ -27,23 +28,27 @@ export interface WeatherResult {
   waited: number;
 }
 
-/** The wait the planner gives `count` blocks to reach `stage` at the default randomTickSpeed. */
-export function waitFor(stage: Args['stage']): number {
-  return Math.min(MAX_WAIT_S, Math.ceil(secondsToStage(stage) * WAIT_MARGIN));
+/** The wait the planner gives `count` pieces to reach `stage` at the default randomTickSpeed. */
+export function waitFor(stage: Args['stage'], piece: CopperPiece = 'copper_block'): number {
+  return Math.min(MAX_WAIT_S, Math.ceil(secondsToStage(stage, undefined, piece) * WAIT_MARGIN));
 }
 
 export const weatherCopper = defineSkill<typeof params, WeatherResult>({
   name: 'weatherCopper',
-  summary: 'Set copper blocks out, wait (an hour or more) until they weather to `stage`, mine them.',
-  details: `Each copper block ages a stage in about ${Math.round(secondsToStage('exposed') / 60)}-${Math.round((secondsToStage('weathered') - secondsToStage('exposed')) / 60)} minutes of game time; blocks are mined as soon as they reach \`stage\`. `
-    + 'Fails MISSING_ITEMS without copper blocks, NO_TOOL without a stone pickaxe or better, NO_TARGET with nowhere to set them, TIMEOUT (the blocks taken back) naming each block\'s stage when `waitSeconds` runs out.',
+  summary: 'Set `count` `block`s out, wait (an hour or more) until they weather to `stage`, mine them.',
+  details: `Each copper block ages a stage in about ${Math.round(secondsToStage('exposed') / 60)}-${Math.round((secondsToStage('weathered') - secondsToStage('exposed')) / 60)} minutes of game time (a door 4 times as long: its halves hold each other back); each is mined as soon as it reaches \`stage\`. `
+    + 'Fails BAD_ARGS for a piece the version lacks (doors and trapdoors: 1.21+), MISSING_ITEMS without the pieces, NO_TOOL without a stone pickaxe or better, NO_TARGET with nowhere to set them, TIMEOUT (the blocks taken back) naming each block\'s stage when `waitSeconds` runs out.',
   params,
-  example: { stage: 'exposed', count: 1, waitSeconds: waitFor('exposed') },
-  preconditions: (args, kb) => ({ consume: { [PLACED]: args.count }, equip: harvestTools(kb, copperBlockAt(args.stage)) }),
-  effects: (args) => ({ obtain: { [copperBlockAt(args.stage)]: args.count } }),
-  producers(target, count): Args[] {
-    const stage = WEATHERED_STAGES.find((s) => copperBlockAt(s) === target);
-    return stage ? [{ stage, count: Math.min(16, count), waitSeconds: waitFor(stage) }] : [];
+  example: { stage: 'exposed', block: 'copper_block', count: 1, waitSeconds: waitFor('exposed') },
+  preconditions: (args, kb) => ({ consume: { [args.block]: args.count }, equip: harvestTools(kb, weatheredAt(args.block, args.stage)) }),
+  effects: (args) => ({ obtain: { [weatheredAt(args.block, args.stage)]: args.count } }),
+  producers(target, count, kb): Args[] {
+    for (const block of COPPER_PIECES) {
+      const stage = WEATHERED_STAGES.find((s) => weatheredAt(block, s) === target);
+      if (!stage || pieceMissing(block, kb.registry) !== undefined) continue;
+      return [{ stage, block, count: Math.min(16, count), waitSeconds: waitFor(stage, block) }];
+    }
+    return [];
   },
   // The game-time wait may run up to LAG_FACTOR times the clock on a lagging server; the rest is walking and digging.
   timeoutMs: (args) => 60_000 + args.count * 30_000 + args.waitSeconds * 1000 * LAG_FACTOR,
@@ -52,16 +57,19 @@ export const weatherCopper = defineSkill<typeof params, WeatherResult>({
 
 async function weather(ctx: SkillContext, args: Args): Promise<WeatherResult> {
   const { bot, knowledge: kb, signal, log } = ctx;
-  const want = copperBlockAt(args.stage);
-  const have = countItem(bot, PLACED);
-  if (have < args.count) throw missingItems(PLACED, args.count, have);
-  // The pickaxe first: copper put down with nothing to mine it with is lost to the bot.
-  if (bestToolFor(bot, kb, want) === null) {
-    const tool = harvestTools(kb, want)[0] ?? 'stone_pickaxe';
-    throw new SkillError('NO_TOOL', `need ${tool} or better to mine ${want}`, { block: want, tool });
+  const want = weatheredAt(args.block, args.stage);
+  const absent = pieceMissing(args.block, bot.registry);
+  if (absent !== undefined) throw new SkillError('BAD_ARGS', `cannot set out ${args.block} on ${bot.version}: ${absent}`, { item: args.block });
+  const have = countItem(bot, args.block);
+  if (have < args.count) throw missingItems(args.block, args.count, have);
+  // The pickaxe first: copper put down with nothing to mine it with is lost to the bot. (1.21.4's data
+  // lets a hand take a copper door.)
+  const tools = harvestTools(kb, want);
+  if (tools.length > 0 && bestToolFor(bot, kb, want) === null) {
+    throw new SkillError('NO_TOOL', `need ${tools[0]} or better to mine ${want}`, { block: want, tool: tools[0] });
   }
   const before = inventoryCounts(bot);
-  const pending = await setOut(ctx, args.count);
+  const pending = await setOut(ctx, args.block, args.count);
   const startAge = bot.time.age;
   const overdue = lagAwareDeadline(args.waitSeconds * 1000, () => bot.time.age);
   const waited = () => Math.max(0, Math.round((bot.time.age - startAge) / 20));
@@ -82,7 +90,7 @@ async function weather(ctx: SkillContext, args: Args): Promise<WeatherResult> {
         // Weathered on while another was being dug: no scraping back here, so it is taken back as it is.
         past.push(`${fmt(pos)} ${stage}`);
         await takeBack(ctx, [pos]);
-      } else log.warn({ at: posKey(pos), now: name }, 'a copper block set out is gone');
+      } else log.warn({ at: posKey(pos), now: name }, 'a copper piece set out is gone');
     }
     if (pending.length === 0) break;
     if (overdue()) {
@@ -104,16 +112,17 @@ function isPast(stage: string, wanted: Args['stage']): boolean {
   return WEATHERED_STAGES.indexOf(stage as Args['stage']) > WEATHERED_STAGES.indexOf(wanted);
 }
 
-/** Puts `count` copper blocks down near the bot; NO_TARGET (the ones placed taken back) when there is no room. */
-async function setOut(ctx: SkillContext, count: number): Promise<Vec3[]> {
+/** Puts `count` pieces down near the bot; NO_TARGET (the ones placed taken back) when there is no room. */
+async function setOut(ctx: SkillContext, piece: CopperPiece, count: number): Promise<Vec3[]> {
   const cells: Vec3[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      cells.push((await placeNearby(ctx, PLACED)).position.clone());
+      // A door's cell is its lower half, the one that ages and that the skill watches and digs.
+      cells.push((await placeNearby(ctx, piece)).position.clone());
     } catch (err) {
       if (ctx.signal.aborted || !(err instanceof SkillError) || !['FAILED', 'NO_PATH', 'STUCK'].includes(err.code)) throw err;
       await takeBack(ctx, cells);
-      throw new SkillError('NO_TARGET', `nowhere to set copper block ${i + 1} of ${count} out near the bot: ${err.message}`, { block: PLACED }, { cause: err });
+      throw new SkillError('NO_TARGET', `nowhere to set ${piece.replace('_', ' ')} ${i + 1} of ${count} out near the bot: ${err.message}`, { block: piece }, { cause: err });
     }
   }
   return cells;
@@ -128,7 +137,7 @@ async function takeBack(ctx: SkillContext, cells: readonly Vec3[]): Promise<void
       await digAndCollect(ctx, pos, name);
     } catch (err) {
       if (ctx.signal.aborted || !(err instanceof SkillError)) throw err;
-      ctx.log.warn({ code: err.code, err: err.message, at: posKey(pos) }, 'could not take a copper block back');
+      ctx.log.warn({ code: err.code, err: err.message, at: posKey(pos) }, 'could not take a copper piece back');
     }
   }
 }

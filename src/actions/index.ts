@@ -11,7 +11,7 @@ export type { Knowledge } from '../knowledge/kb.ts';
 export { FUEL_GROUP, fuelRank, isGroup } from '../knowledge/groups.ts';
 export { FULL_HONEY_LEVEL, HARVEST_GIVES, NEST_BLOCKS } from '../knowledge/honey.ts';
 export { EGG_LAY_SECONDS, EGG_LAY_TICKS, EGG_STACK, HENS_FOUND } from '../knowledge/chickens.ts';
-export { WEATHERED_STAGES, copperBlockAt, copperStage, secondsToStage } from '../knowledge/copper.ts';
+export { COPPER_PIECES, WEATHERED_STAGES, copperBlockAt, copperStage, pieceMissing, secondsToStage, weatheredAt, type CopperPiece } from '../knowledge/copper.ts';
 export { alternativeVias, candidateShapes, chooseShape, concreteRecipe, craftConsumption, primaryShape, shapeVia } from './crafting/recipes.ts';
 export type { CraftShape } from './crafting/recipes.ts';
 export { CONTAINERS, CRAFTING_TABLE_NEARBY, FURNACE_NEARBY, chestRoomFor, placeStationNearby, reachStation } from './crafting/stations.ts';

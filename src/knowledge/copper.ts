@@ -50,6 +50,21 @@ export function copperBlockAt(stage: CopperStage): string {
 }
 
 /**
+ * Doors and trapdoors (WeatheringCopperDoorBlock, WeatheringCopperTrapDoorBlock) age like blocks, keeping
+ * facing, hinge, open and half. A door ages only on its lower half's random tick, the upper half changing
+ * with it; that upper half is weathering copper at the same stage within distance 4, so a lone door ages
+ * with ((0+1)/(1+1))² = a quarter of a lone block's chance.
+ */
+export function isCopperDoor(name: string): boolean {
+  return name.endsWith('copper_door') && copperStage(name) !== undefined;
+}
+
+/** Weathering neighbours an unaffected `piece` set out alone always has: a door's other half. */
+function ownNeighbours(piece: string): number {
+  return isCopperDoor(piece) ? 1 : 0;
+}
+
+/**
  * The chance that one random tick ages a block of `stage` whose weathering neighbours within Manhattan
  * distance 4 are at `neighbours`: none if one is at a lower stage, else
  * 0.0569 × ((higher+1)/(higher+same+1))² × (0.75 when unaffected).
@@ -79,18 +94,37 @@ export function ageOnRandomTick(stage: CopperStage, neighbours: readonly CopperS
 }
 
 /**
- * The mean game seconds an isolated block (or a group all at one stage, that do not hold each other back)
+ * The mean game seconds an isolated piece (or a group all at one stage, that do not hold each other back)
  * takes to leave `stage`: one random tick every 4096/3 game ticks, aging with `ageChance`.
  */
-export function stageSeconds(stage: CopperStage, randomTickSpeed = DEFAULT_RANDOM_TICK_SPEED): number {
-  const chance = ageChance(stage, []);
+export function stageSeconds(stage: CopperStage, randomTickSpeed = DEFAULT_RANDOM_TICK_SPEED, piece = 'copper_block'): number {
+  const chance = ageChance(stage, Array<CopperStage>(ownNeighbours(piece)).fill(stage));
   if (chance === 0) return Infinity;
   return SECTION_VOLUME / randomTickSpeed / chance / 20;
 }
 
-/** The mean game seconds from copper_block to `stage`: the stages before it one after another. */
-export function secondsToStage(stage: WeatheredStage, randomTickSpeed = DEFAULT_RANDOM_TICK_SPEED): number {
+/** The mean game seconds from the unaffected piece to `stage`: the stages before it one after another. */
+export function secondsToStage(stage: WeatheredStage, randomTickSpeed = DEFAULT_RANDOM_TICK_SPEED, piece = 'copper_block'): number {
   let total = 0;
-  for (const s of COPPER_STAGES.slice(0, COPPER_STAGES.indexOf(stage))) total += stageSeconds(s, randomTickSpeed);
+  for (const s of COPPER_STAGES.slice(0, COPPER_STAGES.indexOf(stage))) total += stageSeconds(s, randomTickSpeed, piece);
   return total;
+}
+
+/** What weatherCopper sets out: each weathers alone and is mined back as itself (stairs, slabs and the rest come from recipes). */
+export const COPPER_PIECES = ['copper_block', 'copper_door', 'copper_trapdoor'] as const;
+export type CopperPiece = (typeof COPPER_PIECES)[number];
+
+/** The item `piece` is at `stage`: weathered_copper, exposed_copper_door. */
+export function weatheredAt(piece: CopperPiece, stage: WeatheredStage): string {
+  return piece === 'copper_block' ? copperBlockAt(stage) : `${stage}_${piece}`;
+}
+
+/**
+ * Why this version has no `piece` (undefined: it has). 1.20.3-1.20.4's data list copper doors and
+ * trapdoors, but only the update_1_21 experiment enables them, with no recipe: a 1.20 world has none.
+ */
+export function pieceMissing(piece: CopperPiece, registry: { itemsByName: Readonly<Record<string, unknown>>; isOlderThan(v: string): boolean }): string | undefined {
+  if (registry.itemsByName[piece] === undefined) return `${piece} is not an item in this version`;
+  if (piece !== 'copper_block' && registry.isOlderThan('1.21')) return `${piece} came with 1.21 (an experimental item before)`;
+  return undefined;
 }

@@ -33,8 +33,8 @@ const EXACT: Readonly<Record<string, string>> = {
 };
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
-  // weatherCopper sets out copper blocks only; no recipe makes a weathered door or trapdoor from its block.
-  [/^(waxed_)?(exposed|weathered|oxidized)_copper_(door|trapdoor)$/, 'a copper door or trapdoor left to weather (weatherCopper sets out copper blocks only)'],
+  // weatherCopper sets doors and trapdoors out from 1.21; 1.20.3-1.20.4 list them, as an experiment only.
+  [/^(waxed_)?(exposed|weathered|oxidized)_copper_(door|trapdoor)$/, 'a copper door or trapdoor left to weather (in 1.21 and later; an experimental item before)'],
   [/_pottery_sherd$/, 'brushing suspicious sand or gravel in trail ruins and desert ruins'],
   [/_armor_trim_smithing_template$/, 'loot chests in structures'],
   [/^music_disc_/, 'a creeper killed by a skeleton, or loot chests in structures'],

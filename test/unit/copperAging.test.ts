@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AGE_TRY_CHANCE, ageChance, ageOnRandomTick, copperBlockAt, copperStage, nextCopper, secondsToStage, stageSeconds,
+  AGE_TRY_CHANCE, ageChance, ageOnRandomTick, copperBlockAt, copperStage, isCopperDoor, nextCopper, secondsToStage, stageSeconds,
 } from '../../src/knowledge/copper.ts';
 import { Prng } from '../../src/sandbox/worldgen/random.ts';
 import { randomTicksFor } from '../../src/sandbox/plugins/weathering/copper.ts';
@@ -48,6 +48,13 @@ describe("vanilla's aging rule", () => {
     expect(secondsToStage('oxidized')).toBeCloseTo(stageSeconds('unaffected') + 2 * stageSeconds('exposed'));
     // A faster gamerule shortens it in proportion.
     expect(secondsToStage('exposed', 300)).toBeCloseTo(secondsToStage('exposed') / 100);
+  });
+
+  it('holds a door back by its own upper half (a quarter of the chance); a trapdoor ages as a block does', () => {
+    expect(['copper_door', 'weathered_copper_door', 'waxed_copper_door', 'copper_trapdoor', 'iron_door'].map(isCopperDoor)).toEqual([true, true, false, false, false]);
+    expect(stageSeconds('unaffected', 3, 'copper_door')).toBeCloseTo(4 * stageSeconds('unaffected'));
+    expect(secondsToStage('oxidized', 3, 'copper_door') / 3600).toBeCloseTo(4.44, 1);
+    expect(secondsToStage('weathered', 3, 'copper_trapdoor')).toBeCloseTo(secondsToStage('weathered'));
   });
 
   it('gives each block its Poisson share of random ticks: randomTickSpeed per 4096 blocks per game tick', () => {

@@ -13,7 +13,9 @@ import { weatherCopper } from '../../skills/weatherCopper.ts';
 import { observationWith } from '../helpers/planner.ts';
 
 const item = (name: string, count = 1) => ({ kind: 'item' as const, items: [name], count });
-const subject = (args: Record<string, unknown>) => [args.block, args.item, args.target, args.stage].find((a): a is string => typeof a === 'string') ?? '';
+// weatherCopper's subject is its stage, with the piece when it is not a plain block.
+const subject = (args: Record<string, unknown>) => (typeof args.stage === 'string' ? [args.stage, args.block].filter((a) => a !== 'copper_block').join(' ')
+  : [args.block, args.item, args.target].find((a): a is string => typeof a === 'string') ?? '');
 const calls = (v: PlannerVerdict) => (v.kind === 'next' ? (v.plan ?? [v.decision]).map((d) => `${d.skill} ${subject(d.args)}`.trim()) : [`${v.kind}: ${v.kind === 'unplannable' ? v.reason : ''}`]);
 
 describe.each(['1.20.1', '1.21.4'])('weathered copper on vanilla terrain (%s)', (version) => {
@@ -74,6 +76,49 @@ describe('what weathering costs and gives', () => {
     expect(skillSeconds(model.action('weatherCopper', { stage: 'exposed', count: 1, waitSeconds: 4800 })!, kb)).toBeLessThan(one / 2);
     // The runner's bound covers the wait it is given.
     const timeout = weatherCopper.timeoutMs;
-    expect(typeof timeout === 'function' && timeout({ stage: 'oxidized', count: 4, waitSeconds: 12_000 }, kb)).toBeGreaterThan(12_000_000);
+    expect(typeof timeout === 'function' && timeout({ stage: 'oxidized', block: 'copper_block', count: 4, waitSeconds: 12_000 }, kb)).toBeGreaterThan(12_000_000);
+  });
+
+  it('sets doors and trapdoors out for their weathered items, a door costing four times the wait, its plan waiting three times the mean', () => {
+    const door = model.producers('weathered_copper_door', 2).find((p) => p.skill === 'weatherCopper');
+    expect([Object.fromEntries(door!.consume), Object.fromEntries(door!.obtain), door?.equip.includes('wooden_pickaxe')])
+      .toEqual([{ copper_door: 2 }, { weathered_copper_door: 2 }, false]);
+    expect(door?.args).toEqual({ stage: 'weathered', block: 'copper_door', count: 2, waitSeconds: Math.ceil(3 * secondsToStage('weathered', 3, 'copper_door')) });
+    const trap = model.producers('oxidized_copper_trapdoor', 1).find((p) => p.skill === 'weatherCopper');
+    expect(Object.fromEntries(trap!.consume)).toEqual({ copper_trapdoor: 1 });
+    const seconds = (block: string) => skillSeconds(model.action('weatherCopper', { stage: 'exposed', block, count: 1, waitSeconds: 4800 })!, kb);
+    expect(seconds('copper_door') - 6).toBeCloseTo(4 * (seconds('copper_trapdoor') - 6));
+    expect(seconds('copper_trapdoor')).toBeCloseTo(seconds('copper_block'));
+    // Waxed doors are not left to weather: they come from a recipe.
+    expect(model.producers('waxed_exposed_copper_door', 1).filter((p) => p.skill === 'weatherCopper')).toEqual([]);
+  });
+});
+
+describe('weathered copper doors and trapdoors on vanilla terrain', () => {
+  it('plans all twelve on 1.21.4: a crafted door or trapdoor set out to weather, waxed with honeycomb', () => {
+    const kb = createKnowledge('1.21.4');
+    const planner = createGraphPlanner({ skills: createSkillRegistry(), knowledge: kb, world: overworldFor(kb, 'vanilla'), prime: false });
+    const door = calls(planner.plan(item('exposed_copper_door'), blankObservation({})));
+    expect(door.indexOf('craftItem copper_door')).toBeLessThan(door.indexOf('weatherCopper exposed copper_door'));
+    expect(door.at(-1)).toBe('weatherCopper exposed copper_door');
+    const waxed = calls(planner.plan(item('waxed_oxidized_copper_trapdoor'), blankObservation({})));
+    expect(waxed).toContain('harvestHoney honeycomb');
+    expect(waxed.slice(-2)).toEqual(['weatherCopper oxidized copper_trapdoor', 'craftItem waxed_oxidized_copper_trapdoor']);
+    for (const waxing of ['', 'waxed_']) {
+      for (const stage of ['exposed', 'weathered', 'oxidized']) {
+        for (const piece of ['door', 'trapdoor']) {
+          const name = `${waxing}${stage}_copper_${piece}`;
+          const v = planner.plan(item(name), blankObservation({}));
+          expect(v.kind === 'unplannable' ? v.reason : 'planned', name).toBe('planned');
+        }
+      }
+    }
+  });
+
+  it('refuses them on 1.20.4, whose doors are experimental only, saying they weather from 1.21', () => {
+    const kb = createKnowledge('1.20.4');
+    const planner = createGraphPlanner({ skills: createSkillRegistry(), knowledge: kb, world: overworldFor(kb, 'vanilla'), prime: false });
+    expect(new SkillModel(SKILLS, kb).producers('exposed_copper_door', 1).filter((p) => p.skill === 'weatherCopper')).toEqual([]);
+    expect(calls(planner.plan(item('oxidized_copper_trapdoor'), blankObservation({})))[0]).toMatch(/^unplannable: .*left to weather \(in 1\.21 and later; an experimental item before\)/);
   });
 });

@@ -70,16 +70,16 @@ export function skillSeconds(a: Action, kb: Knowledge): number {
     // Each full nest is waited for: a nest found is as good as empty (vanilla generates them so), and
     // the bees fill one in 5 to 10 minutes of daylight.
     case 'harvestHoney': return harvests(a.args, count) * (HARVEST_SECONDS + NEST_FILL_SECONDS);
-    // The blocks weather side by side, so the wait is one block's (the mean game time to the stage: an
-    // hour for oxidized copper), not one per block; placing and mining each is on top.
-    case 'weatherCopper': return WEATHER_HANDLING_SECONDS * count + secondsToStage(copperStage(a.args.stage));
+    // The pieces weather side by side, so the wait is one piece's (the mean game time to the stage: an
+    // hour for oxidized copper, four for a door), not one per piece; placing and mining each is on top.
+    case 'weatherCopper': return WEATHER_HANDLING_SECONDS * count + secondsToStage(copperStage(a.args.stage), undefined, typeof a.args.block === 'string' ? a.args.block : undefined);
     // The mean casts for the catch (rare junk and treasure: hundreds) at about 22 s a cast.
     case 'fish': return fishingSeconds(typeof a.args.item === 'string' ? a.args.item : '', count);
     default: return 5;
   }
 }
 
-/** Placing one copper block and mining it back, on top of the wait for it to weather. */
+/** Placing one copper piece and mining it back, on top of the wait for it to weather. */
 const WEATHER_HANDLING_SECONDS = 6;
 
 function copperStage(stage: unknown): WeatheredStage {

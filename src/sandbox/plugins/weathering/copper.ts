@@ -1,11 +1,11 @@
 // Copper that weathers, as vanilla ages it: each copper block (not waxed) of a loaded chunk gets its share
 // of the random ticks (`randomTickSpeed` blocks per 16³ section per game tick) and ages a stage by
 // ageOnRandomTick (src/knowledge/copper.ts), its neighbours within Manhattan distance 4 holding it back or
-// speeding it up. Only the copper cells are followed (found when a chunk loads, kept by block updates),
-// so nothing scans the sections on every tick.
+// speeding it up; a door ages on its lower half's ticks, both halves together. Only the copper cells are
+// followed (found when a chunk loads, kept by block updates), so nothing scans the sections on every tick.
 import type { Block } from 'prismarine-block';
 import { Vec3 } from 'vec3';
-import { ageOnRandomTick, type CopperStage, copperStage, NEIGHBOUR_DISTANCE, nextCopper, SECTION_VOLUME } from '../../../knowledge/copper.ts';
+import { ageOnRandomTick, type CopperStage, copperStage, isCopperDoor, NEIGHBOUR_DISTANCE, nextCopper, SECTION_VOLUME } from '../../../knowledge/copper.ts';
 import { blockClass, type BlockClass, type ColumnWorld, watchBlocks } from '../../squid/blockWatch.ts';
 import type { SquidServer } from '../../squid/types.ts';
 
@@ -39,11 +39,13 @@ export function randomTicksFor(speed: number, ticks: number, random: () => numbe
 }
 
 export class WeatheringCopper {
-  /** Followed copper cells, with their stage. */
-  private readonly cells = new Map<string, { pos: Vec3; stage: CopperStage }>();
+  /** Followed copper cells, with their stage; a door's upper half is followed as a neighbour but never ticks. */
+  private readonly cells = new Map<string, { pos: Vec3; stage: CopperStage; upper: boolean }>();
   private readonly BlockCls: BlockClass;
   /** State ids of weathering copper, with the stage each is at. */
   private readonly stateStages = new Map<number, CopperStage>();
+  /** State ids of weathering doors' upper halves. */
+  private readonly upperHalves = new Set<number>();
   private world: ColumnWorld | undefined;
 
   constructor(private readonly serv: SquidServer, private readonly random: () => number) {
@@ -51,7 +53,10 @@ export class WeatheringCopper {
     for (const b of Object.values(serv.registry.blocksByName)) {
       const stage = copperStage(b.name);
       if (stage === undefined) continue;
-      for (let s = b.minStateId; s <= b.maxStateId; s++) this.stateStages.set(s, stage);
+      for (let s = b.minStateId; s <= b.maxStateId; s++) {
+        this.stateStages.set(s, stage);
+        if (isCopperDoor(b.name) && this.BlockCls.fromStateId(s, 0).getProperties().half === 'upper') this.upperHalves.add(s);
+      }
     }
   }
 
@@ -59,7 +64,7 @@ export class WeatheringCopper {
   attach(): boolean {
     if (this.world) return true;
     this.world = watchBlocks(this.serv, {
-      wanted: (state) => this.stateStages.has(state), found: (pos, state) => this.track(pos, this.stateStages.get(state)!),
+      wanted: (state) => this.stateStages.has(state), found: (pos, state) => this.track(pos, this.stateStages.get(state)!, this.upperHalves.has(state)),
       forget: (cx, cz) => this.forget(cx, cz), blockUpdate: (old, now) => this.onBlockUpdate(old, now),
     });
     if (!this.world) return false;
@@ -74,8 +79,8 @@ export class WeatheringCopper {
     return this.cells.get(key(pos))?.stage;
   }
 
-  private track(pos: Vec3, stage: CopperStage): void {
-    this.cells.set(key(pos), { pos: pos.clone(), stage });
+  private track(pos: Vec3, stage: CopperStage, upper: boolean): void {
+    this.cells.set(key(pos), { pos: pos.clone(), stage, upper });
   }
 
   private forget(cx: number, cz: number): void {
@@ -87,7 +92,7 @@ export class WeatheringCopper {
     if (!pos) return;
     const stage = now ? this.stateStages.get(now.stateId) : undefined;
     if (stage === undefined) this.cells.delete(key(pos));
-    else this.track(pos, stage);
+    else this.track(pos, stage, this.upperHalves.has(now!.stateId));
   }
 
   /** Every followed cell's stage, by `x,y,z` (a copy). */
@@ -112,6 +117,7 @@ export class WeatheringCopper {
     // one, so a pass of several ticks never moves a group two stages at once.
     const before = this.stages();
     for (const cell of [...this.cells.values()]) {
+      if (cell.upper) continue;
       const n = randomTicksFor(speed, ticks, this.random);
       const stage = before.get(key(cell.pos));
       if (stage === undefined || n === 0) continue;
@@ -126,8 +132,19 @@ export class WeatheringCopper {
     const block = this.BlockCls.fromStateId(world.sync.getBlockStateId(pos), 0);
     const next = nextCopper(block.name);
     if (!next || !this.serv.registry.blocksByName[next]) return;
-    await this.serv.setBlock(world, pos, this.BlockCls.fromProperties(next, block.getProperties(), 0).stateId);
-    const stage = copperStage(next);
-    if (stage) this.track(pos, stage);
+    const props = block.getProperties();
+    const stage = copperStage(next)!;
+    if (isCopperDoor(block.name) && props.half === 'lower') {
+      // Vanilla's upper half takes the lower's new state (DoorBlock.updateShape). It changes first, so a
+      // lower half seen aged never stands under an old upper half, which breaking it would leave behind.
+      const above = pos.offset(0, 1, 0);
+      const top = this.BlockCls.fromStateId(world.sync.getBlockStateId(above), 0);
+      if (top.name === block.name && top.getProperties().half === 'upper') {
+        await this.serv.setBlock(world, above, this.BlockCls.fromProperties(next, { ...props, half: 'upper' }, 0).stateId);
+        this.track(above, stage, true);
+      }
+    }
+    await this.serv.setBlock(world, pos, this.BlockCls.fromProperties(next, props, 0).stateId);
+    this.track(pos, stage, false);
   }
 }
