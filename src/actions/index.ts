@@ -5,7 +5,7 @@ export { droppedItems, pickUp } from './items/drops.ts';
 export type { DroppedItem } from './items/drops.ts';
 export { SkillError, missingItems, noTarget, noTool } from '../base/errors.ts';
 export { armourSlot, countAny, countItem, findItem, gained, inventoryCounts, roomFor } from './items/inventory.ts';
-export { approachPlayer, giveItems, type GiveResult } from './items/give.ts';
+export { approachPlayer, giveItems, setDown, type GiveResult } from './items/give.ts';
 export { LAG_FACTOR, lagAwareDeadline, sleep, throwIfAborted, untilAborted, waitUntil } from '../base/wait.ts';
 export type { Knowledge } from '../knowledge/kb.ts';
 export { FUEL_GROUP, fuelRank, isGroup } from '../knowledge/groups.ts';

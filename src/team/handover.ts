@@ -5,7 +5,7 @@
 import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import pathfinderPkg from 'mineflayer-pathfinder';
-import { approachPlayer, inventoryCounts, moveTo, SkillError } from '../actions/index.ts';
+import { approachPlayer, inventoryCounts, moveTo, setDown, SkillError } from '../actions/index.ts';
 import { waitUntil } from '../base/wait.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { SkillRegistry } from '../skills/define.ts';
@@ -83,7 +83,15 @@ export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: Te
   if (!sees(giver, receiver)) await closeIn(env, giver, receiver, NEAR);
   let thrown: SkillOutcome | undefined;
   let how = '';
-  for (const attempt of ['giver walks', 'receiver comes'] as const) {
+  for (const attempt of ['giver walks', 'set down', 'receiver comes'] as const) {
+    if (attempt === 'set down') {
+      // In a tunnel a throw hits the wall and comes back, and a giver that cannot get past sees no way on:
+      // it sets the items down at its feet and steps back, and the receiver walks over them.
+      if (await setDownFor(env, giver, receiver, items, left, arrived)) {
+        return record('drop', `${giver.name} set the items down for ${receiver.name} (${thrown?.ok === false ? thrown.code : 'the throw came back'})`);
+      }
+      continue;
+    }
     if (attempt === 'receiver comes') {
       // The receiver stands in a pit or behind a wall (the giver cannot pass, or its throw came back to
       // it): the receiver comes out to the giver instead, and the giver throws again.
@@ -109,6 +117,31 @@ export async function handOver(env: HandoverEnv, giver: TeamMember, receiver: Te
   return viaChest(env, giver, receiver, items, `${giver.name} could not reach ${receiver.name} (${thrown.code})`, record);
 }
 
+/**
+ * The giver sets the items down and steps back; the receiver picks them up where they lie. True once they
+ * arrived; otherwise the giver takes back what is still lying there (nothing is left on the ground) and the
+ * hand-over goes on another way.
+ */
+async function setDownFor(env: HandoverEnv, giver: TeamMember, receiver: TeamMember, items: Items, left: () => Items, arrived: () => Items): Promise<boolean> {
+  // Items set down out of the receiver's sight would only wait for the giver to take them back.
+  if (!sees(receiver, giver) || receiver.bot.entity.position.distanceTo(giver.bot.entity.position) > SET_DOWN_RANGE) return false;
+  const ctx = { bot: giver.bot, log: env.log.child({ who: giver.name }), signal: env.signal, knowledge: env.knowledge };
+  try {
+    await setDown(ctx, items);
+  } catch (err) {
+    if (env.signal.aborted || !(err instanceof SkillError)) throw err;
+  }
+  const radius = Math.min(32, Math.ceil(receiver.bot.entity.position.distanceTo(giver.bot.entity.position)) + 6);
+  for (const item of Object.keys(left())) await run(env, receiver.bot, 'collectDrops', { item, radius });
+  const done = () => Object.keys(left()).length > 0 && atLeast(arrived(), left());
+  await waitUntil(done, { signal: env.signal, timeoutMs: ARRIVAL_MS, what: `${receiver.name} holding the items`, gameAge: () => Number(receiver.bot.time.age) }).catch((err: unknown) => {
+    if (env.signal.aborted) throw err;
+  });
+  if (done()) return true;
+  for (const item of Object.keys(left())) if ((arrived()[item] ?? 0) < (left()[item] ?? 0)) await run(env, giver.bot, 'collectDrops', { item, radius: 8 });
+  return false;
+}
+
 /** The giver places a chest where it stands and stores the items; the receiver walks there and takes them. */
 async function viaChest(env: HandoverEnv, giver: TeamMember, receiver: TeamMember, items: Items, why: string, record: (m: Handover['method'], why: string) => Handover): Promise<Handover> {
   const chestHeld = inventoryCounts(giver.bot).get('chest') ?? 0;
@@ -128,6 +161,8 @@ async function viaChest(env: HandoverEnv, giver: TeamMember, receiver: TeamMembe
   return record('chest', why);
 }
 
+/** How near the receiver a giver sets items down for it. */
+const SET_DOWN_RANGE = 16;
 /** Time a member has to come out of a pit and over to a team mate. */
 const APPROACH_MS = 45_000;
 /** Where a giver out of sight walks to: close enough that the hand-over's own walk is a few steps. */

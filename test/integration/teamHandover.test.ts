@@ -7,7 +7,8 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
-import { approachPlayer } from '../../src/actions/index.ts';
+import { collectDrops } from '../../skills/collectDrops.ts';
+import { approachPlayer, setDown } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
 import { clearAround, waitNearWorkers } from '../../src/team/rendezvous.ts';
 import { withExtras } from '../../src/team/share.ts';
@@ -143,6 +144,25 @@ describe('a team hand-over', () => {
     await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'crafting_table']]);
     expect(withExtras(gifts, goal, member(receiver), planner, wanted)[0]!.items).toEqual({ iron_ingot: 1 });
     await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'air']]);
+  }, 60_000);
+
+  it('sets items down at its feet and steps back out of reach; the team mate walks over and picks them up', async () => {
+    await setInventory(sb, giver, { iron_ingot: 2, stick: 1 });
+    await setInventory(sb, receiver, {});
+    await placeBot(sb, receiver, centre.offset(-5, 0, 0));
+    await placeBot(sb, giver, centre.offset(2, 0, 0));
+    const spot = giver.entity.position.clone();
+    const ctx = { bot: giver, log: env().log, signal: AbortSignal.timeout(30_000), knowledge: env().knowledge };
+    expect(await setDown(ctx, { iron_ingot: 2, stick: 1 })).toEqual({ iron_ingot: 2, stick: 1 });
+    expect(giver.entity.position.distanceTo(spot)).toBeGreaterThanOrEqual(3);
+    // They lie where the giver stood, not thrown off.
+    const lying = Object.values(receiver.entities).filter((e) => e.name === 'item');
+    expect(lying.length).toBeGreaterThan(0);
+    for (const e of lying) expect(Math.hypot(e.position.x - spot.x, e.position.z - spot.z)).toBeLessThan(1.5);
+    const got = await runOn(receiver, collectDrops, { radius: 16 });
+    expect(got.ok, JSON.stringify(got)).toBe(true);
+    expect(receiver.inventory.count(receiver.registry.itemsByName.iron_ingot!.id, null)).toBe(2);
+    expect(giver.inventory.items()).toEqual([]);
   }, 60_000);
 
   it('walks to where a team mate is when it is out of sight, and fails NO_TARGET without a position', async () => {

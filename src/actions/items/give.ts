@@ -5,7 +5,7 @@ import type { Entity } from 'prismarine-entity';
 import type { Vec3 } from 'vec3';
 import pathfinderPkg from 'mineflayer-pathfinder';
 import { SkillError, missingItems } from '../../base/errors.ts';
-import { waitUntil } from '../../base/wait.ts';
+import { sleep, waitUntil } from '../../base/wait.ts';
 import type { SkillContext } from '../../skills/types.ts';
 import { moveTo } from '../movement/move.ts';
 import { countItem } from './inventory.ts';
@@ -24,6 +24,8 @@ const TOO_CLOSE = 1.6;
 /** The walk up to the receiver: at least this long, and this long per block of straight distance. */
 const WALK_MIN_MS = 15_000;
 const WALK_MS_PER_BLOCK = 1_200;
+/** A look's time to reach the server and be applied before a toss that depends on it. */
+const LOOK_SETTLE_MS = 150;
 /** Vanilla's pickup delay for thrown items, and a margin for the receiver's inventory update. */
 const PICKUP_WAIT_MS = 6000;
 
@@ -100,6 +102,34 @@ export async function giveItems(ctx: SkillContext, to: string, items: Readonly<R
     bot.removeListener('entitySpawn', onSpawn);
     bot.removeListener('playerCollect', onCollect);
   }
+}
+
+/**
+ * Sets `items` down at the bot's own feet (looking straight down, so they do not fly) and steps back out of
+ * its own reach before vanilla's 2 s pickup delay ends, for a team mate to walk over and pick up: the way
+ * to hand over in a tunnel, where a throw hits the wall and comes back. Returns what left the inventory.
+ */
+export async function setDown(ctx: SkillContext, items: Readonly<Record<string, number>>): Promise<Record<string, number>> {
+  const { bot, signal } = ctx;
+  const spot = bot.entity.position.clone();
+  const given: Record<string, number> = {};
+  for (const [item, n] of Object.entries(items)) {
+    const id = bot.registry.itemsByName[item]?.id;
+    if (id === undefined) throw new SkillError('BAD_ARGS', `unknown item "${item}"`);
+    const before = countItem(bot, item);
+    if (before < n) throw missingItems(item, n, before);
+    // The look goes out with the next physics tick, and a server may apply it a moment after a click that
+    // follows close behind (flying-squid does): the toss must not overtake it, or the items are thrown along
+    // the old look, blocks away. Ticks caught up in a burst come at once, so the clock is waited on too.
+    await bot.look(bot.entity.yaw, -Math.PI / 2, true);
+    await bot.waitForTicks(2);
+    await sleep(LOOK_SETTLE_MS, signal);
+    await bot.toss(id, null, n);
+    await waitUntil(() => countItem(bot, item) <= before - n, { signal, timeoutMs: 3000, what: `${n} ${item} out of the inventory` });
+    given[item] = before - countItem(bot, item);
+  }
+  await stepAway(ctx, spot);
+  return given;
 }
 
 /** Walks to beyond STAND_BACK of `from`; a giver that cannot (a pit, a wall) stays where it is. */
