@@ -1,38 +1,22 @@
 import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weatherCopper, type WeatherResult } from '../../skills/weatherCopper.ts';
+import { weatherCopper } from '../../skills/weatherCopper.ts';
 import { copperOf } from '../../src/sandbox/plugins/weathering/plugin.ts';
 import { getGameRule, setGameRule } from '../../src/sandbox/plugins/commands/time.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import type { SkillOutcome } from '../../src/skills/types.ts';
 import { counts, expectInventoriesMatch } from '../helpers/inventory.ts';
-import { serverPlayer } from '../helpers/items.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { setState, Vec3 } from '../helpers/skillsInteract.ts';
-import { clearRoom, standAt } from '../helpers/skillsGather.ts';
-import { runOn, setSlots, skillBot } from '../helpers/skills.ts';
+import { copperRoom, FAST, resultOf } from '../helpers/copper.ts';
+import { runOn, skillBot } from '../helpers/skills.ts';
 
-/** Random ticks a block gets: one a game tick on average, 1365 times vanilla's default of 3 (as a player sets it). */
-const FAST = 4096;
-
-function resultOf(out: SkillOutcome): WeatherResult {
-  if (!out.ok) throw new Error(`skill failed: ${out.code} ${out.message}`);
-  return out.result as WeatherResult;
-}
 
 describe('copper doors and trapdoors weathering, and weatherCopper setting them out (sandbox 1.21.4, seed 21)', () => {
   let sb: Sandbox;
   let bot: Bot;
   let centre: Vec3;
 
-  async function room(slots: Readonly<Record<number, string>>): Promise<void> {
-    // In one run of seven, a bot teleported while it still slid from the last skill's walk did not end up
-    // on the spot, so it comes to rest first, at the place where the server also has it.
-    await waitFor(() => bot.entity.velocity.x === 0 && bot.entity.velocity.z === 0 && serverPlayer(sb, bot).position.distanceTo(bot.entity.position) < 0.01, 5000, 'the bot to stand still');
-    await clearRoom(sb, bot, centre, 6);
-    await standAt(sb, bot, centre);
-    await setSlots(sb, bot, slots);
-  }
+  const room = (slots: Readonly<Record<number, string>>) => copperRoom(sb, bot, centre, slots);
 
   beforeAll(async () => {
     sb = await testSandbox({ seed: 21, preset: 'plains', version: '1.21.4' });
