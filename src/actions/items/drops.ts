@@ -1,3 +1,4 @@
+import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import pathfinderPkg, { type goals as GoalsNs } from 'mineflayer-pathfinder';
 import type { Vec3 } from 'vec3';
@@ -25,6 +26,15 @@ export interface DropFilter {
   item?: string;
 }
 
+/**
+ * The stack an item entity holds, or null while its metadata has not arrived (the spawn packet comes
+ * first, and prismarine-entity would read the missing slot and throw).
+ */
+function namedStack(bot: Bot, entity: DroppedItem['entity']): ReturnType<DroppedItem['entity']['getDroppedItem']> {
+  const slot = bot.registry.supportFeature('metadataIxOfItem') as unknown as number;
+  return (entity.metadata as unknown[] | undefined)?.[slot] === undefined ? null : entity.getDroppedItem();
+}
+
 /** Dropped item entities matching the filter, nearest to the bot first. */
 export function droppedItems(ctx: Pick<SkillContext, 'bot'>, filter: DropFilter): DroppedItem[] {
   const { bot } = ctx;
@@ -33,7 +43,7 @@ export function droppedItems(ctx: Pick<SkillContext, 'bot'>, filter: DropFilter)
   for (const entity of Object.values(bot.entities)) {
     if (entity.name !== 'item' || !entity.isValid) continue;
     if (entity.position.distanceTo(centre) > filter.radius) continue;
-    const stack = entity.getDroppedItem();
+    const stack = namedStack(bot, entity);
     if (filter.item !== undefined && stack?.name !== filter.item) continue;
     out.push({ entity, item: stack?.name ?? null, count: stack?.count ?? 0 });
   }
