@@ -3,6 +3,7 @@
 // away, not a walk across the map; the assembler is then the holder the givers reach soonest.
 import { sleep } from '../base/wait.ts';
 import { closeIn, standAside, type HandoverEnv } from './handover.ts';
+import { PAUSE_SECONDS } from './split.ts';
 import type { TeamMember } from './types.ts';
 
 /** A follower re-approaches a working mate only beyond this distance… */
@@ -36,13 +37,11 @@ export async function waitNearWorkers(env: Pick<HandoverEnv, 'knowledge' | 'log'
 
 /** Blocks a giver walks to the receiver per game second, for choosing who receives (sprinting is faster). */
 const WALK_BLOCKS_PER_S = 4;
-/** Seconds one throw costs the receiver: the giver's toss, vanilla's 2 s pickup delay, stepping aside. */
-export const THROW_SECONDS = 4;
 
 /** Seconds until every giver has thrown to `receiver`: the longest walk, then the throws one by one. */
 export function gatherSeconds(receiver: TeamMember, givers: readonly TeamMember[]): number {
   const walk = Math.max(0, ...givers.map((g) => Math.max(0, distance(g, receiver) - 3) / WALK_BLOCKS_PER_S));
-  return walk + givers.length * THROW_SECONDS;
+  return walk + givers.length * PAUSE_SECONDS;
 }
 
 /**

@@ -38,7 +38,7 @@ function compositions(units: number, bins: number): number[][] {
 }
 
 /** The assembler's stop for one throw: the items land at its feet and are picked up after 2 s. */
-const PAUSE_SECONDS = 4;
+export const PAUSE_SECONDS = 4;
 /** How much the assembler's own share weighs beside the longest one: enough to break ties. */
 const TIE_WEIGHT = 0.01;
 /** At most this many pieces of one item are weighed (64 cobblestone is split in pieces of 11). */
