@@ -21,7 +21,7 @@ import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
 import { comeNear, handOver, standAside } from './handover.ts';
-import { clearAround, gatherSeconds, waitNearWorkers } from './rendezvous.ts';
+import { clearAround, gatherSeconds, goToMeeting } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
@@ -78,6 +78,8 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
   const offTrace = trace ? events.on((e) => { if (e.event !== 'bot') trace.write(e as unknown as Record<string, unknown>); }) : undefined;
   const started = performance.now();
   const startAge = Number(assembler.bot.time.age);
+  /** Where the team meets for the hand-overs: where the first member stood at the start (the spawn, in the open). */
+  const meeting = first.bot.entity.position.clone();
   const board = new ClaimBoard();
   const states = new Map<string, MemberState>(members.map((m) => [m.name, {
     member: m, abort: new AbortController(), summary: { name: m.name, done: [], failed: [], steps: 0, failures: 0, lost: false, runs: [] },
@@ -188,13 +190,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       emit({ event: 'call_off', who, item, why: `the team has made enough ${item}` });
       st.callOff.abort(new Error(`the team has made enough ${item}`));
     };
-    /** Members still making parts (the ones a member with nothing left waits near). */
-    const busy = new Set<MemberState>();
-    const work = (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
-      busy.add(s);
-      return workOn(s, queue, pause).finally(() => busy.delete(s));
-    };
-    const workOn = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
+    const work = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
       const done: SubGoal[] = [];
       const leave = (sg: SubGoal) => orphans.push({ sg, from: s.member.name });
       for (let n = next(s, queue); n; n = next(s, queue)) {
@@ -238,14 +234,12 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       });
       await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d, waiting) => { await clearAround(env, fixed, d.giver, waiting.map((w) => w.giver)); await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
     } else {
-      // A member with nothing left waits near a mate still at work: the hand-overs after the last part are then short.
-      const made = new AbortController();
-      const gathering = { ...env, signal: AbortSignal.any([opts.signal, made.signal]) };
-      const working = () => [...busy].filter((b) => !b.summary.lost).map((b) => b.member);
+      // A member with nothing left walks back to the meeting spot: the hand-overs after the last part are then
+      // short throws in the open, not walks between tunnels.
       await Promise.all([...states.values()].map(async (s) => {
         await work(s, [...(split.shares.get(s.member.name) ?? [])]);
-        if (!s.summary.lost && busy.size > 0) await waitNearWorkers(gathering, s.member, working, first);
-      }).map((p) => p.finally(() => { if (busy.size === 0) made.abort(); })));
+        if (!s.summary.lost && !opts.signal.aborted && members.length > 1) await goToMeeting(env, s.member, meeting);
+      }));
       const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
       if (firstHolder && !opts.signal.aborted) {

@@ -1,37 +1,36 @@
-// Where members meet for the hand-overs. A member with nothing left to do waits near a team mate still at
-// work instead of where its own part ended, so that once the last part is made the throws are a few steps
-// away, not a walk across the map; the assembler is then the holder the givers reach soonest.
-import { sleep } from '../base/wait.ts';
-import { closeIn, standAside, type HandoverEnv } from './handover.ts';
+// Where members meet for the hand-overs. A member with nothing left to do walks back to the team's meeting
+// spot in the open instead of staying where its own part ended, so that once the last part is made the
+// throws are a few steps away on open ground; the assembler is then the holder the givers reach soonest.
+import pathfinderPkg from 'mineflayer-pathfinder';
+import type { Vec3 } from 'vec3';
+import { moveTo, SkillError } from '../actions/index.ts';
+import { standAside, type HandoverEnv } from './handover.ts';
 import { PAUSE_SECONDS } from './split.ts';
 import type { TeamMember } from './types.ts';
 
-/** A follower re-approaches a working mate only beyond this distance… */
-const FOLLOW_FAR = 16;
-/** …and stops this close: out of reach of the drops of the blocks the mate digs. */
-const FOLLOW_NEAR = 8;
-/** One approach's bound; the next look at who still works comes after it. */
-const FOLLOW_MS = 15_000;
-const LOOK_MS = 1000;
-
+const { GoalNear } = pathfinderPkg.goals;
 const distance = (a: TeamMember, b: TeamMember) => a.bot.entity.position.distanceTo(b.bot.entity.position);
 
+/** How near the meeting spot a member stops: mates there are a short throw apart. */
+const MEET_RANGE = 3;
+/** One member's walk back to the meeting spot (from its ore, underground, it climbs the way it came). */
+const MEET_MS = 45_000;
+
 /**
- * Keeps `me` near `prefer` (the member likeliest to assemble) while it works, else near the nearest member in
- * `working()`, until none is left or `signal` ends the wait (every part is made). Best effort: a mate out of
- * reach is simply not followed.
+ * Walks `me` back to the team's meeting spot (the first member's spot at the start, in the open) once it
+ * has nothing left to make. Members that finish their parts underground, each at its own ore, would
+ * otherwise meet in tunnels, where a throw hits the wall and comes back and a walk to a mate often finds no
+ * way. False when it could not get there in time (best effort: the hand-over walks to the receiver then).
  */
-export async function waitNearWorkers(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, me: TeamMember, working: () => readonly TeamMember[], prefer: TeamMember): Promise<void> {
+export async function goToMeeting(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, me: TeamMember, spot: Vec3, timeoutMs = MEET_MS): Promise<boolean> {
+  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(timeoutMs)]);
   try {
-    for (;;) {
-      const others = working().filter((m) => m !== me);
-      if (others.length === 0 || env.signal.aborted) return;
-      const target = others.includes(prefer) ? prefer : others.reduce((best, m) => (distance(me, m) < distance(me, best) ? m : best));
-      if (distance(me, target) > FOLLOW_FAR) await closeIn(env, me, target, FOLLOW_NEAR, FOLLOW_MS);
-      await sleep(LOOK_MS, env.signal);
-    }
+    await moveTo({ bot: me.bot, log: env.log.child({ who: me.name }), signal, knowledge: env.knowledge }, new GoalNear(spot.x, spot.y, spot.z, MEET_RANGE), { what: "the team's meeting spot", canDig: true, stuckMs: 8000 });
+    return true;
   } catch (err) {
-    if (!env.signal.aborted) throw err;
+    if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
+    env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${me.name} could not come back to the meeting spot`);
+    return false;
   }
 }
 

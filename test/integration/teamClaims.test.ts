@@ -140,6 +140,28 @@ describe('claims: two members in one world never dig the same block or use the s
     expect(observe(a).stations.furnace?.at).toEqual(at);
   }, 120_000);
 
+  it('a member places its furnace against a wall when the floor around it is cells a team mate dug (still claimed), never in one of them', async () => {
+    await inRoom({ furnace: 1 });
+    const feetB = room.offset(1, 0, 0);
+    // A wall east of B; A stands aside.
+    await standAt(sb, a, room.offset(-4, 0, -4));
+    const wall: [Vec3, string][] = [];
+    for (let dz = -3; dz <= 3; dz++) for (let dy = 0; dy < 4; dy++) wall.push([feetB.offset(2, dy, dz), 'stone']);
+    await setBoth(wall);
+    // Every floor cell around B is one A dug out a moment ago (its claims outlive the dig, as mineBlock's do).
+    const dug: Vec3[] = [];
+    for (let dx = -3; dx <= 1; dx++) for (let dz = -3; dz <= 3; dz++) if (dx !== 0 || dz !== 0) dug.push(feetB.offset(dx, 0, dz));
+    for (const p of dug) expect(tryClaim(a, p, 'block')).toBe(true);
+    try {
+      const placed = resultOf<{ placed: boolean; x: number; y: number; z: number }>(await runOn(b, placeFurnace, {}));
+      expect(placed.placed).toBe(true);
+      expect(dug.map(claimKey)).not.toContain(claimKey(placed));
+      expect(b.blockAt(new Vec3(placed.x, placed.y, placed.z))?.name).toBe('furnace');
+    } finally {
+      for (const p of dug) releaseClaim(a, p);
+    }
+  }, 90_000);
+
   it('a member digging down next to a team mate goes around the cells the mate claimed', async () => {
     await inRoom({ stone_pickaxe: 1 }, 4);
     // A stands aside: B's staircase may go under its feet.

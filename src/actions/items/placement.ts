@@ -105,7 +105,7 @@ function wallSpot(bot: Bot, feet: Vec3, radius: number, inSight: (pos: Vec3) => 
     for (let dx = -radius; dx <= radius; dx++) {
       for (let dz = -radius; dz <= radius; dz++) {
         const pos = feet.offset(dx, dy, dz);
-        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos)) || !inSight(pos)) continue;
+        if (occupiesBot(bot, pos) || !inReach(bot, pos) || !isFree(bot.blockAt(pos)) || !inSight(pos) || isClaimedByOther(bot, pos)) continue;
         if (!NEIGHBOURS.some((n) => isSupport(bot.blockAt(pos.plus(n))))) continue;
         const score = Math.abs(dy) * 10 + Math.hypot(dx, dz);
         if (!best || score < best.score) best = { pos, score };
