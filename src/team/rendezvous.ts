@@ -15,6 +15,7 @@ const distance = (a: TeamMember, b: TeamMember) => a.bot.entity.position.distanc
 const MEET_RANGE = 3;
 /** One member's walk back to the meeting spot (from its ore, underground, it climbs the way it came). */
 const MEET_MS = 45_000;
+const MEET_ATTEMPTS = 3;
 
 /**
  * Walks `me` back to the team's meeting spot (the first member's spot at the start, in the open) once it
@@ -24,13 +25,17 @@ const MEET_MS = 45_000;
  */
 export async function goToMeeting(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, me: TeamMember, spot: Vec3, timeoutMs = MEET_MS): Promise<boolean> {
   const signal = AbortSignal.any([env.signal, AbortSignal.timeout(timeoutMs)]);
-  try {
-    await moveTo({ bot: me.bot, log: env.log.child({ who: me.name }), signal, knowledge: env.knowledge }, new GoalNear(spot.x, spot.y, spot.z, MEET_RANGE), { what: "the team's meeting spot", canDig: true, stuckMs: 8000 });
-    return true;
-  } catch (err) {
-    if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
-    env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${me.name} could not come back to the meeting spot`);
-    return false;
+  const ctx = { bot: me.bot, log: env.log.child({ who: me.name }), signal, knowledge: env.knowledge };
+  // A long way up out of the rock often stalls once (a path recomputed mid-climb) and goes on when asked again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await moveTo(ctx, new GoalNear(spot.x, spot.y, spot.z, MEET_RANGE), { what: "the team's meeting spot", canDig: true, stuckMs: 8000 });
+      return true;
+    } catch (err) {
+      if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
+      env.log.debug({ err: err instanceof Error ? err.message : String(err), attempt }, `${me.name} could not come back to the meeting spot`);
+      if (signal.aborted || attempt >= MEET_ATTEMPTS || !(err instanceof SkillError) || !['STUCK', 'NO_PATH'].includes(err.code)) return false;
+    }
   }
 }
 
