@@ -11,6 +11,7 @@ import type { StopLimits } from '../agent/loop.ts';
 import type { ResilientSummary } from '../agent/resilience/summary.ts';
 import { runTask } from '../agent/run.ts';
 import { TraceWriter } from '../agent/trace.ts';
+import { round1 } from '../bot/blockScan.ts';
 import { ClaimBoard, joinClaims } from '../bot/claims.ts';
 import { inventoryCounts } from '../actions/index.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
@@ -21,7 +22,7 @@ import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
 import { comeNear, handOver, standAside } from './handover.ts';
-import { clearAround, gatherSeconds, goToMeeting } from './rendezvous.ts';
+import { clearAround, gatherSeconds, goToMeeting, meetIfApart } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { workWithMailbox } from './mailbox.ts';
@@ -234,11 +235,15 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       });
       await workWithMailbox((pause) => work(states.get(fixed.name)!, [...(split.shares.get(fixed.name) ?? [])], pause), helpers, async (d, waiting) => { await clearAround(env, fixed, d.giver, waiting.map((w) => w.giver)); await handOverShown(d.giver, d.items); await standAside(env, d.giver, fixed); }, opts.signal);
     } else {
-      // A member with nothing left walks back to the meeting spot: the hand-overs after the last part are then
-      // short throws in the open, not walks between tunnels.
+      // A member with nothing left walks back to the meeting spot while others still work (the walk costs the team
+      // nothing then): the hand-overs after the last part are short throws in the open, not walks between tunnels.
+      let working = states.size;
+      const made = new AbortController();
+      const gathering = { ...env, signal: AbortSignal.any([opts.signal, made.signal]) };
       await Promise.all([...states.values()].map(async (s) => {
         await work(s, [...(split.shares.get(s.member.name) ?? [])]);
-        if (!s.summary.lost && !opts.signal.aborted && members.length > 1) await goToMeeting(env, s.member, meeting);
+        if (--working === 0) made.abort();
+        else if (!s.summary.lost && !opts.signal.aborted) await goToMeeting(gathering, s.member, meeting).catch((err: unknown) => { if (!made.signal.aborted) throw err; });
       }));
       const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
@@ -253,6 +258,8 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
           const target = now.find((h) => h.member === assembler)!;
           const gifts = withExtras(deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted), goal, assembler, opts.graph(assembler), wanted);
+          if (gifts.length === 0) break;
+          await meetIfApart(env, assembler, gifts.map((g) => g.giver.member), meeting);
           await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));
           // Whoever else stands in reach of the assembler (a giver that has thrown) steps aside before each throw.
           for (const g of gifts) {
@@ -286,8 +293,4 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
 export function retire(member: TeamMember): void {
   delete member.connect;
   member.bot.end('retired from the team');
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -39,6 +39,18 @@ export async function goToMeeting(env: Pick<HandoverEnv, 'knowledge' | 'log' | '
   }
 }
 
+/** A giver this close to the receiver walks over directly (the same tunnels): farther, both meet at the spot. */
+const DIRECT = 12;
+
+/**
+ * Once every part is made: when a giver is far from the receiver (the last to finish is still at its ore),
+ * the receiver and the givers all meet at the spot (those there already stay); close ones hand over directly.
+ */
+export async function meetIfApart(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, receiver: TeamMember, givers: readonly TeamMember[], spot: Vec3): Promise<void> {
+  if (givers.every((g) => distance(g, receiver) <= DIRECT)) return;
+  await Promise.all([receiver, ...givers].map((m) => goToMeeting(env, m, spot)));
+}
+
 /** Blocks a giver walks to the receiver per game second, for choosing who receives (sprinting is faster). */
 const WALK_BLOCKS_PER_S = 4;
 

@@ -10,7 +10,7 @@ import { giveItems } from '../../skills/giveItems.ts';
 import { collectDrops } from '../../skills/collectDrops.ts';
 import { approachPlayer, setDown } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
-import { clearAround, goToMeeting } from '../../src/team/rendezvous.ts';
+import { clearAround, goToMeeting, meetIfApart } from '../../src/team/rendezvous.ts';
 import { withExtras } from '../../src/team/share.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { overworldFor } from '../../src/knowledge/vanillaOverworld.ts';
@@ -127,6 +127,22 @@ describe('a team hand-over', () => {
     const t0 = Date.now();
     expect(await goToMeeting(env(), member(giver), centre.offset(400, 0, 0), 3000)).toBe(false);
     expect(Date.now() - t0).toBeLessThan(10_000);
+  }, 90_000);
+
+  it('once every part is made, a giver far from the receiver has both meet at the spot; a near one leaves them where they are', async () => {
+    const spot = centre.offset(-8, 0, -8);
+    // Near (the same tunnels): nobody moves.
+    // (Clear of the stone the shaft test dug through, east and south of the centre.)
+    await placeBot(sb, receiver, centre.offset(-6, 0, 6));
+    await placeBot(sb, giver, centre.offset(-6, 0, -2));
+    const [r0, g0] = [receiver.entity.position.clone(), giver.entity.position.clone()];
+    await meetIfApart(env(), member(receiver), [member(giver)], spot);
+    expect(receiver.entity.position.distanceTo(r0)).toBeLessThan(0.5);
+    expect(giver.entity.position.distanceTo(g0)).toBeLessThan(0.5);
+    // Apart: both walk to the spot.
+    await placeBot(sb, giver, centre.offset(9, 0, -9));
+    await meetIfApart(env(), member(receiver), [member(giver)], spot);
+    for (const b of [receiver, giver]) expect(b.entity.position.floored().distanceTo(spot)).toBeLessThanOrEqual(3);
   }, 90_000);
 
   it('a giver brings the planks the assembler needs for a table to make the goal, beside its part; nothing more when a table is there', async () => {
