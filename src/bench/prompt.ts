@@ -1,4 +1,5 @@
 import { createSkillRegistry } from '../../skills/index.ts';
+import { withTimeout } from '../base/wait.ts';
 import { runTask } from '../agent/run.ts';
 import { observe } from '../bot/observe.ts';
 import { createKnowledge } from '../knowledge/kb.ts';
@@ -55,8 +56,7 @@ export async function benchPrompt(args: string[], { out, log, signal }: BenchDep
   for (const bots of sizes) {
     for (const w of worlds) {
       if (signal.aborted) return 130;
-      const runSignal = AbortSignal.any([signal, AbortSignal.timeout(RUN_TIMEOUT_MS)]);
-      const r = bots === 1 ? await measureSingle(w, task, mode, { log, signal: runSignal }) : await measureTeam(w, bots, task, mode, { log, signal: runSignal });
+      const r = await withTimeout(signal, RUN_TIMEOUT_MS, (runSignal) => (bots === 1 ? measureSingle(w, task, mode, { log, signal: runSignal }) : measureTeam(w, bots, task, mode, { log, signal: runSignal })));
       runs.push(r);
       const per = bots === 1 ? '' : `; decisions ${Object.entries(r.decisions).map(([who, n]) => `${who} ${n}`).join(', ')}`;
       out(`${task} (${r.world}, ${mode}, ${bots} bot${bots === 1 ? '' : 's'}): ${r.success ? 'done' : `NOT done (${r.reason})`} in ${r.steps} steps, ${r.wallSeconds} s; ${r.model.calls} calls, ${r.model.fallbacks} fallbacks${per}`);

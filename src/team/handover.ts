@@ -6,7 +6,7 @@ import type { Bot } from 'mineflayer';
 import type { Logger } from 'pino';
 import pathfinderPkg from 'mineflayer-pathfinder';
 import { approachPlayer, inventoryCounts, moveTo, setDown, SkillError } from '../actions/index.ts';
-import { waitUntil } from '../base/wait.ts';
+import { waitUntil, withTimeout } from '../base/wait.ts';
 import type { Knowledge } from '../knowledge/kb.ts';
 import type { SkillRegistry } from '../skills/define.ts';
 import { runSkill } from '../skills/runner.ts';
@@ -177,15 +177,16 @@ const sees = (a: TeamMember, b: TeamMember): boolean => a.bot.players[b.name]?.e
  * of sight; false when it could not. Best effort: a hand-over tries the other way, or a chest.
  */
 export async function closeIn(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, mover: TeamMember, to: TeamMember, range: number, timeoutMs = APPROACH_MS): Promise<boolean> {
-  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(timeoutMs)]);
-  try {
-    await approachPlayer({ bot: mover.bot, log: env.log.child({ who: mover.name }), signal, knowledge: env.knowledge }, to.name, range, to.bot.entity.position.clone());
-    return true;
-  } catch (err) {
-    if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
-    env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${mover.name} could not come to ${to.name}`);
-    return false;
-  }
+  return withTimeout(env.signal, timeoutMs, async (signal) => {
+    try {
+      await approachPlayer({ bot: mover.bot, log: env.log.child({ who: mover.name }), signal, knowledge: env.knowledge }, to.name, range, to.bot.entity.position.clone());
+      return true;
+    } catch (err) {
+      if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
+      env.log.debug({ err: err instanceof Error ? err.message : String(err) }, `${mover.name} could not come to ${to.name}`);
+      return false;
+    }
+  });
 }
 
 /** How long a giver walks towards the assembler before it waits where it is. */

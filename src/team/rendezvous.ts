@@ -4,6 +4,7 @@
 import pathfinderPkg from 'mineflayer-pathfinder';
 import type { Vec3 } from 'vec3';
 import { moveTo, SkillError } from '../actions/index.ts';
+import { withTimeout } from '../base/wait.ts';
 import { standAside, type HandoverEnv } from './handover.ts';
 import { PAUSE_SECONDS } from './split.ts';
 import type { TeamMember } from './types.ts';
@@ -24,19 +25,20 @@ const MEET_ATTEMPTS = 3;
  * way. False when it could not get there in time (best effort: the hand-over walks to the receiver then).
  */
 export async function goToMeeting(env: Pick<HandoverEnv, 'knowledge' | 'log' | 'signal'>, me: TeamMember, spot: Vec3, timeoutMs = MEET_MS): Promise<boolean> {
-  const signal = AbortSignal.any([env.signal, AbortSignal.timeout(timeoutMs)]);
-  const ctx = { bot: me.bot, log: env.log.child({ who: me.name }), signal, knowledge: env.knowledge };
-  // A long way up out of the rock often stalls once (a path recomputed mid-climb) and goes on when asked again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await moveTo(ctx, new GoalNear(spot.x, spot.y, spot.z, MEET_RANGE), { what: "the team's meeting spot", canDig: true, stuckMs: 8000 });
-      return true;
-    } catch (err) {
-      if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
-      env.log.debug({ err: err instanceof Error ? err.message : String(err), attempt }, `${me.name} could not come back to the meeting spot`);
-      if (signal.aborted || attempt >= MEET_ATTEMPTS || !(err instanceof SkillError) || !['STUCK', 'NO_PATH'].includes(err.code)) return false;
+  return withTimeout(env.signal, timeoutMs, async (signal) => {
+    const ctx = { bot: me.bot, log: env.log.child({ who: me.name }), signal, knowledge: env.knowledge };
+    // A long way up out of the rock often stalls once (a path recomputed mid-climb) and goes on when asked again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await moveTo(ctx, new GoalNear(spot.x, spot.y, spot.z, MEET_RANGE), { what: "the team's meeting spot", canDig: true, stuckMs: 8000 });
+        return true;
+      } catch (err) {
+        if (env.signal.aborted || !(err instanceof SkillError || signal.aborted)) throw err;
+        env.log.debug({ err: err instanceof Error ? err.message : String(err), attempt }, `${me.name} could not come back to the meeting spot`);
+        if (signal.aborted || attempt >= MEET_ATTEMPTS || !(err instanceof SkillError) || !['STUCK', 'NO_PATH'].includes(err.code)) return false;
+      }
     }
-  }
+  });
 }
 
 /** A giver this close to the receiver walks over directly (the same tunnels): farther, both meet at the spot. */
