@@ -20,8 +20,8 @@ describe('withTimeout', () => {
     let removed = 0;
     const add = parent.signal.addEventListener.bind(parent.signal);
     const remove = parent.signal.removeEventListener.bind(parent.signal);
-    parent.signal.addEventListener = ((...a: Parameters<typeof add>) => { added++; add(...a); }) as typeof add;
-    parent.signal.removeEventListener = ((...a: Parameters<typeof remove>) => { removed++; remove(...a); }) as typeof remove;
+    parent.signal.addEventListener = ((...a: Parameters<typeof add>) => { added++; add(...a); });
+    parent.signal.removeEventListener = ((...a: Parameters<typeof remove>) => { removed++; remove(...a); });
     expect(await withTimeout(parent.signal, 1000, () => Promise.resolve(7))).toBe(7);
     expect([added, removed]).toEqual([1, 1]);
     setTimeout(() => parent.abort(new Error('stopped')), 20);
