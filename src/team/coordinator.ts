@@ -1,9 +1,8 @@
-// The team's coordinator: splits the goal (src/team/split.ts), runs every share through the same runTask
-// as a single bot (skill runner, reflexes, recovery), hands the results to the assembler and lets the
-// assembler make the goal. A member that is lost leaves its unfinished parts to whoever is free first; a
-// member with nothing left copies a part another still works on, and the slower one is called off
-// (ledger.ts). The assembler is the member holding most parts at the end unless the caller named one
-// (assemble.ts); its own last run plans anything still missing, so the goal never depends on one helper.
+// The team's coordinator: splits the goal (split.ts), runs every share through the same runTask as a single
+// bot, hands the results to the assembler, which makes the goal. A lost member's parts go to whoever is free
+// first; a member with nothing left copies a part another still works on, the slower one is called off
+// (ledger.ts). The assembler is chosen at the end unless the caller named one (assemble.ts); its own last run
+// plans anything still missing, so the goal never depends on one helper.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { RunEvents } from '../agent/events.ts';
@@ -25,8 +24,9 @@ import { comeNear, handOver, standAside } from './handover.ts';
 import { clearAround, gatherSeconds, goToMeeting, meetIfApart } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
+import { PartRun } from './partRun.ts';
 import { workWithMailbox } from './mailbox.ts';
-import { pooledTransfers, splitGoal, withExtras } from './share.ts';
+import { finishSeconds, pooledTransfers, splitGoal, withExtras } from './share.ts';
 import type { Handover, Items, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
 
@@ -62,7 +62,7 @@ interface MemberState {
   /** Aborts this member's current run (it was lost). */
   abort: AbortController;
   /** Calls off the part it works on now (the team has enough of that item). */
-  callOff?: AbortController;
+  callOff?: PartRun;
 }
 
 export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamRunOptions): Promise<TeamRun> {
@@ -122,6 +122,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
     const memberEvents = new RunEvents(opts.log);
     const offForward = memberEvents.on(events.member(m.name));
     const offBot = memberEvents.on((e) => {
+      s.callOff?.watch(e);
       if (e.event === 'bot') { m.bot = e.bot; joinClaims(e.bot, board, m.name); }
       if (e.event === 'gave_up') lose(s, e.reason);
       // A retired member's connection is gone for good: its parts are re-assigned now, not after the reconnect attempts.
@@ -187,9 +188,9 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
     };
     const callOff = (who: string, item: string) => {
       const st = states.get(who);
-      if (!st?.callOff || st.callOff.signal.aborted) return;
-      emit({ event: 'call_off', who, item, why: `the team has made enough ${item}` });
-      st.callOff.abort(new Error(`the team has made enough ${item}`));
+      if (!st?.callOff || st.callOff.calledOff) return;
+      const when = st.callOff.callOff(new Error(`the team has made enough ${item}`));
+      emit({ event: 'call_off', who, item, why: `the team has made enough ${item}${when === 'now' ? '' : '; its smelt ends first'}` });
     };
     const work = async (s: MemberState, queue: SubGoal[], pause?: () => Promise<void>): Promise<SubGoal[]> => {
       const done: SubGoal[] = [];
@@ -201,9 +202,9 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         emit({ event: 'assign', who: s.member.name, subGoal: sg, why: n.why ?? (tried.get(sg.id)!.size > 1 ? 're-assigned' : `estimated ${Math.round(sg.estimate)} s`) });
         teamState.set(s.member.name, 'working', sg);
         ledger.start(s.member.name, sg);
-        s.callOff = new AbortController();
+        s.callOff = new PartRun();
         const r = await runOn(s, itemGoal(s, sg), `${sg.count} ${sg.item}`, pause, s.callOff.signal);
-        const calledOff = s.callOff.signal.aborted;
+        const calledOff = s.callOff.calledOff;
         s.callOff = undefined;
         if (!s.summary.lost) teamState.set(s.member.name, r.success ? 'done' : 'waiting');
         if (r.success) {
@@ -248,16 +249,19 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       const holders = [...states.values()].filter((s) => !s.summary.lost).map((s) => ({ name: s.member.name, member: s.member, held: inventoryCounts(s.member.bot) }));
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
       if (firstHolder && !opts.signal.aborted) {
-        const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member)));
+        // A receiver may take only the near mates' parts and make the rest itself (a far mate deep in its shaft).
+        const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member), meeting),
+          (r, gifts) => finishSeconds(goal, r.member, withExtras(gifts, goal, r.member, opts.graph(r.member), wanted).map((g) => g.items), opts.graph(r.member)));
         assembler = chosen.assembler.member;
         teamState.assembledBy(assembler.name);
         emit({ event: 'assembler', who: assembler.name, why: chosen.why });
-        // Every giver walks over at once; the throws are one at a time, each giver stepping aside after its own.
-        // A second pass hands over what a throw left with another mate (picked up on the way).
+        // Every giver walks over at once, then throws in turn; a second pass: what a throw left with another mate.
         for (let pass = 0; pass < 2 && !opts.signal.aborted; pass++) {
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
           const target = now.find((h) => h.member === assembler)!;
-          const gifts = withExtras(deliveries(target, now.filter((h) => h !== target && !states.get(h.name)!.summary.lost), wanted), goal, assembler, opts.graph(assembler), wanted);
+          // The chosen givers; in the second pass also whoever stands by the assembler (it caught a throw).
+          const gives = (h: (typeof now)[number]) => chosen.gifts.some((g) => g.giver.name === h.name) || (pass > 0 && h.member.bot.entity.position.distanceTo(assembler.bot.entity.position) <= 12);
+          const gifts = withExtras(deliveries(target, now.filter((h) => h !== target && gives(h) && !states.get(h.name)!.summary.lost), wanted), goal, assembler, opts.graph(assembler), wanted);
           if (gifts.length === 0) break;
           await meetIfApart(env, assembler, gifts.map((g) => g.giver.member), meeting);
           await Promise.all(gifts.map((g) => comeNear(env, g.giver.member, assembler)));

@@ -53,12 +53,34 @@ export async function meetIfApart(env: Pick<HandoverEnv, 'knowledge' | 'log' | '
   await Promise.all([receiver, ...givers].map((m) => goToMeeting(env, m, spot)));
 }
 
-/** Blocks a giver walks to the receiver per game second, for choosing who receives (sprinting is faster). */
+/** Blocks a member walks per game second on open ground, for choosing who receives (sprinting is faster). */
 const WALK_BLOCKS_PER_S = 4;
+/**
+ * Game seconds per block a member climbs: out of a shaft it dug down to its ore it pillars up or digs a
+ * stair. Measured in the team bench: 20 blocks up out of a shaft to the meeting spot took about 60 s.
+ */
+const CLIMB_S_PER_BLOCK = 3;
+/** Game seconds per block down (a drop, or digging down with a stone pickaxe). */
+const DESCEND_S_PER_BLOCK = 0.5;
 
-/** Seconds until every giver has thrown to `receiver`: the longest walk, then the throws one by one. */
-export function gatherSeconds(receiver: TeamMember, givers: readonly TeamMember[]): number {
-  const walk = Math.max(0, ...givers.map((g) => Math.max(0, distance(g, receiver) - 3) / WALK_BLOCKS_PER_S));
+/** Estimated game seconds to walk from `from` to `to`: open-ground speed, climbing dearer. */
+export function walkSeconds(from: Vec3, to: Vec3): number {
+  const flat = Math.hypot(to.x - from.x, to.z - from.z);
+  const dy = to.y - from.y;
+  return Math.max(0, flat - MEET_RANGE) / WALK_BLOCKS_PER_S + Math.max(0, dy) * CLIMB_S_PER_BLOCK + Math.max(0, -dy) * DESCEND_S_PER_BLOCK;
+}
+
+/**
+ * Seconds until every giver has thrown to `receiver`, as `meetIfApart` brings them together: close givers
+ * walk over; else everyone meets at `spot`. Then the throws one by one.
+ */
+export function gatherSeconds(receiver: TeamMember, givers: readonly TeamMember[], spot?: Vec3): number {
+  if (givers.length === 0) return 0;
+  const at = (m: TeamMember) => m.bot.entity.position;
+  const direct = spot === undefined || givers.every((g) => distance(g, receiver) <= DIRECT);
+  const walk = direct
+    ? Math.max(...givers.map((g) => walkSeconds(at(g), at(receiver))))
+    : Math.max(...[receiver, ...givers].map((m) => walkSeconds(at(m), spot)));
   return walk + givers.length * PAUSE_SECONDS;
 }
 

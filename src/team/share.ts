@@ -110,3 +110,14 @@ export function withExtras<G extends { giver: { member: TeamMember }; items: Ite
     return more.length === 0 ? g : { ...g, items: { ...g.items, ...Object.fromEntries(more) } };
   });
 }
+
+/**
+ * Estimated seconds for `member` to make the goal from what it holds plus `gifts`, planned from where it
+ * stands; Infinity when it cannot. The assembler's choice weighs this against the mates' walks.
+ */
+export function finishSeconds(goal: Goal, member: TeamMember, gifts: readonly Items[], planner: GraphPlanner): number {
+  const obs = observe(member.bot);
+  const inventory = { ...obs.inventory };
+  for (const g of gifts) for (const [item, n] of Object.entries(g)) inventory[item] = (inventory[item] ?? 0) + n;
+  return planner.estimate(goal, { ...obs, inventory })?.seconds ?? Infinity;
+}

@@ -10,8 +10,10 @@ import { giveItems } from '../../skills/giveItems.ts';
 import { collectDrops } from '../../skills/collectDrops.ts';
 import { approachPlayer, setDown } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
-import { clearAround, goToMeeting, meetIfApart } from '../../src/team/rendezvous.ts';
-import { withExtras } from '../../src/team/share.ts';
+import { clearAround, gatherSeconds, goToMeeting, meetIfApart } from '../../src/team/rendezvous.ts';
+import { finishSeconds, withExtras } from '../../src/team/share.ts';
+import { chooseAssembler } from '../../src/team/assemble.ts';
+import { inventoryCounts } from '../../src/actions/index.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { overworldFor } from '../../src/knowledge/vanillaOverworld.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
@@ -160,6 +162,33 @@ describe('a team hand-over', () => {
     await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'crafting_table']]);
     expect(withExtras(gifts, goal, member(receiver), planner, wanted)[0]!.items).toEqual({ iron_ingot: 1 });
     await setBlocks(sb, receiver, [[centre.offset(0, 0, 2), 'air']]);
+  }, 60_000);
+
+  it('the receiver makes a part itself rather than wait for a mate deep underground; a mate close by hands it over', async () => {
+    await placeBot(sb, receiver, centre);
+    await setInventory(sb, receiver, { iron_ingot: 2, stick: 2, stone_pickaxe: 1, coal: 2 });
+    await setBlocks(sb, receiver, [[centre.offset(2, 0, 0), 'furnace'], [centre.offset(0, 0, 2), 'crafting_table'], [centre.offset(-2, 0, 0), 'iron_ore']]);
+    await setInventory(sb, giver, { iron_ingot: 1 });
+    const kb = createKnowledge(receiver.version);
+    const planner = createGraphPlanner({ skills: createSkillRegistry(TEAM_SKILLS), knowledge: kb, world: overworldFor(kb, 'sandbox') });
+    const goal = parseTask(kb, 'iron pickaxe').goal;
+    const wanted = { iron_ingot: 3, stick: 2 };
+    const choose = () => {
+      const holders = [receiver, giver].map((b) => ({ name: b.username, member: member(b), held: inventoryCounts(b) }));
+      return chooseAssembler(holders, wanted, holders[0]!, (r, gs) => gatherSeconds(r.member, gs.map((g) => g.member), centre),
+        (r, gifts) => finishSeconds(goal, r.member, gifts.map((g) => g.items), planner));
+    };
+    // 40 blocks down in the rock: its climb takes longer than mining and smelting the ore by the receiver.
+    await placeBot(sb, giver, centre.offset(0, -40, 0));
+    const alone = choose();
+    expect(alone.assembler.name).toBe('receiver');
+    expect(alone.gifts).toEqual([]);
+    expect(alone.why).toBe('holds 4 of the 5 parts; 0 team mate(s) hand over; makes the other 1 itself');
+    // On the platform beside it: the throw is sooner.
+    await placeBot(sb, giver, centre.offset(4, 0, 0));
+    const together = choose();
+    expect(together.gifts.map((g) => [g.giver.name, g.items])).toEqual([['giver', { iron_ingot: 1 }]]);
+    await setBlocks(sb, receiver, [[centre.offset(2, 0, 0), 'air'], [centre.offset(0, 0, 2), 'air'], [centre.offset(-2, 0, 0), 'air']]);
   }, 60_000);
 
   it('sets items down at its feet and steps back out of reach; the team mate walks over and picks them up', async () => {

@@ -46,7 +46,7 @@ export function works(
     for (const [name, n] of [...a.consume, ...a.require]) if (countOf(s, name, kb) < n) return false;
     if (a.equip.length > 0 && !a.equip.some((t) => (s.inv.get(t) ?? 0) > 0)) return false;
     if (!a.facts.every((f) => holds(s, f, kb, a.skill === 'goTo'))) return false;
-    applyAction(s, a, kb, movesFar(a, kb, world));
+    applyAction(s, a, kb, movesFar(a, kb, world, s));
   }
   return done(goal, s);
 }

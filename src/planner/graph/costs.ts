@@ -11,7 +11,7 @@ import { FUEL_GROUP, isGroup } from '../../knowledge/groups.ts';
 import { digCost, resourcesOf, SURFACE_Y, targetDepth } from './depth.ts';
 import { membersOf } from './members.ts';
 import type { Action, SkillModel } from './model.ts';
-import { factBlocks, nearbySubject } from './state.ts';
+import { factBlocks, nearbySubject, type PlanState } from './state.ts';
 import { virtualProducers } from './virtual.ts';
 
 /** Skills that walk far: what was nearby before is not nearby after. */
@@ -21,10 +21,13 @@ export const MOVING_SKILLS: ReadonlySet<string> = new Set(['explore', 'goTo', 'd
  * Whether an action leaves behind what was nearby. Mining an ore does too: the bot follows it down a
  * cave or a shaft, and a crafting table left at the surface is then out of reach. Planned that way,
  * the logs for a second table are cut at the start, next to the trees, not fetched from below later.
+ * Not an ore within reach already (`s`, the state before the step): the bot digs it where it stands, by
+ * its furnace (a team member at its ore, making one more ingot).
  */
-export function movesFar(a: Action, kb: Knowledge, world: WorldModel): boolean {
+export function movesFar(a: Action, kb: Knowledge, world: WorldModel, s?: PlanState): boolean {
   if (MOVING_SKILLS.has(a.skill)) return true;
   if (a.skill !== 'mineBlock' || typeof a.args.block !== 'string') return false;
+  if (s && factBlocks(kb, a.args.block).some((b) => s.inReach.has(b))) return false;
   // Coal shows in the hills as well as deep down (deepslate_coal_ore): only an ore found nowhere near the surface counts.
   const found = factBlocks(kb, a.args.block).map((b) => world.resources.get(b)).filter((r) => r !== undefined);
   return found.length > 0 && found.every((r) => !r.surface);

@@ -189,7 +189,7 @@ export class Search {
       for (const f of facts) this.fact(f, label, depth);
     }
     if (!this.ready(a)) throw new Unplannable(a.skill, `could not prepare ${label}`);
-    const used = applyAction(this.state, a, kb, movesFar(a, kb, this.ctx.world));
+    const used = applyAction(this.state, a, kb, movesFar(a, kb, this.ctx.world, this.state));
     for (const [item, n] of used) this.used.set(item, (this.used.get(item) ?? 0) + n);
     this.steps.push({ action: a, reason: why });
   }

@@ -17,7 +17,7 @@ export function simulateStep(obs: Observation, decision: Decision, model: SkillM
   const action = model.action(decision.skill, decision.args);
   if (!action) throw new Error(`cannot simulate ${decision.skill} ${JSON.stringify(decision.args)}: not a valid call of a registered skill`);
   const state = stateFromObservation(obs);
-  applyAction(state, action, model.kb, movesFar(action, model.kb, world));
+  applyAction(state, action, model.kb, movesFar(action, model.kb, world, state));
   const near = new Set(state.nearby);
   for (const f of state.facts) {
     const subject = nearbySubject(f);
