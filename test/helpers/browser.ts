@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 /** Debian's chromium (`.ci/run` installs it), or another build named by CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -7,6 +7,20 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Why browser tests cannot run here, or undefined when they can. */
 export function browserMissing(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)`;
+}
+
+/**
+ * The dashboard's 3D view frame, once it has loaded: the page is live before the frame's own navigation is
+ * done (seen under a full suite's load), so looking it up once can miss it.
+ */
+export async function viewFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = page.frames().find((f) => f.url().endsWith('/view/'));
+    if (view) return view;
+    if (Date.now() > deadline) throw new Error(`the 3D view frame did not load within ${timeoutMs} ms (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A headless chromium for the dashboard tests (no sandboxing: tests may run as root in containers). */

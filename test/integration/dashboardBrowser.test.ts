@@ -11,7 +11,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { analysePng, browserMissing, launchChromium, recordDashboard, seenOnDashboard } from '../helpers/browser.ts';
+import { analysePng, browserMissing, launchChromium, recordDashboard, seenOnDashboard, viewFrame } from '../helpers/browser.ts';
 import { testSandbox } from '../helpers/sandbox.ts';
 
 const kb = createKnowledge('1.20.1');
@@ -104,9 +104,8 @@ describe.skipIf(missing)(`the dashboard in chromium during a real run${missing ?
     await expect(page.locator('#log li').count()).resolves.toBeGreaterThan(0);
 
     // The world reaches the page over a socket and is meshed in workers: wait in real time.
-    const view = page.frames().find((f) => f.url().endsWith('/view/'));
-    expect(view).toBeDefined();
-    const shown = await viewShows(view!, 60_000);
+    const view = await viewFrame(page);
+    const shown = await viewShows(view, 60_000);
     expect(shown.botDrawn && shown.botOnScreen).toBe(true);
     mkdirSync('screenshots', { recursive: true });
     await page.screenshot({ path: 'screenshots/dashboard.png' });

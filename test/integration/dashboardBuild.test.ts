@@ -19,7 +19,7 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { browserMissing, launchChromium } from '../helpers/browser.ts';
+import { browserMissing, launchChromium, viewFrame } from '../helpers/browser.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
 import { quit, testSandbox } from '../helpers/sandbox.ts';
 import { setInventory, skillBot } from '../helpers/skills.ts';
@@ -97,9 +97,8 @@ describe.skipIf(missing)(`a build on the dashboard in chromium${missing ? ` (ski
     await page.goto(watch.dashboardUrl!);
     await page.locator('#connection', { hasText: 'live' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('#build-panel').isHidden()).resolves.toBe(true);
-    const view = page.frames().find((f) => f.url().endsWith('/view/'));
-    expect(view).toBeDefined();
-    const before = await poll(view!, (s) => s.controls, 20_000, 'the 3D view to start');
+    const view = await viewFrame(page);
+    const before = await poll(view, (s) => s.controls, 20_000, 'the 3D view to start');
     expect(before.ghost).toMatchObject({ drawn: false, cells: 0, updates: 0 });
     await page.evaluate(recordBuildLines);
 
@@ -131,7 +130,7 @@ describe.skipIf(missing)(`a build on the dashboard in chromium${missing ? ` (ski
     await expect(page.locator('#build-progress').getAttribute('class')).resolves.toBe('ok');
 
     // The ghost ends all right, having drawn the cells still missing while the bot placed them.
-    const end = await poll(view!, (s) => s.ghost?.right === 5, 10_000, 'the ghost to show every block right');
+    const end = await poll(view, (s) => s.ghost?.right === 5, 10_000, 'the ghost to show every block right');
     const ghost = end.ghost!;
     expect(ghost).toMatchObject({ name: 'arch', drawn: true, cells: 5, right: 5, missing: 0, wrong: 0, unknown: 0 });
     expect(ghost.history.length).toBeGreaterThanOrEqual(2);
@@ -140,7 +139,7 @@ describe.skipIf(missing)(`a build on the dashboard in chromium${missing ? ` (ski
     expect(ghost.history.at(-1)).toEqual({ right: 5, missing: 0, wrong: 0, unknown: 0 });
     expect(ghost.updates).toBe(ghost.history.length);
     // Redrawn in place on every update: one ghost in the scene (four instanced meshes and the bounds' lines).
-    await expect(view!.evaluate(ghostsInScene)).resolves.toEqual([5]);
+    await expect(view.evaluate(ghostsInScene)).resolves.toEqual([5]);
     expect(errors).toEqual([]);
   }, 90_000);
 });
