@@ -21,12 +21,12 @@ import { TeamEvents } from './events.ts';
 import { TeamState } from './state.ts';
 import { itemsText } from './format.ts';
 import { comeNear, handOver, standAside } from './handover.ts';
-import { clearAround, gatherSeconds, goToMeeting, meetIfApart } from './rendezvous.ts';
+import { clearAround, DIRECT, gatherSeconds, goToMeeting, meetIfApart } from './rendezvous.ts';
 import { chooseAssembler, deliveries } from './assemble.ts';
 import { PartsLedger } from './ledger.ts';
 import { PartRun } from './partRun.ts';
 import { workWithMailbox } from './mailbox.ts';
-import { finishSeconds, pooledTransfers, splitGoal, withExtras } from './share.ts';
+import { finishEstimator, pooledTransfers, splitGoal, withExtras } from './share.ts';
 import type { Handover, Items, MemberSummary, SubGoal, TeamEvent, TeamMember, TeamSummary } from './types.ts';
 import type { GraphPlanner } from '../planner/graph/index.ts';
 
@@ -250,8 +250,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
       const firstHolder = holders.find((h) => h.member === first) ?? holders[0];
       if (firstHolder && !opts.signal.aborted) {
         // A receiver may take only the near mates' parts and make the rest itself (a far mate deep in its shaft).
-        const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member), meeting),
-          (r, gifts) => finishSeconds(goal, r.member, withExtras(gifts, goal, r.member, opts.graph(r.member), wanted).map((g) => g.items), opts.graph(r.member)));
+        const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member), meeting), finishEstimator(goal, opts.graph, wanted));
         assembler = chosen.assembler.member;
         teamState.assembledBy(assembler.name);
         emit({ event: 'assembler', who: assembler.name, why: chosen.why });
@@ -260,7 +259,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));
           const target = now.find((h) => h.member === assembler)!;
           // The chosen givers; in the second pass also whoever stands by the assembler (it caught a throw).
-          const gives = (h: (typeof now)[number]) => chosen.gifts.some((g) => g.giver.name === h.name) || (pass > 0 && h.member.bot.entity.position.distanceTo(assembler.bot.entity.position) <= 12);
+          const gives = (h: (typeof now)[number]) => chosen.gifts.some((g) => g.giver.name === h.name) || (pass > 0 && h.member.bot.entity.position.distanceTo(assembler.bot.entity.position) <= DIRECT);
           const gifts = withExtras(deliveries(target, now.filter((h) => h !== target && gives(h) && !states.get(h.name)!.summary.lost), wanted), goal, assembler, opts.graph(assembler), wanted);
           if (gifts.length === 0) break;
           await meetIfApart(env, assembler, gifts.map((g) => g.giver.member), meeting);

@@ -42,7 +42,7 @@ export async function goToMeeting(env: Pick<HandoverEnv, 'knowledge' | 'log' | '
 }
 
 /** A giver this close to the receiver walks over directly (the same tunnels): farther, both meet at the spot. */
-const DIRECT = 12;
+export const DIRECT = 12;
 
 /**
  * Once every part is made: when a giver is far from the receiver (the last to finish is still at its ore),
@@ -74,10 +74,10 @@ export function walkSeconds(from: Vec3, to: Vec3): number {
  * Seconds until every giver has thrown to `receiver`, as `meetIfApart` brings them together: close givers
  * walk over; else everyone meets at `spot`. Then the throws one by one.
  */
-export function gatherSeconds(receiver: TeamMember, givers: readonly TeamMember[], spot?: Vec3): number {
+export function gatherSeconds(receiver: TeamMember, givers: readonly TeamMember[], spot: Vec3): number {
   if (givers.length === 0) return 0;
   const at = (m: TeamMember) => m.bot.entity.position;
-  const direct = spot === undefined || givers.every((g) => distance(g, receiver) <= DIRECT);
+  const direct = givers.every((g) => distance(g, receiver) <= DIRECT);
   const walk = direct
     ? Math.max(...givers.map((g) => walkSeconds(at(g), at(receiver))))
     : Math.max(...[receiver, ...givers].map((m) => walkSeconds(at(m), spot)));

@@ -112,12 +112,19 @@ export function withExtras<G extends { giver: { member: TeamMember }; items: Ite
 }
 
 /**
- * Estimated seconds for `member` to make the goal from what it holds plus `gifts`, planned from where it
- * stands; Infinity when it cannot. The assembler's choice weighs this against the mates' walks.
+ * Estimated seconds for a member to make the goal from what it holds plus the gifts (with the planks a
+ * giver brings beside them, `withExtras`), planned from where it stands; Infinity when it cannot. The
+ * assembler's choice weighs this against the mates' walks, for many sets of gifts: each member is
+ * observed once per estimator.
  */
-export function finishSeconds(goal: Goal, member: TeamMember, gifts: readonly Items[], planner: GraphPlanner): number {
-  const obs = observe(member.bot);
-  const inventory = { ...obs.inventory };
-  for (const g of gifts) for (const [item, n] of Object.entries(g)) inventory[item] = (inventory[item] ?? 0) + n;
-  return planner.estimate(goal, { ...obs, inventory })?.seconds ?? Infinity;
+export function finishEstimator(goal: Goal, plannerOf: (m: TeamMember) => GraphPlanner, wanted: Items): (receiver: { member: TeamMember }, gifts: readonly { giver: { member: TeamMember }; items: Items }[]) => number {
+  const seen = new Map<string, Observation>();
+  return ({ member }, gifts) => {
+    const planner = plannerOf(member);
+    const obs = seen.get(member.name) ?? observe(member.bot);
+    seen.set(member.name, obs);
+    const inventory = { ...obs.inventory };
+    for (const g of withExtras(gifts, goal, member, planner, wanted)) for (const [item, n] of Object.entries(g.items)) inventory[item] = (inventory[item] ?? 0) + n;
+    return planner.estimate(goal, { ...obs, inventory })?.seconds ?? Infinity;
+  };
 }

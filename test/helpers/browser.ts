@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { waitFor } from './sandbox.ts';
 
 /** Debian's chromium (`.ci/run` installs it), or another build named by CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,13 +15,9 @@ export function browserMissing(): string | undefined {
  * done (seen under a full suite's load), so looking it up once can miss it.
  */
 export async function viewFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = page.frames().find((f) => f.url().endsWith('/view/'));
-    if (view) return view;
-    if (Date.now() > deadline) throw new Error(`the 3D view frame did not load within ${timeoutMs} ms (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const find = () => page.frames().find((f) => f.url().endsWith('/view/'));
+  await waitFor(() => find() !== undefined, timeoutMs, 'the 3D view frame to load');
+  return find()!;
 }
 
 /** A headless chromium for the dashboard tests (no sandboxing: tests may run as root in containers). */

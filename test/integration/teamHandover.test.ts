@@ -11,7 +11,7 @@ import { collectDrops } from '../../skills/collectDrops.ts';
 import { approachPlayer, setDown } from '../../src/actions/index.ts';
 import { handOver } from '../../src/team/handover.ts';
 import { clearAround, gatherSeconds, goToMeeting, meetIfApart } from '../../src/team/rendezvous.ts';
-import { finishSeconds, withExtras } from '../../src/team/share.ts';
+import { finishEstimator, withExtras } from '../../src/team/share.ts';
 import { chooseAssembler } from '../../src/team/assemble.ts';
 import { inventoryCounts } from '../../src/actions/index.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
@@ -175,8 +175,7 @@ describe('a team hand-over', () => {
     const wanted = { iron_ingot: 3, stick: 2 };
     const choose = () => {
       const holders = [receiver, giver].map((b) => ({ name: b.username, member: member(b), held: inventoryCounts(b) }));
-      return chooseAssembler(holders, wanted, holders[0]!, (r, gs) => gatherSeconds(r.member, gs.map((g) => g.member), centre),
-        (r, gifts) => finishSeconds(goal, r.member, gifts.map((g) => g.items), planner));
+      return chooseAssembler(holders, wanted, holders[0]!, (r, gs) => gatherSeconds(r.member, gs.map((g) => g.member), centre), finishEstimator(goal, () => planner, wanted));
     };
     // 40 blocks down in the rock: its climb takes longer than mining and smelting the ore by the receiver.
     await placeBot(sb, giver, centre.offset(0, -40, 0));
