@@ -91,6 +91,33 @@ describe('planning with what this world has', () => {
   });
 });
 
+describe('using a station in reach before walking away', () => {
+  it('smelts by the furnace it placed deep down before it climbs for a log for the last table', () => {
+    // Seen in a run on the vanilla 1.20.2 save: the bot climbed first, its pickaxes broke, and it made a second furnace.
+    const deep = observationWith({ raw_iron: 3, coal: 1, stick: 2, stone_pickaxe: 1, cobblestone: 20 }, { furnace: 2, stone: 1, deepslate: 3 }, 37);
+    for (const terrain of ['vanilla', 'sandbox'] as const) {
+      const plan = calls(plannerFor(terrain).plan(item('iron_pickaxe'), deep));
+      expect(plan[0]).toBe('smeltItem iron_ingot');
+      expect(plan.filter((c) => /furnace/.test(c))).toEqual([]);
+      expect(plan.at(-1)).toBe('craftItem iron_pickaxe');
+    }
+  });
+
+  it('smelts first when the log for the last table is up at the surface, even in sight (the bot at y 41)', () => {
+    // Seen on sandbox 1.21.4: it went up for the log, lost its way back, and made a second furnace up there.
+    const obs = observationWith({ raw_iron: 3, coal: 1, stick: 2, oak_planks: 1, stone_pickaxe: 1, cobblestone: 129 }, { furnace: 1, stone: 1, iron_ore: 1, coal_ore: 3, crafting_table: 14, oak_log: 27 }, 41);
+    const plan = calls(plannerFor('sandbox').plan(item('iron_pickaxe'), obs));
+    expect(plan[0]).toBe('smeltItem iron_ingot');
+    expect(plan).toContain('mineBlock oak_log');
+    expect(plan.filter((c) => /furnace/.test(c))).toEqual([]);
+  });
+
+  it('beside a table, with nothing to walk away for, plans as before: the furnace first, then the smelt', () => {
+    const plan = calls(plannerFor('sandbox').plan(item('iron_pickaxe'), observationWith({ raw_iron: 3, coal: 1, stick: 2, cobblestone: 8 }, { crafting_table: 2, oak_log: 5, stone: 3 })));
+    expect(plan).toEqual(['craftItem furnace', 'placeFurnace', 'smeltItem iron_ingot', 'craftItem iron_pickaxe']);
+  });
+});
+
 describe('what the bot has seen this session', () => {
   it('remembers where each block type was seen last and lists those out of sight, nearest first', () => {
     const seen = new SeenMemory();

@@ -112,3 +112,8 @@ export function describeAction(a: Action): string {
   const main = Object.values(a.args).find((v) => typeof v === 'string');
   return typeof main === 'string' ? `${a.skill} ${main}` : a.skill;
 }
+
+/** Stations before things found in the world; both after items. */
+export function factRank(search: { factHolds(fact: string): boolean }, fact: string): number {
+  return search.factHolds(fact) ? 0 : nearbySubject(fact) !== undefined && /crafting_table|furnace/.test(fact) ? 1 : 2;
+}

@@ -6,12 +6,13 @@ import type { CostTable } from './costs.ts';
 import { movesFar } from './costs.ts';
 import { digAction, digStops, digUses, targetDepth } from './depth.ts';
 import type { Action, SkillModel } from './model.ts';
-import { describeAction, noWay, rankOptions, unitsOf, usesOf } from './rank.ts';
+import { describeAction, factRank, noWay, rankOptions, unitsOf, usesOf } from './rank.ts';
 import { membersOf } from './members.ts';
 import { itemsFor } from './score.ts';
-import { bringPickaxes, getTool, MANY_DIGS, toolsForDigs } from './tools.ts';
-import { applyAction, cloneState, countOf, factBlocks, holds, nearbySubject, type PlanState } from './state.ts';
+import { bringPickaxes, digsOf, getTool, MANY_DIGS, toolsForDigs } from './tools.ts';
+import { applyAction, cloneState, countOf, holds, nearbySubject, type PlanState } from './state.ts';
 import { Unplannable } from './unplannable.ts';
+import { STATIONS, walksAway } from './walksAway.ts';
 
 
 export interface PlanStep {
@@ -176,8 +177,12 @@ export class Search {
           && this.ctx.model.producers(x.f, 1).some((p) => p.consume.has(x.b!)));
       const first = stations.filter((x) => lost.has(x.f)).map(({ b }): [string, number] => [b, 1]);
       const rest = stations.filter((x) => !lost.has(x.f)).map(({ b }): [string, number] => [b, 1]);
-      const needs = [...first, ...[...a.consume, ...a.require, ...rest].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]))];
       const held = a.facts.filter((f) => this.factHolds(f));
+      const byCost = [...a.consume, ...a.require, ...rest].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]));
+      // With a station in reach now, what can be made here first: a need got by walking away (up to the
+      // surface for a log) would leave the furnace behind, and the ore beside it would need a second one.
+      const away = byCost.length > 1 && STATIONS.some((b) => this.factHolds(`${b}_nearby`)) ? new Set(byCost.filter(([name, n]) => walksAway(this.fork(), name, n, label, depth, this.ctx))) : new Set();
+      const needs = [...first, ...byCost.filter((x) => !away.has(x)), ...byCost.filter((x) => away.has(x))];
       for (const [name, n] of needs) this.item(name, n, label, depth);
       for (const f of held) if (!this.factHolds(f)) lost.add(f);
       const tools = this.toolsShort(a);
@@ -185,13 +190,18 @@ export class Search {
       if (digs && digs.uses >= MANY_DIGS) toolsForDigs(this, this.ctx, a.equip, digs.block, digs.uses, label, depth);
       else if (tools > 0) getTool(this, this.ctx, a.equip, tools, label, depth);
       // Things found in the world last: getting the rest may walk away from them.
-      const facts = [...a.facts].sort((x, y) => rank(this, x) - rank(this, y));
+      const facts = [...a.facts].sort((x, y) => factRank(this, x) - factRank(this, y));
       for (const f of facts) this.fact(f, label, depth);
     }
     if (!this.ready(a)) throw new Unplannable(a.skill, `could not prepare ${label}`);
     const used = applyAction(this.state, a, kb, movesFar(a, kb, this.ctx.world, this.state));
     for (const [item, n] of used) this.used.set(item, (this.used.get(item) ?? 0) + n);
     this.steps.push({ action: a, reason: why });
+  }
+
+  /** A copy of this search, to try a need on without changing this one. */
+  fork(): Search {
+    return new Search(this.ctx, cloneState(this.state));
   }
 
   /**
@@ -284,14 +294,3 @@ export class Search {
   }
 }
 
-/** Stations before things found in the world; both after items. */
-function rank(search: Search, fact: string): number {
-  return search.factHolds(fact) ? 0 : nearbySubject(fact) !== undefined && /crafting_table|furnace/.test(fact) ? 1 : 2;
-}
-
-/** The blocks a mineBlock digs (one per item counted, the first block of a group), for choosing its tools. */
-function digsOf(a: Action, kb: Knowledge): { block: string; uses: number } | undefined {
-  const block = typeof a.args.block === 'string' ? factBlocks(kb, a.args.block)[0] : undefined;
-  const uses = typeof a.args.count === 'number' ? a.args.count : 1;
-  return block && kb.isBlock(block) ? { block, uses } : undefined;
-}

@@ -1,8 +1,9 @@
 import type { Knowledge } from '../../knowledge/kb.ts';
 import { parseTool, TIER_INFO } from '../../knowledge/tools.ts';
 import type { CostTable } from './costs.ts';
+import type { Action } from './model.ts';
 import { lookahead } from './score.ts';
-import type { PlanState } from './state.ts';
+import { factBlocks, type PlanState } from './state.ts';
 
 /** The part of a search that tool planning drives. */
 export interface ToolSearch {
@@ -59,4 +60,11 @@ export function toolsForDigs(search: ToolSearch, ctx: { costs: CostTable; kb: Kn
     return { t, need, seconds: make + (uses * ctx.kb.digTimeMs(block, t)) / 1000 };
   }).filter((o) => Number.isFinite(o.seconds)).sort((a, b) => a.seconds - b.seconds);
   search.firstThatWorks(options.slice(0, 3), (o) => search.item(o.t, o.need, `${why}; ${uses} blocks to dig`, depth));
+}
+
+/** The blocks a mineBlock digs (one per item counted, the first block of a group), for choosing its tools. */
+export function digsOf(a: Action, kb: Knowledge): { block: string; uses: number } | undefined {
+  const block = typeof a.args.block === 'string' ? factBlocks(kb, a.args.block)[0] : undefined;
+  const uses = typeof a.args.count === 'number' ? a.args.count : 1;
+  return block && kb.isBlock(block) ? { block, uses } : undefined;
 }
