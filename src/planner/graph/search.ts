@@ -181,7 +181,9 @@ export class Search {
       const byCost = [...a.consume, ...a.require, ...rest].sort((x, y) => this.ctx.costs.items(x[0], x[1]) - this.ctx.costs.items(y[0], y[1]));
       // With a station in reach now, what can be made here first: a need got by walking away (up to the
       // surface for a log) would leave the furnace behind, and the ore beside it would need a second one.
-      const away = byCost.length > 1 && STATIONS.some((b) => this.factHolds(`${b}_nearby`)) ? new Set(byCost.filter(([name, n]) => walksAway(this.fork(), name, n, label, depth, this.ctx))) : new Set();
+      // Tried only when the order can matter: two needs or more still to get.
+      const toGet = byCost.filter(([name, n]) => countOf(this.state, name, kb) < n);
+      const away = toGet.length > 1 && STATIONS.some((b) => this.factHolds(`${b}_nearby`)) ? new Set(toGet.filter(([name, n]) => walksAway(this.fork(), name, n, label, depth, this.ctx))) : new Set();
       const needs = [...first, ...byCost.filter((x) => !away.has(x)), ...byCost.filter((x) => away.has(x))];
       for (const [name, n] of needs) this.item(name, n, label, depth);
       for (const f of held) if (!this.factHolds(f)) lost.add(f);

@@ -3,18 +3,17 @@
 import { movesFar } from './costs.ts';
 import type { Search, SearchContext } from './search.ts';
 import type { Action } from './model.ts';
-import { countOf, factBlocks } from './state.ts';
+import { factBlocks } from './state.ts';
 import { Unplannable } from './unplannable.ts';
 
 /** Stations the bot works at: one in reach is worth using before walking away. */
 export const STATIONS: readonly string[] = ['furnace', 'crafting_table'];
 
 /**
- * Whether getting `n` of `name` takes a step that moves far, or mines a block out of reach (a log up at
+ * Whether getting `n` of `name` (not held yet) takes a step that moves far, or mines a block out of reach (a log up at
  * the surface for a bot at its ore, even one in sight), tried on `trial` (a copy of the search).
  */
 export function walksAway(trial: Search, name: string, n: number, why: string, depth: number, ctx: Pick<SearchContext, 'kb' | 'world'>): boolean {
-  if (countOf(trial.state, name, ctx.kb) >= n) return false;
   const atHand = new Set(trial.state.inReach);
   const away = (a: Action) => a.skill === 'mineBlock' && typeof a.args.block === 'string' && !factBlocks(ctx.kb, a.args.block).some((b) => atHand.has(b));
   try {
