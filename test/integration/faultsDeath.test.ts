@@ -116,7 +116,7 @@ describe('the bot killed mid-task', () => {
     expect((died!.outcome as { elapsedMs: number }).elapsedMs).toBeLessThan(10_000);
     expect(r.events.map((e) => e.event)).toEqual(['died', 'respawned', 'recover_drops']);
     const recovered = r.events.find((e) => e.event === 'recover_drops');
-    expect(recovered).toMatchObject({ tried: true, ok: true, gained: { wooden_pickaxe: 1 } });
+    expect(recovered, JSON.stringify(recovered)).toMatchObject({ tried: true, ok: true, gained: { wooden_pickaxe: 1 } });
   });
 
   it('without walking back for its drops, it re-plans from what it holds after the respawn and completes', async () => {

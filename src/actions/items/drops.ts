@@ -30,7 +30,7 @@ export interface DropFilter {
  * The stack an item entity holds, or null while its metadata has not arrived (the spawn packet comes
  * first, and prismarine-entity would read the missing slot and throw).
  */
-function namedStack(bot: Bot, entity: DroppedItem['entity']): ReturnType<DroppedItem['entity']['getDroppedItem']> {
+export function namedStack(bot: Bot, entity: DroppedItem['entity']): ReturnType<DroppedItem['entity']['getDroppedItem']> {
   const slot = bot.registry.supportFeature('metadataIxOfItem') as unknown as number;
   return (entity.metadata as unknown[] | undefined)?.[slot] === undefined ? null : entity.getDroppedItem();
 }

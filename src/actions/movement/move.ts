@@ -138,7 +138,11 @@ export async function moveTo(ctx: SkillContext, goal: Goal, opts: MoveOptions): 
     if (!signal.aborted) {
       bot.removeListener('goal_reached', onReached);
       restoreRadius();
+      // After goal_reached pathfinder still holds a search that ran out of time (a partial path) and goes
+      // on computing it with no goal set, then walks what it finds: back towards the old goal, even after
+      // a teleport. setGoal(null) drops that search; halt's stop() would also snap the bot to a block centre.
       if (bot.pathfinder.goal) halt();
+      else bot.pathfinder.setGoal(null);
       bot.clearControlStates();
     }
   }

@@ -8,7 +8,9 @@ import type { SkillRegistry } from '../../skills/define.ts';
 import { SkillError } from '../../base/errors.ts';
 import { runSkill } from '../../skills/runner.ts';
 import { sleep, waitUntil } from '../../base/wait.ts';
-import { gained as gainedItems, inventoryCounts } from '../../actions/items/inventory.ts';
+import type { Entity } from 'prismarine-entity';
+import { droppedItems, namedStack } from '../../actions/items/drops.ts';
+import { fmt } from '../../base/position.ts';
 
 declare module 'mineflayer' {
   interface Bot {
@@ -22,6 +24,8 @@ export const RESPAWN_TIMEOUT_MS = 30_000;
 const RECOVER_DISTANCE = 48;
 /** …and fell this recently (vanilla items despawn after 5 minutes). */
 const RECOVER_WITHIN_MS = 4 * 60_000;
+/** Drops are looked for this far around the death spot. */
+const COLLECT_RADIUS = 8;
 
 /**
  * Resolves once the bot is alive again (mineflayer respawns it by itself), its chunks are loaded and
@@ -61,24 +65,50 @@ export interface RecoverContext {
   signal: AbortSignal;
 }
 
-/** Walks to the death spot and collects the items there, when it is near and recent; never throws. */
-export async function recoverDrops(ctx: RecoverContext, death: { at: [number, number, number]; atMs: number }): Promise<DropRecovery> {
+/** What the bot picks up from the moment it is made until `stop()`, by item name. */
+export interface PickupCount {
+  gained(): Record<string, number>;
+  stop(): void;
+}
+
+/**
+ * Counts the stacks the server says the bot picked up (the collect packet), from the death on: a bot
+ * that respawns next to its drops picks some up before it walks anywhere, and they count as recovered.
+ */
+export function countPickups(bot: Bot): PickupCount {
+  const got: Record<string, number> = {};
+  const onCollect = (collector: Entity, collected: Entity) => {
+    if (collector?.id !== bot.entity?.id || collected?.name !== 'item') return;
+    const stack = namedStack(bot, collected);
+    if (stack) got[stack.name] = (got[stack.name] ?? 0) + stack.count;
+  };
+  bot.on('playerCollect', onCollect);
+  return { gained: () => ({ ...got }), stop: () => { bot.removeListener('playerCollect', onCollect); } };
+}
+
+/**
+ * Walks to the death spot and collects the items there, when it is near and recent; never throws.
+ * `pickups` has counted since the death, so what the bot took up on respawning is in `gained` too.
+ */
+export async function recoverDrops(ctx: RecoverContext, death: { at: [number, number, number]; atMs: number }, pickups: PickupCount): Promise<DropRecovery> {
   const { bot } = ctx;
   const spot = new Vec3(...death.at);
   const distance = bot.entity.position.distanceTo(spot);
   if (distance > RECOVER_DISTANCE || Date.now() - death.atMs > RECOVER_WITHIN_MS) {
-    return { tried: false, ok: false, gained: {}, detail: `death spot ${Math.round(distance)} blocks away; not walked back to` };
+    return { tried: false, ok: false, gained: pickups.gained(), detail: `death spot ${Math.round(distance)} blocks away; not walked back to` };
   }
   const goTo = ctx.skills.get('goTo');
   const collect = ctx.skills.get('collectDrops');
-  if (!goTo || !collect) return { tried: false, ok: false, gained: {}, detail: 'goTo or collectDrops is not loaded' };
+  if (!goTo || !collect) return { tried: false, ok: false, gained: pickups.gained(), detail: 'goTo or collectDrops is not loaded' };
   const env = { bot, log: ctx.log, knowledge: ctx.knowledge, signal: ctx.signal };
-  // Counted over the walk too: the path back often runs over some of the drops.
-  const before = inventoryCounts(bot);
   const walk = await runSkill(goTo, { x: spot.x, y: spot.y, z: spot.z, range: 3 }, { ...env, timeoutMs: 60_000 });
-  if (!walk.ok) return { tried: true, ok: false, gained: {}, detail: `could not walk back: ${walk.code} ${walk.message}` };
-  const got = await runSkill(collect, { radius: 8 }, { ...env, timeoutMs: 30_000 });
-  const gained = gainedItems(before, inventoryCounts(bot));
-  if (!got.ok && Object.keys(gained).length === 0) return { tried: true, ok: false, gained: {}, detail: `${got.code}: ${got.message}` };
-  return { tried: true, ok: true, gained, detail: `picked up ${Object.entries(gained).map(([n, c]) => `${c} ${n}`).join(', ') || 'nothing'}` };
+  if (!walk.ok) return { tried: true, ok: false, gained: pickups.gained(), detail: `could not walk back: ${walk.code} ${walk.message}` };
+  // With nothing left to pick up it fails NO_TARGET: the drops were taken on the way (or at respawn).
+  const got = await runSkill(collect, { radius: COLLECT_RADIUS }, { ...env, timeoutMs: 30_000 });
+  const gained = pickups.gained();
+  // What still lies there says why a drop was not recovered (out of reach, no room), for the trace.
+  const left = droppedItems({ bot }, { near: spot, radius: COLLECT_RADIUS }).map((d) => `${d.count} ${d.item ?? 'item'} at ${fmt(d.entity.position)}`);
+  const leftNote = left.length > 0 ? `; left ${left.join(', ')}` : '';
+  if (!got.ok && Object.keys(gained).length === 0) return { tried: true, ok: false, gained, detail: `${got.code}: ${got.message}${leftNote}` };
+  return { tried: true, ok: true, gained, detail: `picked up ${Object.entries(gained).map(([n, c]) => `${c} ${n}`).join(', ') || 'nothing'}${leftNote}` };
 }

@@ -7,7 +7,7 @@ import { RunEvents, offsetSteps } from '../events.ts';
 import { DEFAULT_LIMITS, runAgent, type AgentOptions, type RunSummary, type StopReason } from '../loop.ts';
 import type { ChatRecorder } from './chat.ts';
 import { BotWatch, reconnect, type BackoffOptions, type Interruption, type ReconnectAttempt } from './connection.ts';
-import { recoverDrops, waitForRespawn, type DropRecovery } from './death.ts';
+import { countPickups, recoverDrops, waitForRespawn, type DropRecovery } from './death.ts';
 import { createStepGuard } from './guard.ts';
 import type { InventoryRecord } from './inventory.ts';
 import type { StuckRecord } from './stuck.ts';
@@ -100,25 +100,29 @@ export async function runResilient(o: ResilientOptions): Promise<ResilientRun> {
     counts.deaths++;
     emit({ event: 'died', at: cut.at });
     const t0 = Date.now();
+    // From the death on: a bot that respawns next to its drops takes some up before it walks anywhere.
+    const pickups = countPickups(bot);
+    let watch: BotWatch | undefined;
     try {
-      await waitForRespawn(bot, o.signal);
-    } catch (err) {
-      if (o.signal.aborted) return { reason: 'aborted', detail: 'stopped while waiting to respawn' };
-      if (bot._client.ended) return afterDisconnect({ kind: 'disconnected', reason: 'the connection ended while the bot was dead' });
-      return { reason: 'aborted', detail: `the bot died and did not respawn: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    emit({ event: 'respawned', afterMs: Date.now() - t0 });
-    if (o.recoverDrops === false) return 'resume';
-    // The walk back can meet what killed the bot, or lose the connection, like any step.
-    const watch = new BotWatch(bot, o.signal, log);
-    try {
-      const r = await recoverDrops({ bot, log, knowledge: o.knowledge, skills: o.skills, signal: watch.signal }, cut);
+      try {
+        await waitForRespawn(bot, o.signal);
+      } catch (err) {
+        if (o.signal.aborted) return { reason: 'aborted', detail: 'stopped while waiting to respawn' };
+        if (bot._client.ended) return afterDisconnect({ kind: 'disconnected', reason: 'the connection ended while the bot was dead' });
+        return { reason: 'aborted', detail: `the bot died and did not respawn: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      emit({ event: 'respawned', afterMs: Date.now() - t0 });
+      if (o.recoverDrops === false) return 'resume';
+      // The walk back can meet what killed the bot, or lose the connection, like any step.
+      watch = new BotWatch(bot, o.signal, log);
+      const r = await recoverDrops({ bot, log, knowledge: o.knowledge, skills: o.skills, signal: watch.signal }, cut, pickups);
       if (r.ok && Object.keys(r.gained).length > 0) counts.dropsRecovered++;
       emit({ event: 'recover_drops', ...r });
     } finally {
-      watch.dispose();
+      pickups.stop();
+      watch?.dispose();
     }
-    const again = watch.interruption;
+    const again = watch?.interruption;
     if (!again || o.signal.aborted) return 'resume';
     return again.kind === 'died' ? afterDeath(again) : afterDisconnect(again);
   }
