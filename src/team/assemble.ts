@@ -36,7 +36,7 @@ export function chooseAssembler<H extends Holder>(
   holders: readonly H[], wanted: Items, preferred: H,
   seconds: (receiver: H, givers: readonly H[]) => number = (_r, g) => g.length,
   finish?: (receiver: H, gifts: readonly Gift<H>[]) => number,
-): { assembler: H; gifts: Gift<H>[]; why: string } {
+): { assembler: H; gifts: Gift<H>[]; why: string; seconds?: number } {
   const options = (a: H): { gifts: Gift<H>[]; total: number }[] => {
     const others = holders.filter((h) => h !== a);
     const all = deliveries(a, others, wanted);
@@ -52,18 +52,18 @@ export function chooseAssembler<H extends Holder>(
   };
   const ranked = (h: H) => options(h).map((o) => ({ ...o, rank: [Math.round(o.total), -partsHeld(h, wanted), o.gifts.length] as const }));
   const better = (r: readonly number[], than: readonly number[]) => r[0]! < than[0]! || (r[0] === than[0] && (r[1]! < than[1]! || (r[1] === than[1] && r[2]! < than[2]!)));
-  let best: { h: H; gifts: Gift<H>[]; rank: readonly number[] } | undefined;
+  let best: { h: H; gifts: Gift<H>[]; rank: readonly number[]; total: number } | undefined;
   // The preferred member first: it keeps a tie.
   for (const h of [preferred, ...holders.filter((x) => x !== preferred)]) {
-    for (const o of ranked(h)) if (!best || better(o.rank, best.rank)) best = { h, gifts: o.gifts, rank: o.rank };
+    for (const o of ranked(h)) if (!best || better(o.rank, best.rank)) best = { h, gifts: o.gifts, rank: o.rank, total: o.total };
   }
-  const chosen = best ?? { h: preferred, gifts: [], rank: [0, 0, 0] };
+  const chosen = best ?? { h: preferred, gifts: [], rank: [0, 0, 0], total: 0 };
   const total = Object.values(wanted).reduce((a, b) => a + b, 0);
   const held = partsHeld(chosen.h, wanted);
   const given = chosen.gifts.reduce((n, g) => n + partsHeld({ name: g.giver.name, held: new Map(Object.entries(g.items)) }, wanted), 0);
   const rest = held + given < total ? `; makes the other ${total - held - given} itself` : '';
   return {
-    assembler: chosen.h, gifts: chosen.gifts,
+    assembler: chosen.h, gifts: chosen.gifts, ...(finish && Number.isFinite(chosen.total) ? { seconds: Math.round(chosen.total) } : {}),
     why: held === 0 && given === 0 ? 'no member holds any part' : `holds ${held} of the ${total} parts; ${chosen.gifts.length} team mate(s) hand over${rest}`,
   };
 }

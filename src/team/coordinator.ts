@@ -253,7 +253,7 @@ export async function runTeamTask(members: TeamMember[], goal: Goal, opts: TeamR
         const chosen = chooseAssembler(holders, wanted, firstHolder, (r, givers) => gatherSeconds(r.member, givers.map((g) => g.member), meeting), finishEstimator(goal, opts.graph, wanted));
         assembler = chosen.assembler.member;
         teamState.assembledBy(assembler.name);
-        emit({ event: 'assembler', who: assembler.name, why: chosen.why });
+        emit({ event: 'assembler', who: assembler.name, why: chosen.why, ...(chosen.seconds === undefined ? {} : { seconds: chosen.seconds }) });
         // Every giver walks over at once, then throws in turn; a second pass: what a throw left with another mate.
         for (let pass = 0; pass < 2 && !opts.signal.aborted; pass++) {
           const now = holders.map((h) => ({ ...h, held: inventoryCounts(h.member.bot) }));

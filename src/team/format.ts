@@ -48,7 +48,7 @@ export function teamEventLines(e: CoordinatorEvent): string[] {
     case 'assign': return [`assign ${subGoalText(e.subGoal)} → ${e.who} (${e.why})`];
     case 'reassign': return [`reassign ${subGoalText(e.subGoal)}: ${e.from} → ${e.to} (${e.why})`];
     case 'call_off': return [`call off ${e.who}'s ${e.item} (${e.why})`];
-    case 'assembler': return [`${e.who} assembles (${e.why})`];
+    case 'assembler': return [`${e.who} assembles (${e.why}${e.seconds === undefined ? '' : `; estimate ${secs(e.seconds)}`})`];
     case 'member_lost': return [`${e.who} lost: ${e.why}`];
     case 'handover': return [handoverLine(e)];
     case 'team_end': return formatTeamSummary(e.summary).split('\n');

@@ -67,6 +67,8 @@ describe('taking only some of the parts and making the rest', () => {
     expect(chosen.assembler).toBe(a);
     expect(chosen.gifts.map((g) => g.giver.name)).toEqual(['B']);
     expect(chosen.why).toBe('holds 3 of the 5 parts; 1 team mate(s) hand over; makes the other 1 itself');
+    // B's walk and throw (6 s), then the craft and one ingot made (22 s): the estimate the trace records.
+    expect(chosen.seconds).toBe(28);
   });
 
   it('waits for every mate when the walk is sooner than making the part', () => {
