@@ -4,6 +4,7 @@ import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
+import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
@@ -19,7 +20,7 @@ import { overworldFor } from '../../src/knowledge/vanillaOverworld.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import type { TeamMember } from '../../src/team/types.ts';
 import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
-import { quit, testSandbox } from '../helpers/sandbox.ts';
+import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { runOn, setBlocks, setInventory, skillBot } from '../helpers/skills.ts';
 
 let sb: Sandbox;
@@ -191,6 +192,9 @@ describe('a team hand-over', () => {
   }, 60_000);
 
   it('sets items down at its feet and steps back out of reach; the team mate walks over and picks them up', async () => {
+    // A stack an earlier test left lying would count as set down here, blocks away.
+    for (const e of Object.values(sb.server.entities)) if (isDroppedItem(e)) removeItemEntity(sb.server, e);
+    await waitFor(() => !Object.values(receiver.entities).some((e) => e.name === 'item'), 3000, 'the old drops to vanish for the receiver');
     await setInventory(sb, giver, { iron_ingot: 2, stick: 1 });
     await setInventory(sb, receiver, {});
     await placeBot(sb, receiver, centre.offset(-5, 0, 0));
