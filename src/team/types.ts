@@ -56,7 +56,7 @@ export type TeamEvent =
   | { event: 'assign'; who: string; subGoal: SubGoal; why: string }
   | { event: 'reassign'; from: string; to: string; subGoal: SubGoal; why: string }
   | { event: 'call_off'; who: string; item: string; why: string }
-  /** `seconds`: the chosen option's estimate (hand-overs, then the last run, own work priced with a margin). */
+  /** `seconds`: the chosen option's estimate (the hand-overs, then the assembler's last run). */
   | { event: 'assembler'; who: string; why: string; seconds?: number }
   | { event: 'member_lost'; who: string; why: string }
   | ({ event: 'handover' } & Handover)

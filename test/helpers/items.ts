@@ -1,6 +1,7 @@
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import { expect } from 'vitest';
+import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import type { SquidPlayer } from '../../src/sandbox/squid/types.ts';
 import { waitFor } from './sandbox.ts';
@@ -48,6 +49,13 @@ export async function buildPlatform(sb: Sandbox, centre: Vec3, radius = 4): Prom
     }
   }
   await Promise.all(jobs);
+}
+
+/** Removes the dropped items the server holds (within `radius` of `near` when given): what an earlier test left lying. */
+export function clearDrops(sb: Sandbox, near?: Vec3, radius = Infinity): void {
+  for (const e of Object.values(sb.server.entities)) {
+    if (isDroppedItem(e) && (!near || e.position.distanceTo(near) < radius)) removeItemEntity(sb.server, e);
+  }
 }
 
 /** Teleports the bot onto a block position (feet at `pos`, centred) and waits until it stands there. */

@@ -1,9 +1,8 @@
 import { blockStoresOf } from '../../src/sandbox/plugins/windows/plugin.ts';
-import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Bot } from 'mineflayer';
 import { Vec3 } from 'vec3';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { buildPlatform, placeBot } from './items.ts';
+import { buildPlatform, clearDrops, placeBot } from './items.ts';
 import { waitFor } from './sandbox.ts';
 
 /**
@@ -28,9 +27,7 @@ export async function craftRoom(sb: Sandbox, bot: Bot, centre: Vec3, r = 6): Pro
   // vanilla); wait for the spill, then take those items away so they cannot be picked up later.
   const stores = blockStoresOf(sb.server);
   await waitFor(() => [...(stores?.stores.values() ?? [])].every((st) => st.pos.distanceTo(centre) > r + 4), 3000, 'old containers to spill');
-  for (const e of Object.values(sb.server.entities)) {
-    if (isDroppedItem(e) && e.position.distanceTo(centre) < r + 8) removeItemEntity(sb.server, e);
-  }
+  clearDrops(sb, centre, r + 8);
 }
 
 /** Puts a block server-side and waits until the client sees it. */

@@ -10,11 +10,10 @@ import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { droppedItemOf } from '../../src/sandbox/plugins/items/plugin.ts';
-import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import { tempRunsDir, traceEvents } from '../helpers/faults.ts';
-import { serverPlayer } from '../helpers/items.ts';
+import { clearDrops, serverPlayer } from '../helpers/items.ts';
 import { testBot, testSandbox, waitFor } from '../helpers/sandbox.ts';
 
 const kb = createKnowledge('1.20.1');
@@ -57,7 +56,7 @@ describe('/kill and vanilla death drops', () => {
     expect(serverPlayer(sb, bot).inventory.slots.filter(Boolean)).toEqual([]);
     expect(itemsNear(spot, 6)).toEqual({ oak_log: 5, dirt: 70, iron_pickaxe: 1 });
     // Cleared, so that the bots of the tests below (same spawn) do not find these drops on their way.
-    for (const e of Object.values(sb.server.entities)) if (isDroppedItem(e)) removeItemEntity(sb.server, e);
+    clearDrops(sb);
   });
 
   it('with keepInventory the items stay with the player', async () => {

@@ -8,10 +8,10 @@ import { lookupFor } from '../../src/actions/movement/digStairs.ts';
 import type { MineResult } from '../../src/actions/mining/mine.ts';
 import { ClaimBoard, claimKey, joinClaims, leaveClaims, releaseClaim, tryClaim } from '../../src/bot/claims.ts';
 import { observe } from '../../src/bot/observe.ts';
-import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import type { SkillOutcome } from '../../src/skills/types.ts';
 import { memoryLogger } from '../helpers/faults.ts';
+import { clearDrops } from '../helpers/items.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { standAt, Vec3 } from '../helpers/skillsGather.ts';
 import { setItems } from '../helpers/skillsMove.ts';
@@ -66,7 +66,7 @@ describe('claims: two members in one world never dig the same block or use the s
     }
     await setBoth(jobs);
     // A stack the last test left lying (a drop that came late under load) would be picked up and counted.
-    for (const e of Object.values(sb.server.entities)) if (isDroppedItem(e)) removeItemEntity(sb.server, e);
+    clearDrops(sb);
     await standAt(sb, a, room);
     await standAt(sb, b, room.offset(1, 0, 0));
     await setItems(sb, a, items);

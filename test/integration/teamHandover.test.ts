@@ -4,7 +4,6 @@ import type { Bot } from 'mineflayer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/knowledge/kb.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import { isDroppedItem, removeItemEntity } from '../../src/sandbox/plugins/items/entity.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { createSkillRegistry, TEAM_SKILLS } from '../../skills/index.ts';
 import { giveItems } from '../../skills/giveItems.ts';
@@ -19,7 +18,7 @@ import { createGraphPlanner } from '../../src/planner/graph/index.ts';
 import { overworldFor } from '../../src/knowledge/vanillaOverworld.ts';
 import { parseTask } from '../../src/tasks/parse.ts';
 import type { TeamMember } from '../../src/team/types.ts';
-import { buildPlatform, placeBot, Vec3 } from '../helpers/items.ts';
+import { buildPlatform, clearDrops, placeBot, Vec3 } from '../helpers/items.ts';
 import { quit, testSandbox, waitFor } from '../helpers/sandbox.ts';
 import { runOn, setBlocks, setInventory, skillBot } from '../helpers/skills.ts';
 
@@ -193,7 +192,7 @@ describe('a team hand-over', () => {
 
   it('sets items down at its feet and steps back out of reach; the team mate walks over and picks them up', async () => {
     // A stack an earlier test left lying would count as set down here, blocks away.
-    for (const e of Object.values(sb.server.entities)) if (isDroppedItem(e)) removeItemEntity(sb.server, e);
+    clearDrops(sb);
     await waitFor(() => !Object.values(receiver.entities).some((e) => e.name === 'item'), 3000, 'the old drops to vanish for the receiver');
     await setInventory(sb, giver, { iron_ingot: 2, stick: 1 });
     await setInventory(sb, receiver, {});
